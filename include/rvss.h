@@ -1,0 +1,56 @@
+/*
+ * rvss: the C boundary between Samba and the Rust core.
+ *
+ * The shim (samba-module/vfs_rvss.c) adapts Samba's hook calling conventions
+ * (handles, talloc strings, become_root, parametric options) to the rvss_*
+ * functions below, which the Rust core exports. The rvss_shim_* functions go
+ * the other way: Rust calls them for what only Samba's macros can do.
+ *
+ * Return values of the rvss_* functions are NTSTATUS codes (0 = success).
+ */
+#ifndef RVSS_H
+#define RVSS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+/* Output buffers hold a path of up to PATH_MAX bytes plus the NUL. */
+#define RVSS_PATH_BUF 4097
+
+/* Looks up the share option `rvss:<name>`; NULL when it is not set. */
+typedef const char *(*rvss_option_fn)(void *ctx, const char *name);
+
+/* The share a hook runs for. */
+struct rvss_share {
+	const char *name;      /* share name, for log lines and the catalog */
+	const char *path;      /* the share's path as configured */
+	void *ctx;             /* handed back to option() */
+	rvss_option_fn option; /* may be NULL: every option takes its default */
+};
+
+/* snap_check_path: is the share snapshottable? On success base_volume names
+ * the shadow copy's source (unique per share, so that one set can hold
+ * several shares of one subvolume). */
+uint32_t rvss_check_path(const struct rvss_share *share,
+			 char *base_volume, size_t base_volume_len);
+
+/* snap_create: snapshot base_volume's subvolume. *tstamp comes in as the
+ * requested time and goes out as the snapshot's @GMT time. snap_path is the
+ * share's directory inside the snapshot. */
+uint32_t rvss_snap_create(const struct rvss_share *share,
+			  const char *base_volume, time_t *tstamp, bool rw,
+			  char *base_path, size_t base_path_len,
+			  char *snap_path, size_t snap_path_len);
+
+/* snap_delete: destroy the snapshot behind snap_path, if rvss created it. */
+uint32_t rvss_snap_delete(const struct rvss_share *share,
+			  const char *base_path, const char *snap_path);
+
+/* Implemented by the shim, called by Rust. */
+void rvss_shim_log(int level, const char *msg);
+const char *rvss_shim_samba_version(void);
+uint32_t rvss_shim_register(void);
+
+#endif /* RVSS_H */

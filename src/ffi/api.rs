@@ -1,0 +1,174 @@
+//! The rvss_* functions of include/rvss.h: the shim's hooks call these.
+
+use super::c_api::rvss_share;
+use super::guard;
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::ntstatus;
+use crate::shadow::{self, Share};
+use std::ffi::{c_char, CStr, CString};
+use std::path::PathBuf;
+
+/// An owned copy of what the shim passed, with the share's options parsed.
+struct HookShare {
+    name: String,
+    path: PathBuf,
+    config: Result<Config>,
+}
+
+/// Reads a C string argument; a NULL or non-UTF-8 one is a clear error.
+///
+/// # Safety
+/// `p` is NULL or points to a NUL-terminated string valid for the call.
+unsafe fn arg(p: *const c_char, what: &str) -> Result<String> {
+    if p.is_null() {
+        return Err(Error::invalid(format!("{what} is NULL")));
+    }
+    // SAFETY: non-NULL and NUL-terminated per this function's contract.
+    let s = unsafe { CStr::from_ptr(p) };
+    s.to_str()
+        .map(str::to_string)
+        .map_err(|_| Error::invalid(format!("{what} {:?} is not valid UTF-8", s.to_string_lossy())))
+}
+
+/// # Safety
+/// `share` is NULL or points to an rvss_share whose strings, context and
+/// option callback are valid for the duration of the hook.
+unsafe fn hook_share(share: *const rvss_share) -> Result<HookShare> {
+    // SAFETY: per this function's contract.
+    let s = unsafe { share.as_ref() }.ok_or_else(|| Error::invalid("share is NULL"))?;
+    // SAFETY: the shim passes Samba's NUL-terminated share name and path.
+    let name = unsafe { arg(s.name, "share name") }.unwrap_or_else(|_| "?".into());
+    // SAFETY: as above.
+    let path = PathBuf::from(unsafe { arg(s.path, "share path") }?);
+    let (ctx, option) = (s.ctx, s.option);
+    let get = |key: &str| -> Option<String> {
+        let f = option?;
+        let key = CString::new(key).ok()?;
+        // SAFETY: the callback and its context come from the shim, valid for
+        // the hook; it returns NULL or a string Samba owns for the hook.
+        let v = unsafe { f(ctx, key.as_ptr()) };
+        // SAFETY: NULL was excluded; Samba's strings are NUL-terminated.
+        (!v.is_null()).then(|| unsafe { CStr::from_ptr(v) }.to_string_lossy().into_owned())
+    };
+    let config = Config::from_options(get);
+    Ok(HookShare { name, path, config })
+}
+
+/// Copies `s` and a NUL into the caller's buffer.
+///
+/// # Safety
+/// `buf` is NULL or valid for writes of `len` bytes.
+unsafe fn copy_out(s: &str, buf: *mut c_char, len: usize) -> Result<()> {
+    if buf.is_null() || s.len() >= len || s.as_bytes().contains(&0) {
+        return Err(Error::new(ntstatus::BUFFER_TOO_SMALL, format!("path {s:?} does not fit the shim's buffer")));
+    }
+    // SAFETY: `buf` holds `len` > s.len() bytes per the contract and the check.
+    unsafe {
+        std::ptr::copy_nonoverlapping(s.as_ptr().cast::<c_char>(), buf, s.len());
+        *buf.add(s.len()) = 0;
+    }
+    Ok(())
+}
+
+/// Logs the outcome (one line) and returns its NTSTATUS.
+fn finish(op: &str, share: &str, r: Result<String>) -> u32 {
+    match r {
+        Ok(line) => {
+            log::info!("{share}: {op}: {line}");
+            ntstatus::OK
+        }
+        Err(e) => {
+            if e.status == ntstatus::NOT_SUPPORTED || e.status == ntstatus::OBJECT_NAME_NOT_FOUND {
+                log::warn!("{share}: {op}: {e} (NTSTATUS {:#010x})", e.status);
+            } else {
+                log::error!("{share}: {op}: {e} (NTSTATUS {:#010x})", e.status);
+            }
+            e.status
+        }
+    }
+}
+
+fn share_name(s: &Result<HookShare>) -> String {
+    s.as_ref().map(|s| s.name.clone()).unwrap_or_else(|_| "?".into())
+}
+
+/// # Safety
+/// `share` as for `hook_share`; `base_volume` valid for `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn rvss_check_path(share: *const rvss_share, base_volume: *mut c_char, len: usize) -> u32 {
+    guard("snap_check_path", || {
+        // SAFETY: forwarded from the caller's contract.
+        let hs = unsafe { hook_share(share) };
+        let name = share_name(&hs);
+        let r = hs.and_then(|hs| {
+            let config = hs.config?;
+            let bv = shadow::check_path(&Share { name: &hs.name, path: &hs.path, config })?;
+            // SAFETY: forwarded from the caller's contract.
+            unsafe { copy_out(&bv, base_volume, len) }?;
+            Ok(format!("{} supported, base volume {bv}", hs.path.display()))
+        });
+        finish("snap_check_path", &name, r)
+    })
+}
+
+/// # Safety
+/// `share` as for `hook_share`; `base_volume` NUL-terminated; `tstamp`
+/// valid for reads and writes; the output buffers valid for their lengths.
+#[no_mangle]
+pub unsafe extern "C" fn rvss_snap_create(
+    share: *const rvss_share,
+    base_volume: *const c_char,
+    tstamp: *mut libc::time_t,
+    rw: bool,
+    base_path: *mut c_char,
+    base_path_len: usize,
+    snap_path: *mut c_char,
+    snap_path_len: usize,
+) -> u32 {
+    guard("snap_create", || {
+        // SAFETY: forwarded from the caller's contract.
+        let hs = unsafe { hook_share(share) };
+        let name = share_name(&hs);
+        let r = hs.and_then(|hs| {
+            let config = hs.config?;
+            // SAFETY: forwarded from the caller's contract.
+            let bv = unsafe { arg(base_volume, "base volume") }?;
+            // SAFETY: NULL-checked; valid for reads and writes per contract.
+            let ts = unsafe { tstamp.as_mut() }.ok_or_else(|| Error::invalid("tstamp is NULL"))?;
+            let c = shadow::create(&Share { name: &hs.name, path: &hs.path, config }, &bv, *ts, rw)?;
+            // SAFETY: forwarded from the caller's contract.
+            unsafe { copy_out(&c.base_path, base_path, base_path_len) }?;
+            // SAFETY: forwarded from the caller's contract.
+            unsafe { copy_out(&c.snap_path, snap_path, snap_path_len) }?;
+            *ts = c.tstamp as libc::time_t;
+            Ok(format!("{bv} -> {} ({})", c.snap_path, if rw { "writable" } else { "read-only" }))
+        });
+        finish("snap_create", &name, r)
+    })
+}
+
+/// # Safety
+/// `share` as for `hook_share`; both paths NUL-terminated.
+#[no_mangle]
+pub unsafe extern "C" fn rvss_snap_delete(
+    share: *const rvss_share,
+    base_path: *const c_char,
+    snap_path: *const c_char,
+) -> u32 {
+    guard("snap_delete", || {
+        // SAFETY: forwarded from the caller's contract.
+        let hs = unsafe { hook_share(share) };
+        let name = share_name(&hs);
+        let r = hs.and_then(|hs| {
+            let config = hs.config?;
+            // SAFETY: forwarded from the caller's contract.
+            let bp = unsafe { arg(base_path, "base path") }?;
+            // SAFETY: forwarded from the caller's contract.
+            let sp = unsafe { arg(snap_path, "snapshot path") }?;
+            shadow::delete(&Share { name: &hs.name, path: &hs.path, config }, &bp, &sp)?;
+            Ok(format!("deleted {sp}"))
+        });
+        finish("snap_delete", &name, r)
+    })
+}

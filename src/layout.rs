@@ -1,0 +1,195 @@
+//! Where a share lives on btrfs and where its snapshots go.
+//!
+//! A share may be any directory inside a btrfs subvolume. rvss snapshots the
+//! containing subvolume into `<snapshot dir>/<key>/@GMT-...`, where `<key>` is
+//! the subvolume's path inside the filesystem, and exposes the share's own
+//! directory inside that snapshot. The snapshot directory must lie outside the
+//! share so that no client of the share ever sees a snapshot.
+
+use crate::config::{Config, DEFAULT_SNAPSHOT_DIR_NAME};
+use crate::error::{Error, Result};
+use crate::mounts::{self, Mount};
+use crate::sys;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Component, Path, PathBuf};
+
+/// The key of a filesystem's top-level subvolume (its internal path is "/").
+pub const TOP_LEVEL_KEY: &str = "@top-level";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// The share's directory, canonical.
+    pub share: PathBuf,
+    /// Root of the subvolume holding the share.
+    pub subvolume: PathBuf,
+    /// The share's directory relative to `subvolume` (empty at its root).
+    pub rel: PathBuf,
+    /// Where this filesystem's snapshots go.
+    pub snapshot_dir: PathBuf,
+    /// Subdirectory of `snapshot_dir` for this subvolume's snapshots.
+    pub key: PathBuf,
+    /// Whether `snapshot_dir` is rvss's default (created on demand).
+    pub default_snapshot_dir: bool,
+}
+
+impl Layout {
+    /// Directory holding this subvolume's snapshots.
+    pub fn snapshots(&self) -> PathBuf {
+        self.snapshot_dir.join(&self.key)
+    }
+
+    /// The exposed path of the share inside the snapshot named `gmt`.
+    pub fn snap_path(&self, gmt: &str) -> PathBuf {
+        join_rel(&self.snapshots().join(gmt), &self.rel)
+    }
+}
+
+/// `base/rel` without a trailing slash when `rel` is empty.
+pub fn join_rel(base: &Path, rel: &Path) -> PathBuf {
+    if rel.as_os_str().is_empty() {
+        base.to_path_buf()
+    } else {
+        base.join(rel)
+    }
+}
+
+/// The key for a subvolume: its path inside the filesystem.
+pub fn key_for(mount: &Mount, subvolume: &Path) -> Option<PathBuf> {
+    let below_mount = subvolume.strip_prefix(&mount.mount_point).ok()?;
+    let internal = mount.root.join(below_mount);
+    let rel: PathBuf = internal
+        .components()
+        .filter(|c| matches!(c, Component::Normal(_)))
+        .collect();
+    Some(if rel.as_os_str().is_empty() { PathBuf::from(TOP_LEVEL_KEY) } else { rel })
+}
+
+/// Whether an absolute path holds `.` or `..` components or is relative.
+pub fn is_plain_absolute(p: &Path) -> bool {
+    p.is_absolute() && p.components().all(|c| matches!(c, Component::RootDir | Component::Normal(_)))
+}
+
+/// Resolves a share path. Fails with NOT_SUPPORTED (and the reason) for
+/// anything rvss cannot snapshot completely and invisibly.
+pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layout> {
+    // Samba follows a symlinked share path when it serves the share, so rvss
+    // snapshots what the share really shows: the link's target.
+    let share = std::fs::canonicalize(share_path).map_err(|e| {
+        Error::not_supported(format!("share path {} cannot be resolved: {e}", share_path.display()))
+    })?;
+    if share.to_str().is_none() {
+        return Err(Error::not_supported(format!(
+            "share path {} is not valid UTF-8; rvss's catalog records paths as text",
+            share.display()
+        )));
+    }
+    let dir = sys::fs::open_dir(&share)
+        .map_err(|e| Error::not_supported(format!("share path {} is not a directory: {e}", share.display())))?;
+    let on_btrfs = sys::fs::is_btrfs(&dir).map_err(|e| Error::io(format!("statfs {}", share.display()), &e))?;
+    if !on_btrfs {
+        let t = sys::fs::fs_type(&dir).unwrap_or(0);
+        return Err(Error::not_supported(format!(
+            "share path {} is not on btrfs (filesystem type {t:#x})",
+            share.display()
+        )));
+    }
+    let mount = mounts::containing(mounts, &share)
+        .filter(|m| m.fs_type == "btrfs")
+        .ok_or_else(|| Error::not_supported(format!("no btrfs mount holds {}", share.display())))?;
+    let subvolume = subvolume_root(&share, &mount.mount_point)?;
+    let rel = share.strip_prefix(&subvolume).unwrap_or(Path::new("")).to_path_buf();
+    let key = key_for(mount, &subvolume)
+        .ok_or_else(|| Error::not_supported(format!("{} lies outside its mount", subvolume.display())))?;
+    let (snapshot_dir, default_snapshot_dir) = match &cfg.snapshot_dir {
+        Some(d) => (d.clone(), false),
+        None => (mount.mount_point.join(DEFAULT_SNAPSHOT_DIR_NAME), true),
+    };
+    if snapshot_dir.starts_with(&share) {
+        return Err(Error::not_supported(format!(
+            "snapshot directory {} lies inside share path {}, where clients would see snapshots; \
+             set rvss:snapshot dir to a directory of the same btrfs filesystem outside the share",
+            snapshot_dir.display(),
+            share.display()
+        )));
+    }
+    if share.starts_with(&snapshot_dir) {
+        return Err(Error::not_supported(format!(
+            "share path {} lies inside the snapshot directory {}",
+            share.display(),
+            snapshot_dir.display()
+        )));
+    }
+    Ok(Layout { share, subvolume, rel, snapshot_dir, key, default_snapshot_dir })
+}
+
+/// The nearest ancestor (or the path itself) that is a subvolume root,
+/// without leaving the mount.
+fn subvolume_root(share: &Path, mount_point: &Path) -> Result<PathBuf> {
+    let mut cur = share;
+    loop {
+        let md = std::fs::symlink_metadata(cur).map_err(|e| Error::io(format!("stat {}", cur.display()), &e))?;
+        if md.ino() == sys::btrfs::BTRFS_FIRST_FREE_OBJECTID {
+            return Ok(cur.to_path_buf());
+        }
+        if cur == mount_point {
+            return Err(Error::not_supported(format!(
+                "{} is mounted from a directory that is not a btrfs subvolume",
+                mount_point.display()
+            )));
+        }
+        cur = cur.parent().ok_or_else(|| Error::not_supported("no subvolume root found"))?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mount(point: &str, root: &str) -> Mount {
+        Mount {
+            mount_point: point.into(),
+            root: root.into(),
+            fs_type: "btrfs".into(),
+            source: "/dev/loop0".into(),
+        }
+    }
+
+    #[test]
+    fn keys_are_paths_inside_the_filesystem() {
+        let top = mount("/srv/pool", "/");
+        assert_eq!(key_for(&top, Path::new("/srv/pool/vol1")), Some("vol1".into()));
+        assert_eq!(key_for(&top, Path::new("/srv/pool/a/b")), Some("a/b".into()));
+        assert_eq!(key_for(&top, Path::new("/srv/pool")), Some(TOP_LEVEL_KEY.into()));
+        let sub = mount("/srv/vm", "/vol1");
+        assert_eq!(key_for(&sub, Path::new("/srv/vm")), Some("vol1".into()));
+        assert_eq!(key_for(&sub, Path::new("/elsewhere")), None);
+    }
+
+    #[test]
+    fn snap_paths_keep_the_share_directory() {
+        let l = Layout {
+            share: "/srv/pool/vol1/dir1/vmdir".into(),
+            subvolume: "/srv/pool/vol1".into(),
+            rel: "dir1/vmdir".into(),
+            snapshot_dir: "/srv/pool/.rvss".into(),
+            key: "vol1".into(),
+            default_snapshot_dir: true,
+        };
+        assert_eq!(
+            l.snap_path("@GMT-2026.11.25-10.00.00"),
+            Path::new("/srv/pool/.rvss/vol1/@GMT-2026.11.25-10.00.00/dir1/vmdir")
+        );
+        let root = Layout { rel: PathBuf::new(), ..l };
+        assert_eq!(
+            root.snap_path("@GMT-2026.11.25-10.00.00"),
+            Path::new("/srv/pool/.rvss/vol1/@GMT-2026.11.25-10.00.00")
+        );
+    }
+
+    #[test]
+    fn plain_absolute_paths() {
+        assert!(is_plain_absolute(Path::new("/a/b")));
+        assert!(!is_plain_absolute(Path::new("a/b")));
+        assert!(!is_plain_absolute(Path::new("/a/../b")));
+    }
+}

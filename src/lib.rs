@@ -1,0 +1,17 @@
+//! rvss: Remote VSS (MS-FSRVP) shadow copies on btrfs for Samba.
+//!
+//! The FSRVP hook path: Samba's rpcd_fsrvp calls the shim's hooks
+//! (samba-module/vfs_rvss.c) -> `ffi` (extern "C", panics caught, NTSTATUS)
+//! -> `shadow` (check, create, delete) -> `sys` (btrfs ioctls).
+
+pub mod catalog;
+pub mod config;
+pub mod error;
+pub mod ffi;
+pub mod gmt;
+pub mod layout;
+pub mod logging;
+pub mod mounts;
+pub mod ntstatus;
+pub mod shadow;
+pub mod sys;

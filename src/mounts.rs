@@ -1,0 +1,115 @@
+//! Which mount a path lives on, from /proc/self/mountinfo (the calling
+//! process's own mount namespace, so smbd and the CLI see what they serve).
+
+use std::ffi::OsString;
+use std::os::unix::ffi::OsStringExt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mount {
+    /// Where the filesystem is mounted.
+    pub mount_point: PathBuf,
+    /// Which directory of the filesystem appears there (e.g. `/` or a subvolume).
+    pub root: PathBuf,
+    pub fs_type: String,
+    pub source: String,
+}
+
+/// Undoes mountinfo's octal escapes (`\040` for a space, etc.).
+fn unescape(field: &str) -> PathBuf {
+    let b = field.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' && i + 3 < b.len() && b[i + 1..i + 4].iter().all(|c| (b'0'..=b'7').contains(c)) {
+            let v = (b[i + 1] - b'0') as u32 * 64 + (b[i + 2] - b'0') as u32 * 8 + (b[i + 3] - b'0') as u32;
+            if let Ok(byte) = u8::try_from(v) {
+                out.push(byte);
+                i += 4;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    PathBuf::from(OsString::from_vec(out))
+}
+
+/// Parses mountinfo text; malformed lines are skipped.
+pub fn parse(text: &str) -> Vec<Mount> {
+    text.lines()
+        .filter_map(|line| {
+            let (left, right) = line.split_once(" - ")?;
+            let l: Vec<&str> = left.split(' ').collect();
+            let r: Vec<&str> = right.split(' ').collect();
+            if l.len() < 6 || r.len() < 2 {
+                return None;
+            }
+            Some(Mount {
+                root: unescape(l[3]),
+                mount_point: unescape(l[4]),
+                fs_type: r[0].to_string(),
+                source: unescape(r[1]).to_string_lossy().into_owned(),
+            })
+        })
+        .collect()
+}
+
+/// The mount that holds `path` (absolute, canonical): the last-mounted entry
+/// whose mount point is the longest prefix of it.
+pub fn containing<'a>(mounts: &'a [Mount], path: &Path) -> Option<&'a Mount> {
+    let mut best: Option<&Mount> = None;
+    for m in mounts {
+        if path.starts_with(&m.mount_point)
+            && best.is_none_or(|b| m.mount_point.as_os_str().len() >= b.mount_point.as_os_str().len())
+        {
+            best = Some(m);
+        }
+    }
+    best
+}
+
+/// The current process's mounts.
+pub fn current() -> std::io::Result<Vec<Mount>> {
+    Ok(parse(&std::fs::read_to_string("/proc/self/mountinfo")?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "\
+22 1 0:21 / / rw,relatime shared:1 - ext4 /dev/vda rw
+40 22 0:35 / /srv/pool rw,relatime shared:20 - btrfs /dev/loop0 rw,space_cache=v2,subvolid=5,subvol=/
+41 22 0:35 /vol1 /srv/vol\\040one rw,relatime shared:21 - btrfs /dev/loop0 rw,subvolid=256,subvol=/vol1
+42 40 0:36 / /srv/pool/tmp rw - tmpfs tmpfs rw
+garbage line
+";
+
+    #[test]
+    fn parses_fields_and_escapes() {
+        let m = parse(SAMPLE);
+        assert_eq!(m.len(), 4);
+        assert_eq!(m[2].mount_point, Path::new("/srv/vol one"));
+        assert_eq!(m[2].root, Path::new("/vol1"));
+        assert_eq!(m[1].fs_type, "btrfs");
+        assert_eq!(m[1].source, "/dev/loop0");
+    }
+
+    #[test]
+    fn longest_prefix_wins() {
+        let m = parse(SAMPLE);
+        let at = |p: &str| containing(&m, Path::new(p)).map(|m| m.mount_point.clone());
+        assert_eq!(at("/srv/pool/a/b"), Some(PathBuf::from("/srv/pool")));
+        assert_eq!(at("/srv/pool/tmp/x"), Some(PathBuf::from("/srv/pool/tmp")));
+        assert_eq!(at("/srv/pool2"), Some(PathBuf::from("/")));
+        assert_eq!(at("/srv/vol one/d"), Some(PathBuf::from("/srv/vol one")));
+    }
+
+    #[test]
+    fn odd_escapes_are_kept_literally() {
+        assert_eq!(unescape("a\\0"), PathBuf::from("a\\0"));
+        assert_eq!(unescape("a\\777b"), PathBuf::from("a\\777b"));
+        assert_eq!(unescape("a\\134b"), PathBuf::from("a\\b"));
+    }
+}

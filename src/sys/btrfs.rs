@@ -1,0 +1,145 @@
+//! Safe wrappers over the btrfs ioctls rvss uses. Each takes open directory
+//! handles so that callers resolve paths once, without following links.
+
+use super::abi;
+use std::ffi::OsStr;
+use std::fs::File;
+use std::io;
+use std::os::fd::AsRawFd;
+use std::os::unix::ffi::OsStrExt;
+
+pub use abi::BTRFS_FIRST_FREE_OBJECTID;
+
+fn check(ret: libc::c_int) -> io::Result<()> {
+    if ret < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    }
+}
+
+/// Copies a subvolume name into an ioctl name field, refusing what the kernel
+/// would misread: empty names, '/', NUL, "." and "..", and names too long.
+fn fill_name(dst: &mut [libc::c_char], name: &OsStr) -> io::Result<()> {
+    let bytes = name.as_bytes();
+    let bad = bytes.is_empty()
+        || bytes == b"."
+        || bytes == b".."
+        || bytes.contains(&b'/')
+        || bytes.contains(&0)
+        || bytes.len() >= dst.len()
+        || bytes.len() > abi::BTRFS_SUBVOL_NAME_MAX as usize
+        || bytes.len() > libc::NAME_MAX as usize;
+    if bad {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("invalid subvolume name {:?}", name),
+        ));
+    }
+    for (d, s) in dst.iter_mut().zip(bytes) {
+        *d = *s as libc::c_char;
+    }
+    dst[bytes.len()] = 0;
+    Ok(())
+}
+
+/// Snapshots the subvolume whose root directory is `source` into `dest_dir`
+/// under `name`, read-only unless `writable`.
+pub fn snapshot(source: &File, dest_dir: &File, name: &OsStr, writable: bool) -> io::Result<()> {
+    let mut args = abi::btrfs_ioctl_vol_args_v2 {
+        fd: i64::from(source.as_raw_fd()),
+        flags: if writable { 0 } else { u64::from(abi::BTRFS_SUBVOL_RDONLY) },
+        ..Default::default()
+    };
+    // SAFETY: `name` is the last member of a union whose other members are
+    // plain integers; writing it through the union is a plain byte copy.
+    fill_name(unsafe { &mut args.__bindgen_anon_2.name }, name)?;
+    // SAFETY: the request number matches the argument type (checked against
+    // the kernel's values in abi's tests); `args` lives across the call and
+    // both descriptors are open for its duration.
+    check(unsafe { libc::ioctl(dest_dir.as_raw_fd(), abi::BTRFS_IOC_SNAP_CREATE_V2 as _, &args) })
+}
+
+/// Deletes the subvolume `name` inside `parent`.
+pub fn destroy(parent: &File, name: &OsStr) -> io::Result<()> {
+    let mut args = abi::btrfs_ioctl_vol_args_v2::default();
+    // SAFETY: as in `snapshot`, a byte copy into the union's name member.
+    fill_name(unsafe { &mut args.__bindgen_anon_2.name }, name)?;
+    // SAFETY: request and argument type match; `args` outlives the call.
+    let v2 = check(unsafe {
+        libc::ioctl(parent.as_raw_fd(), abi::BTRFS_IOC_SNAP_DESTROY_V2 as _, &args)
+    });
+    match v2 {
+        // Kernels before 5.7 lack the v2 request: fall back to the original.
+        Err(e) if e.raw_os_error() == Some(libc::ENOTTY) => {
+            let mut v1 = abi::btrfs_ioctl_vol_args::default();
+            fill_name(&mut v1.name, name)?;
+            // SAFETY: request and argument type match; `v1` outlives the call.
+            check(unsafe { libc::ioctl(parent.as_raw_fd(), abi::BTRFS_IOC_SNAP_DESTROY as _, &v1) })
+        }
+        other => other,
+    }
+}
+
+fn get_flags(subvol: &File) -> io::Result<u64> {
+    let mut flags: u64 = 0;
+    // SAFETY: the request writes one u64 into `flags`, which outlives the call.
+    check(unsafe {
+        libc::ioctl(subvol.as_raw_fd(), abi::BTRFS_IOC_SUBVOL_GETFLAGS as _, &mut flags)
+    })?;
+    Ok(flags)
+}
+
+/// Whether the subvolume rooted at `subvol` is read-only.
+pub fn is_readonly(subvol: &File) -> io::Result<bool> {
+    Ok(get_flags(subvol)? & u64::from(abi::BTRFS_SUBVOL_RDONLY) != 0)
+}
+
+/// Makes the subvolume rooted at `subvol` read-only or writable.
+pub fn set_readonly(subvol: &File, readonly: bool) -> io::Result<()> {
+    let ro = u64::from(abi::BTRFS_SUBVOL_RDONLY);
+    let old = get_flags(subvol)?;
+    let new = if readonly { old | ro } else { old & !ro };
+    if new == old {
+        return Ok(());
+    }
+    // SAFETY: the request reads one u64 from `new`, which outlives the call.
+    check(unsafe { libc::ioctl(subvol.as_raw_fd(), abi::BTRFS_IOC_SUBVOL_SETFLAGS as _, &new) })
+}
+
+/// What the kernel says of a subvolume.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubvolInfo {
+    pub id: u64,
+    pub uuid: [u8; 16],
+    pub parent_uuid: [u8; 16],
+}
+
+/// Identity of the subvolume containing `f`.
+pub fn subvol_info(f: &File) -> io::Result<SubvolInfo> {
+    let mut args = abi::btrfs_ioctl_get_subvol_info_args::default();
+    // SAFETY: the request fills `args`, a plain struct that outlives the call.
+    check(unsafe { libc::ioctl(f.as_raw_fd(), abi::BTRFS_IOC_GET_SUBVOL_INFO as _, &mut args) })?;
+    Ok(SubvolInfo {
+        id: args.treeid,
+        uuid: args.uuid,
+        parent_uuid: args.parent_uuid,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_kernel_would_misread_are_refused() {
+        let mut buf = [0 as libc::c_char; 4040];
+        for bad in ["", ".", "..", "a/b", "a\0b"] {
+            assert!(fill_name(&mut buf, OsStr::new(bad)).is_err(), "{bad:?}");
+        }
+        assert!(fill_name(&mut buf, OsStr::new(&"x".repeat(256))).is_err());
+        fill_name(&mut buf, OsStr::new("@GMT-2026.11.25-10.00.00")).unwrap();
+        assert_eq!(buf[24], 0);
+        assert_eq!(buf[0] as u8, b'@');
+    }
+}

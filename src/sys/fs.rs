@@ -1,0 +1,115 @@
+//! Filesystem calls std does not offer: statfs, flock, and opening directories
+//! relative to a handle without following symbolic links.
+
+use super::abi::BTRFS_SUPER_MAGIC;
+use std::ffi::{CString, OsStr};
+use std::fs::File;
+use std::io;
+use std::os::fd::{AsRawFd, FromRawFd};
+use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn cstring(bytes: &[u8]) -> io::Result<CString> {
+    CString::new(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "path holds a NUL byte"))
+}
+
+fn statfs_of(f: &File) -> io::Result<libc::statfs> {
+    // SAFETY: an all-zero statfs is a valid value of this plain C struct.
+    let mut st: libc::statfs = unsafe { std::mem::zeroed() };
+    // SAFETY: fstatfs fills `st`, which outlives the call; the fd is open.
+    if unsafe { libc::fstatfs(f.as_raw_fd(), &mut st) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(st)
+}
+
+/// Whether the open file lies on a btrfs filesystem.
+pub fn is_btrfs(f: &File) -> io::Result<bool> {
+    Ok(statfs_of(f)?.f_type as i64 == BTRFS_SUPER_MAGIC)
+}
+
+/// The filesystem type magic, for messages.
+pub fn fs_type(f: &File) -> io::Result<i64> {
+    Ok(statfs_of(f)?.f_type as i64)
+}
+
+/// Opens a directory for reading metadata and ioctls, never following a
+/// symbolic link in the last component.
+pub fn open_dir(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC)
+        .open(path)
+}
+
+/// Opens the directory `name` inside `parent` without following links.
+pub fn open_dir_at(parent: &File, name: &OsStr) -> io::Result<File> {
+    let c = cstring(name.as_bytes())?;
+    let flags = libc::O_RDONLY | libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC;
+    // SAFETY: `c` is a valid NUL-terminated string; the parent fd is open.
+    let fd = unsafe { libc::openat(parent.as_raw_fd(), c.as_ptr(), flags) };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: `fd` was just returned by openat and is owned by nobody else.
+    Ok(unsafe { File::from_raw_fd(fd) })
+}
+
+/// Creates the directory `name` inside `parent` with `mode` (EEXIST is fine).
+pub fn mkdir_at(parent: &File, name: &OsStr, mode: u32) -> io::Result<()> {
+    let c = cstring(name.as_bytes())?;
+    // SAFETY: `c` is a valid NUL-terminated string; the parent fd is open.
+    if unsafe { libc::mkdirat(parent.as_raw_fd(), c.as_ptr(), mode as libc::mode_t) } < 0 {
+        let e = io::Error::last_os_error();
+        if e.raw_os_error() != Some(libc::EEXIST) {
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// An exclusive advisory lock, released when dropped.
+pub struct Lock(File);
+
+impl Lock {
+    /// Takes the lock on `path` (created if missing), waiting at most
+    /// `timeout` so that a stuck holder can never hang smbd.
+    pub fn exclusive(path: &Path, timeout: Duration) -> io::Result<Lock> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let f = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
+            .open(path)?;
+        let deadline = Instant::now() + timeout;
+        loop {
+            // SAFETY: flock on an fd we own; no memory is passed.
+            if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+                return Ok(Lock(f));
+            }
+            let e = io::Error::last_os_error();
+            if e.raw_os_error() != Some(libc::EWOULDBLOCK) {
+                return Err(e);
+            }
+            if Instant::now() >= deadline {
+                return Err(io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    format!("{} is held by another process", path.display()),
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // SAFETY: unlocking an fd we own; closing it would release it too.
+        unsafe { libc::flock(self.0.as_raw_fd(), libc::LOCK_UN) };
+    }
+}
