@@ -1,0 +1,42 @@
+# rvss: make deps | build | test | demo | bench | install | lint
+# Everything runs as root on Debian 12 (packages, loop devices, namespaces).
+
+CARGO       ?= cargo
+DESTDIR     ?=
+MODULESDIR  ?= $(shell smbd -b 2>/dev/null | sed -n 's/^ *MODULESDIR: *//p')
+SBINDIR     ?= /usr/sbin
+MODULE      := target/release/librvss.so
+CLI         := target/release/rvss
+
+.PHONY: all deps build test unit e2e demo bench install lint clean
+
+all: build
+
+# Debian packages and the Samba header bundle (cached, idempotent).
+deps:
+	@bash scripts/deps.sh
+
+build: deps
+	$(CARGO) build --release --all-targets
+
+# Unit tests (no Samba needed) and end-to-end tests (real Samba, real btrfs).
+test: build
+	$(CARGO) test --release
+
+unit: deps
+	$(CARGO) test --release --lib
+
+demo: build
+	@bash scripts/demo.sh $(MODULE)
+
+lint: deps
+	$(CARGO) fmt --check
+	$(CARGO) clippy --release --all-targets -- -D warnings
+
+install: build
+	@test -n "$(MODULESDIR)" || { echo "cannot find Samba's MODULESDIR (smbd -b)"; exit 1; }
+	install -D -m 0644 $(MODULE) $(DESTDIR)$(MODULESDIR)/vfs/rvss.so
+	install -D -m 0755 $(CLI) $(DESTDIR)$(SBINDIR)/rvss
+
+clean:
+	$(CARGO) clean

@@ -1,0 +1,429 @@
+//! The end-to-end harness: a throwaway world per test.
+//!
+//! Each `World` is a process holding new mount and network namespaces
+//! (`unshare -m -n`, mounts private). Inside it: btrfs filesystems on loop
+//! images, private Samba directories bind-mounted over Samba's default ones
+//! (/etc/samba, /var/lib/samba, /var/cache/samba, /run/samba,
+//! /var/log/samba), and a copy of the VFS module directory with the freshly
+//! built rvss.so bind-mounted over the real one. The host's Samba, config and
+//! module directory are never touched, and worlds run side by side.
+//! Everything is torn down in Drop, also when a test fails.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+pub const PASSWORD: &str = "rvss-Test-1";
+const SAMBA_DIRS: &[&str] = &["/etc/samba", "/var/lib/samba", "/var/cache/samba", "/run/samba", "/var/log/samba"];
+
+pub fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The module under test: target/release/librvss.so unless RVSS_MODULE says.
+pub fn module_path() -> PathBuf {
+    let p = std::env::var_os("RVSS_MODULE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest_dir().join("target/release/librvss.so"));
+    assert!(p.exists(), "{} is missing: run `make build` first (make test does)", p.display());
+    p
+}
+
+/// The CLI under test.
+pub fn cli_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_rvss"))
+}
+
+pub fn modules_dir() -> PathBuf {
+    let out = Command::new("smbd").arg("-b").output().expect("smbd -b: is samba installed? run `make deps`");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let dir = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("MODULESDIR: "))
+        .expect("smbd -b prints MODULESDIR");
+    PathBuf::from(dir.trim())
+}
+
+pub struct Filesystem {
+    pub image: PathBuf,
+    pub mount: PathBuf,
+}
+
+pub struct Share {
+    pub name: String,
+    pub path: PathBuf,
+    pub options: Vec<String>,
+}
+
+pub struct World {
+    pub dir: PathBuf,
+    holder: Child,
+    pub pid: u32,
+    pub filesystems: Vec<Filesystem>,
+    smbd: Option<Child>,
+    pub shares: Vec<Share>,
+    pub global_options: Vec<String>,
+}
+
+pub fn text(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+impl World {
+    pub fn new(name: &str) -> World {
+        assert!(
+            unsafe_free_is_root(),
+            "the end-to-end tests need root (loop devices, mounts, namespaces); run them as root"
+        );
+        let dir = PathBuf::from(format!("/tmp/rvss-e2e-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let holder = Command::new("unshare")
+            .args(["--mount", "--net", "--propagation", "private", "--", "sleep", "infinity"])
+            .stdin(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("unshare (util-linux) must be installed");
+        let pid = holder.id();
+        let w = World {
+            dir,
+            holder,
+            pid,
+            filesystems: vec![],
+            smbd: None,
+            shares: vec![],
+            global_options: vec![],
+        };
+        // unshare execs sleep once the namespaces exist; wait for that.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while fs::read_link(format!("/proc/{pid}/ns/net")).ok() == fs::read_link("/proc/self/ns/net").ok() {
+            assert!(Instant::now() < deadline, "unshare did not create namespaces");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        w.must("ip link set lo up");
+        w.private_samba_dirs();
+        w
+    }
+
+    /// Runs a shell script inside the world's namespaces.
+    pub fn sh(&self, script: &str) -> Output {
+        Command::new("nsenter")
+            .args(["-t", &self.pid.to_string(), "-m", "-n", "--", "sh", "-c", script])
+            .stdin(Stdio::null())
+            .output()
+            .expect("nsenter")
+    }
+
+    /// Runs a script that must succeed; returns its stdout.
+    pub fn must(&self, script: &str) -> String {
+        let o = self.sh(script);
+        assert!(o.status.success(), "`{script}` failed ({}):\n{}", o.status, text(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    fn private_samba_dirs(&self) {
+        let mut script = String::from("set -e\n");
+        for d in SAMBA_DIRS {
+            let own = self.dir.join("samba").join(d.trim_start_matches('/'));
+            fs::create_dir_all(&own).unwrap();
+            script.push_str(&format!("mkdir -p {d}\nmount --bind '{}' {d}\n", own.display()));
+        }
+        fs::create_dir_all(self.dir.join("samba/var/lib/samba/private")).unwrap();
+        let mods = self.dir.join("vfs-modules");
+        fs::create_dir_all(&mods).unwrap();
+        let real = modules_dir().join("vfs");
+        for e in fs::read_dir(&real).expect("the VFS module directory (samba-vfs-modules)") {
+            let e = e.unwrap();
+            fs::copy(e.path(), mods.join(e.file_name())).unwrap();
+        }
+        fs::copy(module_path(), mods.join("rvss.so")).unwrap();
+        script.push_str(&format!("mount --bind '{}' '{}'\n", mods.display(), real.display()));
+        self.must(&script);
+    }
+
+    /// Makes a btrfs filesystem of `mb` MiB on a loop image, mounted at
+    /// `<dir>/<name>` inside the world.
+    pub fn add_btrfs(&mut self, name: &str, mb: u64) -> PathBuf {
+        let image = self.dir.join(format!("{name}.img"));
+        let mount = self.dir.join(name);
+        fs::create_dir_all(&mount).unwrap();
+        let f = fs::File::create(&image).unwrap();
+        f.set_len(mb << 20).unwrap();
+        drop(f);
+        let o = Command::new("mkfs.btrfs").args(["-q", "-f"]).arg(&image).output().expect("mkfs.btrfs (btrfs-progs)");
+        assert!(o.status.success(), "mkfs.btrfs: {}", text(&o));
+        self.must(&format!("mount -o loop '{}' '{}'", image.display(), mount.display()));
+        self.filesystems.push(Filesystem { image, mount: mount.clone() });
+        mount
+    }
+
+    pub fn add_share(&mut self, name: &str, path: &Path, options: &[&str]) {
+        self.shares.push(Share {
+            name: name.into(),
+            path: path.into(),
+            options: options.iter().map(|s| s.to_string()).collect(),
+        });
+    }
+
+    pub fn smb_conf(&self) -> String {
+        let mut c = String::from(
+            "[global]\n\
+             \tworkgroup = RVSSTEST\n\
+             \tserver role = standalone server\n\
+             \tinterfaces = lo\n\
+             \tbind interfaces only = yes\n\
+             \tregistry shares = yes\n\
+             \tinclude = registry\n\
+             \tlog level = 3 rvss:10\n\
+             \tlog file = /var/log/samba/log.%m\n\
+             \tmax log size = 0\n\
+             \tfss: sequence timeout = 20\n\
+             \tdisable spoolss = yes\n\
+             \tload printers = no\n",
+        );
+        for o in &self.global_options {
+            c.push_str(&format!("\t{o}\n"));
+        }
+        for s in &self.shares {
+            c.push_str(&format!("\n[{}]\n\tpath = {}\n\tread only = no\n", s.name, s.path.display()));
+            for o in &s.options {
+                c.push_str(&format!("\t{o}\n"));
+            }
+        }
+        c
+    }
+
+    pub fn write_conf(&self) {
+        fs::write(self.dir.join("samba/etc/samba/smb.conf"), self.smb_conf()).unwrap();
+    }
+
+    /// Writes smb.conf, adds root as a Samba user, starts smbd and waits until
+    /// FSRVP answers.
+    pub fn start_samba(&mut self) {
+        self.write_conf();
+        self.must(&format!("(echo {PASSWORD}; echo {PASSWORD}) | smbpasswd -s -a root >/dev/null"));
+        let log = fs::File::create(self.dir.join("smbd.out")).unwrap();
+        // Its own process group: smbd signals its whole group when it stops.
+        let child = Command::new("nsenter")
+            .args(["-t", &self.pid.to_string(), "-m", "-n", "--", "smbd", "--foreground", "--no-process-group"])
+            .process_group(0)
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .expect("smbd");
+        self.smbd = Some(child);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let o = self.rpc("fss_get_sup_version");
+            if o.status.success() {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("Samba did not answer FSRVP within 30 s: {}\n{}", text(&o), self.logs());
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+
+    /// Stops smbd and everything it started, then starts it again.
+    pub fn restart_samba(&mut self) {
+        self.kill_samba();
+        self.start_samba();
+    }
+
+    pub fn reload_conf(&self) {
+        self.write_conf();
+        self.must("smbcontrol smbd reload-config >/dev/null 2>&1 || true");
+    }
+
+    pub fn rpc(&self, cmds: &str) -> Output {
+        self.sh(&format!(
+            "rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c '{}'",
+            cmds.replace('\'', "'\\''")
+        ))
+    }
+
+    pub fn rpc_ok(&self, cmds: &str) -> String {
+        let o = self.rpc(cmds);
+        assert!(o.status.success(), "rpcclient -c '{cmds}' failed:\n{}\n--- logs ---\n{}", text(&o), self.logs());
+        text(&o)
+    }
+
+    pub fn smb(&self, share: &str, cmds: &str) -> Output {
+        self.sh(&format!(
+            "smbclient -U 'root%{PASSWORD}' '//127.0.0.1/{share}' -c '{}'",
+            cmds.replace('\'', "'\\''")
+        ))
+    }
+
+    pub fn smb_ok(&self, share: &str, cmds: &str) -> String {
+        let o = self.smb(share, cmds);
+        assert!(o.status.success(), "smbclient //{share} -c '{cmds}' failed:\n{}", text(&o));
+        text(&o)
+    }
+
+    /// Reads a file of a share through smbclient.
+    pub fn smb_cat(&self, share: &str, file: &str) -> String {
+        let local = self.dir.join(format!("get-{}", uuid_like()));
+        self.smb_ok(share, &format!("get {file} {}", local.display()));
+        let s = fs::read_to_string(&local).unwrap();
+        let _ = fs::remove_file(&local);
+        s
+    }
+
+    /// Runs the rvss CLI inside the world.
+    pub fn cli(&self, args: &str) -> Output {
+        self.sh(&format!("'{}' {args}", cli_path().display()))
+    }
+
+    /// All Samba logs of this world, for failure messages.
+    pub fn logs(&self) -> String {
+        let mut s = String::new();
+        if let Ok(rd) = fs::read_dir(self.dir.join("samba/var/log/samba")) {
+            for e in rd.flatten() {
+                if let Ok(t) = fs::read_to_string(e.path()) {
+                    let tail: Vec<&str> = t.lines().rev().take(40).collect();
+                    s.push_str(&format!("== {}\n", e.path().display()));
+                    for l in tail.into_iter().rev() {
+                        s.push_str(l);
+                        s.push('\n');
+                    }
+                }
+            }
+        }
+        s
+    }
+
+    /// rvss's own log lines (from every Samba process of this world).
+    pub fn rvss_log(&self) -> String {
+        let mut s = String::new();
+        if let Ok(rd) = fs::read_dir(self.dir.join("samba/var/log/samba")) {
+            for e in rd.flatten() {
+                if let Ok(t) = fs::read_to_string(e.path()) {
+                    for l in t.lines().filter(|l| l.contains("rvss: ")) {
+                        s.push_str(l);
+                        s.push('\n');
+                    }
+                }
+            }
+        }
+        s
+    }
+
+    /// Pids of every process in this world's namespaces but the holder: all
+    /// of them were started by this world.
+    fn world_pids(&self) -> Vec<u32> {
+        let ns = match fs::read_link(format!("/proc/{}/ns/net", self.pid)) {
+            Ok(n) => n,
+            Err(_) => return vec![],
+        };
+        let mut pids = vec![];
+        for e in fs::read_dir("/proc").unwrap().flatten() {
+            let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else { continue };
+            if pid != self.pid && fs::read_link(format!("/proc/{pid}/ns/net")).ok().as_ref() == Some(&ns) {
+                pids.push(pid);
+            }
+        }
+        pids
+    }
+
+    pub fn pid_of(&self, comm: &str) -> Option<u32> {
+        self.world_pids().into_iter().find(|p| {
+            fs::read_to_string(format!("/proc/{p}/comm")).map(|c| c.trim() == comm).unwrap_or(false)
+        })
+    }
+
+    pub fn kill_samba(&mut self) {
+        for sig in [libc_sig::TERM, libc_sig::KILL] {
+            let pids = self.world_pids();
+            if pids.is_empty() {
+                break;
+            }
+            for p in &pids {
+                let _ = Command::new("kill").arg(format!("-{sig}")).arg(p.to_string()).status();
+            }
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while !self.world_pids().is_empty() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+        if let Some(mut c) = self.smbd.take() {
+            let _ = c.wait();
+        }
+    }
+}
+
+mod libc_sig {
+    pub const TERM: &str = "TERM";
+    pub const KILL: &str = "KILL";
+}
+
+fn unsafe_free_is_root() -> bool {
+    fs::read_to_string("/proc/self/status")
+        .map(|s| s.lines().any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0")))
+        .unwrap_or(false)
+}
+
+fn uuid_like() -> String {
+    format!("{}-{:?}", std::process::id(), Instant::now())
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect()
+}
+
+impl Drop for World {
+    fn drop(&mut self) {
+        self.kill_samba();
+        // Unmount inside the world first so the loop devices are released.
+        let mut script = String::new();
+        for f in self.filesystems.iter().rev() {
+            script.push_str(&format!("umount -l '{}' 2>/dev/null\n", f.mount.display()));
+        }
+        let _ = self.sh(&script);
+        let _ = self.holder.kill();
+        let _ = self.holder.wait();
+        for f in &self.filesystems {
+            if let Ok(o) = Command::new("losetup").arg("-j").arg(&f.image).output() {
+                for line in String::from_utf8_lossy(&o.stdout).lines() {
+                    if let Some(dev) = line.split(':').next() {
+                        let _ = Command::new("losetup").arg("-d").arg(dev).status();
+                    }
+                }
+            }
+        }
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// One exposed shadow copy, as `fss_create_expose` reports it.
+#[derive(Debug, Clone)]
+pub struct Exposed {
+    pub set: String,
+    pub share: String,
+    pub copy: String,
+}
+
+impl Exposed {
+    /// The exposed share's name.
+    pub fn unc_share(&self) -> String {
+        format!("{}@{{{}}}", self.share, self.copy)
+    }
+}
+
+/// Parses `fss_create_expose` output: one entry per exposed shadow copy.
+pub fn parse_expose(out: &str) -> Vec<Exposed> {
+    let mut v = vec![];
+    for l in out.lines() {
+        let Some((_, rest)) = l.split_once(": share ") else { continue };
+        let Some((share, after)) = rest.split_once("@{") else { continue };
+        let Some((copy, _)) = after.split_once('}') else { continue };
+        let set: String = l.chars().take(36).collect();
+        v.push(Exposed { set, share: share.to_string(), copy: copy.to_string() });
+    }
+    v
+}
