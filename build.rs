@@ -69,7 +69,12 @@ fn fail(msg: &str) -> ! {
 
 fn read_lines(path: &Path) -> Vec<String> {
     std::fs::read_to_string(path)
-        .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}; run `make deps`", path.display())))
+        .unwrap_or_else(|e| {
+            fail(&format!(
+                "cannot read {}: {e}; run `make deps`",
+                path.display()
+            ))
+        })
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(str::to_string)

@@ -78,16 +78,26 @@ impl Catalog {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(Error::io(format!("read {}", path.display()), &e)),
         };
-        Ok(Catalog { dir: dir.to_path_buf(), entries, _lock: lock })
+        Ok(Catalog {
+            dir: dir.to_path_buf(),
+            entries,
+            _lock: lock,
+        })
     }
 
     /// Writes the catalog durably: after this returns, a crash keeps it.
     pub fn save(&self) -> Result<()> {
         let body = serialize(&self.entries);
-        let tmp = self.dir.join(format!(".{FILE_NAME}.{}", std::process::id()));
+        let tmp = self
+            .dir
+            .join(format!(".{FILE_NAME}.{}", std::process::id()));
         let dest = self.dir.join(FILE_NAME);
         let write = || -> std::io::Result<()> {
-            let mut f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).open(&tmp)?;
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .open(&tmp)?;
             f.write_all(&body)?;
             f.sync_all()?;
             std::fs::rename(&tmp, &dest)?;
@@ -114,7 +124,10 @@ pub fn parse(bytes: &[u8]) -> std::result::Result<Vec<Entry>, String> {
 }
 
 pub fn serialize(entries: &[Entry]) -> Vec<u8> {
-    let f = File { format: FORMAT, snapshots: entries.to_vec() };
+    let f = File {
+        format: FORMAT,
+        snapshots: entries.to_vec(),
+    };
     let mut v = serde_json::to_vec_pretty(&f).unwrap_or_default();
     v.push(b'\n');
     v
@@ -141,7 +154,10 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let e = vec![entry("@GMT-2025.11.25-10.00.00"), entry("@GMT-2025.11.25-10.00.01")];
+        let e = vec![
+            entry("@GMT-2025.11.25-10.00.00"),
+            entry("@GMT-2025.11.25-10.00.01"),
+        ];
         assert_eq!(parse(&serialize(&e)).unwrap(), e);
     }
 
@@ -167,7 +183,9 @@ mod tests {
         }
         let c = Catalog::open(&dir).unwrap();
         assert_eq!(c.entries.len(), 1);
-        assert!(c.find_snap_path("/srv/pool/.rvss/vol1/@GMT-2025.11.25-10.00.00/vm").is_some());
+        assert!(c
+            .find_snap_path("/srv/pool/.rvss/vol1/@GMT-2025.11.25-10.00.00/vm")
+            .is_some());
         drop(c);
         std::fs::write(dir.join(FILE_NAME), b"{\"format\":1,\"snap").unwrap();
         let err = Catalog::open(&dir).err().unwrap();

@@ -28,8 +28,12 @@ impl Config {
                         "rvss:snapshot dir = {s:?} is not an absolute path"
                     )));
                 }
-                if p.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
-                    return Err(Error::invalid(format!("rvss:snapshot dir = {s:?} contains '..'")));
+                if p.components()
+                    .any(|c| matches!(c, std::path::Component::ParentDir))
+                {
+                    return Err(Error::invalid(format!(
+                        "rvss:snapshot dir = {s:?} contains '..'"
+                    )));
                 }
                 Some(p)
             }
@@ -43,7 +47,12 @@ mod tests {
     use super::*;
 
     fn cfg(pairs: &[(&str, &str)]) -> Result<Config> {
-        Config::from_options(|k| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string()))
+        Config::from_options(|k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        })
     }
 
     #[test]

@@ -61,12 +61,18 @@ pub fn key_for(mount: &Mount, subvolume: &Path) -> Option<PathBuf> {
         .components()
         .filter(|c| matches!(c, Component::Normal(_)))
         .collect();
-    Some(if rel.as_os_str().is_empty() { PathBuf::from(TOP_LEVEL_KEY) } else { rel })
+    Some(if rel.as_os_str().is_empty() {
+        PathBuf::from(TOP_LEVEL_KEY)
+    } else {
+        rel
+    })
 }
 
 /// Whether an absolute path holds `.` or `..` components or is relative.
 pub fn is_plain_absolute(p: &Path) -> bool {
-    p.is_absolute() && p.components().all(|c| matches!(c, Component::RootDir | Component::Normal(_)))
+    p.is_absolute()
+        && p.components()
+            .all(|c| matches!(c, Component::RootDir | Component::Normal(_)))
 }
 
 /// Resolves a share path. Fails with NOT_SUPPORTED (and the reason) for
@@ -75,7 +81,10 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
     // Samba follows a symlinked share path when it serves the share, so rvss
     // snapshots what the share really shows: the link's target.
     let share = std::fs::canonicalize(share_path).map_err(|e| {
-        Error::not_supported(format!("share path {} cannot be resolved: {e}", share_path.display()))
+        Error::not_supported(format!(
+            "share path {} cannot be resolved: {e}",
+            share_path.display()
+        ))
     })?;
     if share.to_str().is_none() {
         return Err(Error::not_supported(format!(
@@ -83,9 +92,14 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
             share.display()
         )));
     }
-    let dir = sys::fs::open_dir(&share)
-        .map_err(|e| Error::not_supported(format!("share path {} is not a directory: {e}", share.display())))?;
-    let on_btrfs = sys::fs::is_btrfs(&dir).map_err(|e| Error::io(format!("statfs {}", share.display()), &e))?;
+    let dir = sys::fs::open_dir(&share).map_err(|e| {
+        Error::not_supported(format!(
+            "share path {} is not a directory: {e}",
+            share.display()
+        ))
+    })?;
+    let on_btrfs = sys::fs::is_btrfs(&dir)
+        .map_err(|e| Error::io(format!("statfs {}", share.display()), &e))?;
     if !on_btrfs {
         let t = sys::fs::fs_type(&dir).unwrap_or(0);
         return Err(Error::not_supported(format!(
@@ -97,9 +111,13 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
         .filter(|m| m.fs_type == "btrfs")
         .ok_or_else(|| Error::not_supported(format!("no btrfs mount holds {}", share.display())))?;
     let subvolume = subvolume_root(&share, &mount.mount_point)?;
-    let rel = share.strip_prefix(&subvolume).unwrap_or(Path::new("")).to_path_buf();
-    let key = key_for(mount, &subvolume)
-        .ok_or_else(|| Error::not_supported(format!("{} lies outside its mount", subvolume.display())))?;
+    let rel = share
+        .strip_prefix(&subvolume)
+        .unwrap_or(Path::new(""))
+        .to_path_buf();
+    let key = key_for(mount, &subvolume).ok_or_else(|| {
+        Error::not_supported(format!("{} lies outside its mount", subvolume.display()))
+    })?;
     let (snapshot_dir, default_snapshot_dir) = match &cfg.snapshot_dir {
         Some(d) => (d.clone(), false),
         None => (mount.mount_point.join(DEFAULT_SNAPSHOT_DIR_NAME), true),
@@ -119,7 +137,14 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
             snapshot_dir.display()
         )));
     }
-    Ok(Layout { share, subvolume, rel, snapshot_dir, key, default_snapshot_dir })
+    Ok(Layout {
+        share,
+        subvolume,
+        rel,
+        snapshot_dir,
+        key,
+        default_snapshot_dir,
+    })
 }
 
 /// The nearest ancestor (or the path itself) that is a subvolume root,
@@ -127,7 +152,8 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
 fn subvolume_root(share: &Path, mount_point: &Path) -> Result<PathBuf> {
     let mut cur = share;
     loop {
-        let md = std::fs::symlink_metadata(cur).map_err(|e| Error::io(format!("stat {}", cur.display()), &e))?;
+        let md = std::fs::symlink_metadata(cur)
+            .map_err(|e| Error::io(format!("stat {}", cur.display()), &e))?;
         if md.ino() == sys::btrfs::BTRFS_FIRST_FREE_OBJECTID {
             return Ok(cur.to_path_buf());
         }
@@ -137,7 +163,9 @@ fn subvolume_root(share: &Path, mount_point: &Path) -> Result<PathBuf> {
                 mount_point.display()
             )));
         }
-        cur = cur.parent().ok_or_else(|| Error::not_supported("no subvolume root found"))?;
+        cur = cur
+            .parent()
+            .ok_or_else(|| Error::not_supported("no subvolume root found"))?;
     }
 }
 
@@ -157,9 +185,18 @@ mod tests {
     #[test]
     fn keys_are_paths_inside_the_filesystem() {
         let top = mount("/srv/pool", "/");
-        assert_eq!(key_for(&top, Path::new("/srv/pool/vol1")), Some("vol1".into()));
-        assert_eq!(key_for(&top, Path::new("/srv/pool/a/b")), Some("a/b".into()));
-        assert_eq!(key_for(&top, Path::new("/srv/pool")), Some(TOP_LEVEL_KEY.into()));
+        assert_eq!(
+            key_for(&top, Path::new("/srv/pool/vol1")),
+            Some("vol1".into())
+        );
+        assert_eq!(
+            key_for(&top, Path::new("/srv/pool/a/b")),
+            Some("a/b".into())
+        );
+        assert_eq!(
+            key_for(&top, Path::new("/srv/pool")),
+            Some(TOP_LEVEL_KEY.into())
+        );
         let sub = mount("/srv/vm", "/vol1");
         assert_eq!(key_for(&sub, Path::new("/srv/vm")), Some("vol1".into()));
         assert_eq!(key_for(&sub, Path::new("/elsewhere")), None);
@@ -179,7 +216,10 @@ mod tests {
             l.snap_path("@GMT-2026.11.25-10.00.00"),
             Path::new("/srv/pool/.rvss/vol1/@GMT-2026.11.25-10.00.00/dir1/vmdir")
         );
-        let root = Layout { rel: PathBuf::new(), ..l };
+        let root = Layout {
+            rel: PathBuf::new(),
+            ..l
+        };
         assert_eq!(
             root.snap_path("@GMT-2026.11.25-10.00.00"),
             Path::new("/srv/pool/.rvss/vol1/@GMT-2026.11.25-10.00.00")

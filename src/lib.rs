@@ -5,13 +5,16 @@
 //! -> `shadow` (check, create, delete) -> `sys` (btrfs ioctls).
 
 pub mod catalog;
+pub mod cli;
 pub mod config;
 pub mod error;
 pub mod ffi;
 pub mod gmt;
+pub mod inventory;
 pub mod layout;
 pub mod logging;
 pub mod mounts;
 pub mod ntstatus;
 pub mod shadow;
+pub mod smbconf;
 pub mod sys;

@@ -82,15 +82,24 @@ pub fn create(share: &Share, base_volume: &str, tstamp: i64, writable: bool) -> 
         catalog.entries.pop();
         let rollback = catalog.save();
         let mut err = Error::io(
-            format!("snapshot {} to {}", layout.subvolume.display(), snapshot.display()),
+            format!(
+                "snapshot {} to {}",
+                layout.subvolume.display(),
+                snapshot.display()
+            ),
             &e,
         );
         if let Err(r) = rollback {
-            err.message.push_str(&format!(" (and the catalog rollback failed: {r})"));
+            err.message
+                .push_str(&format!(" (and the catalog rollback failed: {r})"));
         }
         return Err(err);
     }
-    Ok(Created { tstamp: t, base_path: base_volume.to_string(), snap_path: entry.snap_path })
+    Ok(Created {
+        tstamp: t,
+        base_path: base_volume.to_string(),
+        snap_path: entry.snap_path,
+    })
 }
 
 /// snap_delete: destroys the snapshot exposed at `snap_path`, only if rvss's
@@ -113,7 +122,10 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<()> {
         )
     })?;
     if rel.as_os_str().is_empty() {
-        return Err(Error::new(ntstatus::ACCESS_DENIED, "refusing to delete the snapshot directory itself"));
+        return Err(Error::new(
+            ntstatus::ACCESS_DENIED,
+            "refusing to delete the snapshot directory itself",
+        ));
     }
     let mut catalog = Catalog::open(&snapshot_dir)?;
     let idx = catalog.find_snap_path(snap_path).ok_or_else(|| {
@@ -136,11 +148,22 @@ pub fn destroy_snapshot(snapshot_dir: &Path, path: &Path) -> Result<()> {
         .strip_prefix(snapshot_dir)
         .ok()
         .filter(|r| layout::is_plain_absolute(&Path::new("/").join(r)))
-        .ok_or_else(|| Error::new(ntstatus::ACCESS_DENIED, format!("{} is outside {}", path.display(), snapshot_dir.display())))?;
+        .ok_or_else(|| {
+            Error::new(
+                ntstatus::ACCESS_DENIED,
+                format!("{} is outside {}", path.display(), snapshot_dir.display()),
+            )
+        })?;
     let mut parts: Vec<&OsStr> = rel.iter().collect();
-    let name = parts.pop().ok_or_else(|| Error::invalid("empty snapshot path"))?;
-    let mut dir = sys::fs::open_dir(snapshot_dir)
-        .map_err(|e| Error::io(format!("open snapshot directory {}", snapshot_dir.display()), &e))?;
+    let name = parts
+        .pop()
+        .ok_or_else(|| Error::invalid("empty snapshot path"))?;
+    let mut dir = sys::fs::open_dir(snapshot_dir).map_err(|e| {
+        Error::io(
+            format!("open snapshot directory {}", snapshot_dir.display()),
+            &e,
+        )
+    })?;
     for p in parts {
         dir = match sys::fs::open_dir_at(&dir, p) {
             Ok(d) => d,
@@ -151,18 +174,24 @@ pub fn destroy_snapshot(snapshot_dir: &Path, path: &Path) -> Result<()> {
     match sys::fs::open_dir_at(&dir, name) {
         Ok(target) => {
             use std::os::unix::fs::MetadataExt;
-            let md = target.metadata().map_err(|e| Error::io(format!("stat {}", path.display()), &e))?;
+            let md = target
+                .metadata()
+                .map_err(|e| Error::io(format!("stat {}", path.display()), &e))?;
             if md.ino() != sys::btrfs::BTRFS_FIRST_FREE_OBJECTID {
                 return Err(Error::new(
                     ntstatus::ACCESS_DENIED,
-                    format!("refusing to delete {}: not a btrfs subvolume", path.display()),
+                    format!(
+                        "refusing to delete {}: not a btrfs subvolume",
+                        path.display()
+                    ),
                 ));
             }
         }
         Err(e) if e.raw_os_error() == Some(libc::ENOENT) => return Ok(()),
         Err(e) => return Err(Error::io(format!("open {}", path.display()), &e)),
     }
-    sys::btrfs::destroy(&dir, name).map_err(|e| Error::io(format!("delete snapshot {}", path.display()), &e))
+    sys::btrfs::destroy(&dir, name)
+        .map_err(|e| Error::io(format!("delete snapshot {}", path.display()), &e))
 }
 
 /// The snapshot directory a share uses, without needing the share path to
@@ -184,14 +213,22 @@ fn open_snapshot_folder(layout: &Layout) -> Result<File> {
     let sd = &layout.snapshot_dir;
     if layout.default_snapshot_dir {
         if let Some(parent) = sd.parent() {
-            let parent = sys::fs::open_dir(parent).map_err(|e| Error::io(format!("open {}", parent.display()), &e))?;
+            let parent = sys::fs::open_dir(parent)
+                .map_err(|e| Error::io(format!("open {}", parent.display()), &e))?;
             let name = sd.file_name().unwrap_or_default();
-            sys::fs::mkdir_at(&parent, name, SNAPSHOT_DIR_MODE)
-                .map_err(|e| Error::io(format!("create snapshot directory {}", sd.display()), &e))?;
+            sys::fs::mkdir_at(&parent, name, SNAPSHOT_DIR_MODE).map_err(|e| {
+                Error::io(format!("create snapshot directory {}", sd.display()), &e)
+            })?;
         }
     }
     let mut dir = sys::fs::open_dir(sd).map_err(|e| {
-        Error::io(format!("snapshot directory {} (rvss:snapshot dir) is unusable", sd.display()), &e)
+        Error::io(
+            format!(
+                "snapshot directory {} (rvss:snapshot dir) is unusable",
+                sd.display()
+            ),
+            &e,
+        )
     })?;
     for part in layout.key.iter() {
         sys::fs::mkdir_at(&dir, part, KEY_DIR_MODE)
@@ -206,17 +243,22 @@ fn open_snapshot_folder(layout: &Layout) -> Result<File> {
 /// subvolume, so that any number of shadow copies in one second coexist.
 fn free_name(catalog: &Catalog, layout: &Layout, tstamp: i64) -> Result<(i64, String)> {
     let folder = layout.snapshots();
-    let mut t = tstamp;
-    for _ in 0..100_000 {
-        let name = gmt::token(t).ok_or_else(|| Error::invalid(format!("timestamp {t} out of range")))?;
+    for t in tstamp..tstamp.saturating_add(100_000) {
+        let name =
+            gmt::token(t).ok_or_else(|| Error::invalid(format!("timestamp {t} out of range")))?;
         let taken = folder.join(&name).symlink_metadata().is_ok()
-            || catalog.entries.iter().any(|e| e.path == text(&folder.join(&name)));
+            || catalog
+                .entries
+                .iter()
+                .any(|e| e.path == text(&folder.join(&name)));
         if !taken {
             return Ok((t, name));
         }
-        t += 1;
     }
-    Err(Error::new(ntstatus::OBJECT_NAME_COLLISION, "no free snapshot name"))
+    Err(Error::new(
+        ntstatus::OBJECT_NAME_COLLISION,
+        "no free snapshot name",
+    ))
 }
 
 fn text(p: &Path) -> String {

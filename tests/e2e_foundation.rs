@@ -9,12 +9,21 @@ fn world_with_subvolume(name: &str) -> (World, std::path::PathBuf) {
     let mut w = World::new(name);
     let fs1 = w.add_btrfs("fs1", 300);
     let vol = fs1.join("vol1");
-    w.must(&format!("btrfs subvolume create '{}' >/dev/null && echo original > '{}/disk.vhdx'", vol.display(), vol.display()));
+    w.must(&format!(
+        "btrfs subvolume create '{}' >/dev/null && echo original > '{}/disk.vhdx'",
+        vol.display(),
+        vol.display()
+    ));
     (w, vol)
 }
 
 fn subvolume_exists(w: &World, p: &Path) -> bool {
-    w.sh(&format!("btrfs subvolume show '{}' >/dev/null 2>&1", p.display())).status.success()
+    w.sh(&format!(
+        "btrfs subvolume show '{}' >/dev/null 2>&1",
+        p.display()
+    ))
+    .status
+    .success()
 }
 
 #[test]
@@ -27,12 +36,25 @@ fn subvolume_share_is_supported_and_tmpfs_share_is_not() {
     w.add_share("scratch", &tmp, &["vfs objects = rvss"]);
     w.start_samba();
 
-    assert!(w.rpc_ok("fss_is_path_sup vm").contains("supports shadow copy requests"));
+    assert!(w
+        .rpc_ok("fss_is_path_sup vm")
+        .contains("supports shadow copy requests"));
     let o = w.rpc("fss_is_path_sup scratch");
-    assert!(!o.status.success() || !text(&o).contains("supports shadow copy requests"), "{}", text(&o));
-    assert!(text(&o).contains("0x8004230c") || text(&o).to_lowercase().contains("not_supported"), "{}", text(&o));
+    assert!(
+        !o.status.success() || !text(&o).contains("supports shadow copy requests"),
+        "{}",
+        text(&o)
+    );
+    assert!(
+        text(&o).contains("0x8004230c") || text(&o).to_lowercase().contains("not_supported"),
+        "{}",
+        text(&o)
+    );
     let log = w.rvss_log();
-    assert!(log.contains("scratch: snap_check_path:") && log.contains("is not on btrfs"), "no reason logged:\n{log}");
+    assert!(
+        log.contains("scratch: snap_check_path:") && log.contains("is not on btrfs"),
+        "no reason logged:\n{log}"
+    );
 }
 
 #[test]
@@ -53,21 +75,39 @@ fn read_only_shadow_copy_keeps_commit_time_content_and_is_hidden() {
 
     // No client of the base share sees a snapshot.
     let listing = w.smb_ok("vm", "ls");
-    assert!(!listing.contains(".rvss") && !listing.contains("@GMT"), "{listing}");
+    assert!(
+        !listing.contains(".rvss") && !listing.contains("@GMT"),
+        "{listing}"
+    );
 
     // Read-only through the share and locally, even for root.
     let local = w.dir.join("upload.txt");
     std::fs::write(&local, "x").unwrap();
     let put = w.smb(&sc.unc_share(), &format!("put {} new.txt", local.display()));
-    assert!(!put.status.success() || text(&put).contains("NT_STATUS_"), "write to a read-only shadow copy succeeded: {}", text(&put));
-    let snap_dir = w.must(&format!("net conf getparm '{}' path", sc.unc_share())).trim().to_string();
+    assert!(
+        !put.status.success() || text(&put).contains("NT_STATUS_"),
+        "write to a read-only shadow copy succeeded: {}",
+        text(&put)
+    );
+    let snap_dir = w
+        .must(&format!("net conf getparm '{}' path", sc.unc_share()))
+        .trim()
+        .to_string();
     assert!(snap_dir.contains("/.rvss/vol1/@GMT-"), "{snap_dir}");
-    assert!(!w.sh(&format!("touch '{snap_dir}/local-write'")).status.success(), "root wrote into a read-only snapshot");
+    assert!(
+        !w.sh(&format!("touch '{snap_dir}/local-write'"))
+            .status
+            .success(),
+        "root wrote into a read-only snapshot"
+    );
 
     // fss_delete removes the btrfs subvolume.
     assert!(subvolume_exists(&w, Path::new(&snap_dir)));
     w.rpc_ok(&format!("fss_delete vm {} {}", sc.set, sc.copy));
-    assert!(!subvolume_exists(&w, Path::new(&snap_dir)), "snapshot {snap_dir} still exists after fss_delete");
+    assert!(
+        !subvolume_exists(&w, Path::new(&snap_dir)),
+        "snapshot {snap_dir} still exists after fss_delete"
+    );
     assert!(w.rvss_log().contains(&format!("deleted {snap_dir}")));
 }
 
@@ -81,12 +121,23 @@ fn writable_shadow_copy_for_auto_recovery() {
     let sc = parse_expose(&out).pop().expect(&out);
     let local = w.dir.join("recovered.log");
     std::fs::write(&local, "recovered").unwrap();
-    w.smb_ok(&sc.unc_share(), &format!("put {} recovery.log", local.display()));
+    w.smb_ok(
+        &sc.unc_share(),
+        &format!("put {} recovery.log", local.display()),
+    );
     assert_eq!(w.smb_cat(&sc.unc_share(), "recovery.log"), "recovered");
-    assert!(!w.sh(&format!("test -e '{}/recovery.log'", vol.display())).status.success(), "write leaked into the base share");
+    assert!(
+        !w.sh(&format!("test -e '{}/recovery.log'", vol.display()))
+            .status
+            .success(),
+        "write leaked into the base share"
+    );
 
     w.rpc_ok(&format!("fss_recovery_complete {}", sc.set));
-    let snap_dir = w.must(&format!("net conf getparm '{}' path", sc.unc_share())).trim().to_string();
+    let snap_dir = w
+        .must(&format!("net conf getparm '{}' path", sc.unc_share()))
+        .trim()
+        .to_string();
     w.rpc_ok(&format!("fss_delete vm {} {}", sc.set, sc.copy));
     assert!(!subvolume_exists(&w, Path::new(&snap_dir)));
 }

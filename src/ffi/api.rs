@@ -26,9 +26,12 @@ unsafe fn arg(p: *const c_char, what: &str) -> Result<String> {
     }
     // SAFETY: non-NULL and NUL-terminated per this function's contract.
     let s = unsafe { CStr::from_ptr(p) };
-    s.to_str()
-        .map(str::to_string)
-        .map_err(|_| Error::invalid(format!("{what} {:?} is not valid UTF-8", s.to_string_lossy())))
+    s.to_str().map(str::to_string).map_err(|_| {
+        Error::invalid(format!(
+            "{what} {:?} is not valid UTF-8",
+            s.to_string_lossy()
+        ))
+    })
 }
 
 /// # Safety
@@ -61,7 +64,10 @@ unsafe fn hook_share(share: *const rvss_share) -> Result<HookShare> {
 /// `buf` is NULL or valid for writes of `len` bytes.
 unsafe fn copy_out(s: &str, buf: *mut c_char, len: usize) -> Result<()> {
     if buf.is_null() || s.len() >= len || s.as_bytes().contains(&0) {
-        return Err(Error::new(ntstatus::BUFFER_TOO_SMALL, format!("path {s:?} does not fit the shim's buffer")));
+        return Err(Error::new(
+            ntstatus::BUFFER_TOO_SMALL,
+            format!("path {s:?} does not fit the shim's buffer"),
+        ));
     }
     // SAFETY: `buf` holds `len` > s.len() bytes per the contract and the check.
     unsafe {
@@ -90,20 +96,30 @@ fn finish(op: &str, share: &str, r: Result<String>) -> u32 {
 }
 
 fn share_name(s: &Result<HookShare>) -> String {
-    s.as_ref().map(|s| s.name.clone()).unwrap_or_else(|_| "?".into())
+    s.as_ref()
+        .map(|s| s.name.clone())
+        .unwrap_or_else(|_| "?".into())
 }
 
 /// # Safety
 /// `share` as for `hook_share`; `base_volume` valid for `len` bytes.
 #[no_mangle]
-pub unsafe extern "C" fn rvss_check_path(share: *const rvss_share, base_volume: *mut c_char, len: usize) -> u32 {
+pub unsafe extern "C" fn rvss_check_path(
+    share: *const rvss_share,
+    base_volume: *mut c_char,
+    len: usize,
+) -> u32 {
     guard("snap_check_path", || {
         // SAFETY: forwarded from the caller's contract.
         let hs = unsafe { hook_share(share) };
         let name = share_name(&hs);
         let r = hs.and_then(|hs| {
             let config = hs.config?;
-            let bv = shadow::check_path(&Share { name: &hs.name, path: &hs.path, config })?;
+            let bv = shadow::check_path(&Share {
+                name: &hs.name,
+                path: &hs.path,
+                config,
+            })?;
             // SAFETY: forwarded from the caller's contract.
             unsafe { copy_out(&bv, base_volume, len) }?;
             Ok(format!("{} supported, base volume {bv}", hs.path.display()))
@@ -136,13 +152,26 @@ pub unsafe extern "C" fn rvss_snap_create(
             let bv = unsafe { arg(base_volume, "base volume") }?;
             // SAFETY: NULL-checked; valid for reads and writes per contract.
             let ts = unsafe { tstamp.as_mut() }.ok_or_else(|| Error::invalid("tstamp is NULL"))?;
-            let c = shadow::create(&Share { name: &hs.name, path: &hs.path, config }, &bv, *ts, rw)?;
+            let c = shadow::create(
+                &Share {
+                    name: &hs.name,
+                    path: &hs.path,
+                    config,
+                },
+                &bv,
+                *ts,
+                rw,
+            )?;
             // SAFETY: forwarded from the caller's contract.
             unsafe { copy_out(&c.base_path, base_path, base_path_len) }?;
             // SAFETY: forwarded from the caller's contract.
             unsafe { copy_out(&c.snap_path, snap_path, snap_path_len) }?;
             *ts = c.tstamp as libc::time_t;
-            Ok(format!("{bv} -> {} ({})", c.snap_path, if rw { "writable" } else { "read-only" }))
+            Ok(format!(
+                "{bv} -> {} ({})",
+                c.snap_path,
+                if rw { "writable" } else { "read-only" }
+            ))
         });
         finish("snap_create", &name, r)
     })
@@ -166,7 +195,15 @@ pub unsafe extern "C" fn rvss_snap_delete(
             let bp = unsafe { arg(base_path, "base path") }?;
             // SAFETY: forwarded from the caller's contract.
             let sp = unsafe { arg(snap_path, "snapshot path") }?;
-            shadow::delete(&Share { name: &hs.name, path: &hs.path, config }, &bp, &sp)?;
+            shadow::delete(
+                &Share {
+                    name: &hs.name,
+                    path: &hs.path,
+                    config,
+                },
+                &bp,
+                &sp,
+            )?;
             Ok(format!("deleted {sp}"))
         });
         finish("snap_delete", &name, r)

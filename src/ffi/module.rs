@@ -7,7 +7,9 @@ use crate::{logging, ntstatus};
 use std::ffi::{c_void, CStr, CString};
 
 fn samba_sink(level: i32, line: &str) {
-    let Ok(c) = CString::new(line.replace('\0', "?")) else { return };
+    let Ok(c) = CString::new(line.replace('\0', "?")) else {
+        return;
+    };
     // SAFETY: the shim's logger takes a NUL-terminated string for the call.
     unsafe { rvss_shim_log(level, c.as_ptr()) };
 }
@@ -15,7 +17,10 @@ fn samba_sink(level: i32, line: &str) {
 /// Whether the running Samba ("4.17.12-Debian-...") is the one rvss was
 /// built for ("4.17.12"): the VFS ABI is version-locked.
 pub fn same_samba(running: &str, built: &str) -> bool {
-    running == built || running.strip_prefix(built).is_some_and(|rest| rest.starts_with('-'))
+    running == built
+        || running
+            .strip_prefix(built)
+            .is_some_and(|rest| rest.starts_with('-'))
 }
 
 /// # Safety
@@ -27,7 +32,9 @@ pub unsafe extern "C" fn samba_init_module(_ctx: *mut c_void) -> NTSTATUS {
         // Panics go to Samba's log, never to smbd's stderr.
         std::panic::set_hook(Box::new(|info| log::error!("panic: {info}")));
         // SAFETY: samba_version_string() returns a static NUL-terminated string.
-        let running = unsafe { CStr::from_ptr(rvss_shim_samba_version()) }.to_string_lossy().into_owned();
+        let running = unsafe { CStr::from_ptr(rvss_shim_samba_version()) }
+            .to_string_lossy()
+            .into_owned();
         let built = built_samba_version();
         if !same_samba(&running, &built) {
             log::error!(
@@ -53,7 +60,10 @@ mod tests {
     #[test]
     fn samba_versions() {
         assert!(same_samba("4.17.12", "4.17.12"));
-        assert!(same_samba("4.17.12-Debian-4.17.12+dfsg-0+deb12u4", "4.17.12"));
+        assert!(same_samba(
+            "4.17.12-Debian-4.17.12+dfsg-0+deb12u4",
+            "4.17.12"
+        ));
         assert!(!same_samba("4.17.13", "4.17.12"));
         assert!(!same_samba("4.17.120", "4.17.12"));
         assert!(!same_samba("4.18.0", "4.17.12"));

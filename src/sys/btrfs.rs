@@ -48,7 +48,11 @@ fn fill_name(dst: &mut [libc::c_char], name: &OsStr) -> io::Result<()> {
 pub fn snapshot(source: &File, dest_dir: &File, name: &OsStr, writable: bool) -> io::Result<()> {
     let mut args = abi::btrfs_ioctl_vol_args_v2 {
         fd: i64::from(source.as_raw_fd()),
-        flags: if writable { 0 } else { u64::from(abi::BTRFS_SUBVOL_RDONLY) },
+        flags: if writable {
+            0
+        } else {
+            u64::from(abi::BTRFS_SUBVOL_RDONLY)
+        },
         ..Default::default()
     };
     // SAFETY: `name` is the last member of a union whose other members are
@@ -57,7 +61,13 @@ pub fn snapshot(source: &File, dest_dir: &File, name: &OsStr, writable: bool) ->
     // SAFETY: the request number matches the argument type (checked against
     // the kernel's values in abi's tests); `args` lives across the call and
     // both descriptors are open for its duration.
-    check(unsafe { libc::ioctl(dest_dir.as_raw_fd(), abi::BTRFS_IOC_SNAP_CREATE_V2 as _, &args) })
+    check(unsafe {
+        libc::ioctl(
+            dest_dir.as_raw_fd(),
+            abi::BTRFS_IOC_SNAP_CREATE_V2 as _,
+            &args,
+        )
+    })
 }
 
 /// Deletes the subvolume `name` inside `parent`.
@@ -67,7 +77,11 @@ pub fn destroy(parent: &File, name: &OsStr) -> io::Result<()> {
     fill_name(unsafe { &mut args.__bindgen_anon_2.name }, name)?;
     // SAFETY: request and argument type match; `args` outlives the call.
     let v2 = check(unsafe {
-        libc::ioctl(parent.as_raw_fd(), abi::BTRFS_IOC_SNAP_DESTROY_V2 as _, &args)
+        libc::ioctl(
+            parent.as_raw_fd(),
+            abi::BTRFS_IOC_SNAP_DESTROY_V2 as _,
+            &args,
+        )
     });
     match v2 {
         // Kernels before 5.7 lack the v2 request: fall back to the original.
@@ -85,7 +99,11 @@ fn get_flags(subvol: &File) -> io::Result<u64> {
     let mut flags: u64 = 0;
     // SAFETY: the request writes one u64 into `flags`, which outlives the call.
     check(unsafe {
-        libc::ioctl(subvol.as_raw_fd(), abi::BTRFS_IOC_SUBVOL_GETFLAGS as _, &mut flags)
+        libc::ioctl(
+            subvol.as_raw_fd(),
+            abi::BTRFS_IOC_SUBVOL_GETFLAGS as _,
+            &mut flags,
+        )
     })?;
     Ok(flags)
 }
@@ -104,7 +122,13 @@ pub fn set_readonly(subvol: &File, readonly: bool) -> io::Result<()> {
         return Ok(());
     }
     // SAFETY: the request reads one u64 from `new`, which outlives the call.
-    check(unsafe { libc::ioctl(subvol.as_raw_fd(), abi::BTRFS_IOC_SUBVOL_SETFLAGS as _, &new) })
+    check(unsafe {
+        libc::ioctl(
+            subvol.as_raw_fd(),
+            abi::BTRFS_IOC_SUBVOL_SETFLAGS as _,
+            &new,
+        )
+    })
 }
 
 /// What the kernel says of a subvolume.
@@ -119,7 +143,13 @@ pub struct SubvolInfo {
 pub fn subvol_info(f: &File) -> io::Result<SubvolInfo> {
     let mut args = abi::btrfs_ioctl_get_subvol_info_args::default();
     // SAFETY: the request fills `args`, a plain struct that outlives the call.
-    check(unsafe { libc::ioctl(f.as_raw_fd(), abi::BTRFS_IOC_GET_SUBVOL_INFO as _, &mut args) })?;
+    check(unsafe {
+        libc::ioctl(
+            f.as_raw_fd(),
+            abi::BTRFS_IOC_GET_SUBVOL_INFO as _,
+            &mut args,
+        )
+    })?;
     Ok(SubvolInfo {
         id: args.treeid,
         uuid: args.uuid,

@@ -12,13 +12,19 @@
 #![allow(dead_code)]
 
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 pub const PASSWORD: &str = "rvss-Test-1";
-const SAMBA_DIRS: &[&str] = &["/etc/samba", "/var/lib/samba", "/var/cache/samba", "/run/samba", "/var/log/samba"];
+const SAMBA_DIRS: &[&str] = &[
+    "/etc/samba",
+    "/var/lib/samba",
+    "/var/cache/samba",
+    "/run/samba",
+    "/var/log/samba",
+];
 
 pub fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -29,7 +35,11 @@ pub fn module_path() -> PathBuf {
     let p = std::env::var_os("RVSS_MODULE")
         .map(PathBuf::from)
         .unwrap_or_else(|| manifest_dir().join("target/release/librvss.so"));
-    assert!(p.exists(), "{} is missing: run `make build` first (make test does)", p.display());
+    assert!(
+        p.exists(),
+        "{} is missing: run `make build` first (make test does)",
+        p.display()
+    );
     p
 }
 
@@ -39,7 +49,10 @@ pub fn cli_path() -> PathBuf {
 }
 
 pub fn modules_dir() -> PathBuf {
-    let out = Command::new("smbd").arg("-b").output().expect("smbd -b: is samba installed? run `make deps`");
+    let out = Command::new("smbd")
+        .arg("-b")
+        .output()
+        .expect("smbd -b: is samba installed? run `make deps`");
     let text = String::from_utf8_lossy(&out.stdout);
     let dir = text
         .lines()
@@ -70,7 +83,11 @@ pub struct World {
 }
 
 pub fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 impl World {
@@ -83,7 +100,15 @@ impl World {
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         let holder = Command::new("unshare")
-            .args(["--mount", "--net", "--propagation", "private", "--", "sleep", "infinity"])
+            .args([
+                "--mount",
+                "--net",
+                "--propagation",
+                "private",
+                "--",
+                "sleep",
+                "infinity",
+            ])
             .stdin(Stdio::null())
             .process_group(0)
             .spawn()
@@ -100,8 +125,13 @@ impl World {
         };
         // unshare execs sleep once the namespaces exist; wait for that.
         let deadline = Instant::now() + Duration::from_secs(10);
-        while fs::read_link(format!("/proc/{pid}/ns/net")).ok() == fs::read_link("/proc/self/ns/net").ok() {
-            assert!(Instant::now() < deadline, "unshare did not create namespaces");
+        while fs::read_link(format!("/proc/{pid}/ns/net")).ok()
+            == fs::read_link("/proc/self/ns/net").ok()
+        {
+            assert!(
+                Instant::now() < deadline,
+                "unshare did not create namespaces"
+            );
             std::thread::sleep(Duration::from_millis(10));
         }
         w.must("ip link set lo up");
@@ -112,7 +142,16 @@ impl World {
     /// Runs a shell script inside the world's namespaces.
     pub fn sh(&self, script: &str) -> Output {
         Command::new("nsenter")
-            .args(["-t", &self.pid.to_string(), "-m", "-n", "--", "sh", "-c", script])
+            .args([
+                "-t",
+                &self.pid.to_string(),
+                "-m",
+                "-n",
+                "--",
+                "sh",
+                "-c",
+                script,
+            ])
             .stdin(Stdio::null())
             .output()
             .expect("nsenter")
@@ -121,7 +160,12 @@ impl World {
     /// Runs a script that must succeed; returns its stdout.
     pub fn must(&self, script: &str) -> String {
         let o = self.sh(script);
-        assert!(o.status.success(), "`{script}` failed ({}):\n{}", o.status, text(&o));
+        assert!(
+            o.status.success(),
+            "`{script}` failed ({}):\n{}",
+            o.status,
+            text(&o)
+        );
         String::from_utf8_lossy(&o.stdout).into_owned()
     }
 
@@ -130,7 +174,10 @@ impl World {
         for d in SAMBA_DIRS {
             let own = self.dir.join("samba").join(d.trim_start_matches('/'));
             fs::create_dir_all(&own).unwrap();
-            script.push_str(&format!("mkdir -p {d}\nmount --bind '{}' {d}\n", own.display()));
+            script.push_str(&format!(
+                "mkdir -p {d}\nmount --bind '{}' {d}\n",
+                own.display()
+            ));
         }
         fs::create_dir_all(self.dir.join("samba/var/lib/samba/private")).unwrap();
         let mods = self.dir.join("vfs-modules");
@@ -141,7 +188,11 @@ impl World {
             fs::copy(e.path(), mods.join(e.file_name())).unwrap();
         }
         fs::copy(module_path(), mods.join("rvss.so")).unwrap();
-        script.push_str(&format!("mount --bind '{}' '{}'\n", mods.display(), real.display()));
+        script.push_str(&format!(
+            "mount --bind '{}' '{}'\n",
+            mods.display(),
+            real.display()
+        ));
         self.must(&script);
     }
 
@@ -154,10 +205,21 @@ impl World {
         let f = fs::File::create(&image).unwrap();
         f.set_len(mb << 20).unwrap();
         drop(f);
-        let o = Command::new("mkfs.btrfs").args(["-q", "-f"]).arg(&image).output().expect("mkfs.btrfs (btrfs-progs)");
+        let o = Command::new("mkfs.btrfs")
+            .args(["-q", "-f"])
+            .arg(&image)
+            .output()
+            .expect("mkfs.btrfs (btrfs-progs)");
         assert!(o.status.success(), "mkfs.btrfs: {}", text(&o));
-        self.must(&format!("mount -o loop '{}' '{}'", image.display(), mount.display()));
-        self.filesystems.push(Filesystem { image, mount: mount.clone() });
+        self.must(&format!(
+            "mount -o loop '{}' '{}'",
+            image.display(),
+            mount.display()
+        ));
+        self.filesystems.push(Filesystem {
+            image,
+            mount: mount.clone(),
+        });
         mount
     }
 
@@ -189,7 +251,11 @@ impl World {
             c.push_str(&format!("\t{o}\n"));
         }
         for s in &self.shares {
-            c.push_str(&format!("\n[{}]\n\tpath = {}\n\tread only = no\n", s.name, s.path.display()));
+            c.push_str(&format!(
+                "\n[{}]\n\tpath = {}\n\tread only = no\n",
+                s.name,
+                s.path.display()
+            ));
             for o in &s.options {
                 c.push_str(&format!("\t{o}\n"));
             }
@@ -205,11 +271,22 @@ impl World {
     /// FSRVP answers.
     pub fn start_samba(&mut self) {
         self.write_conf();
-        self.must(&format!("(echo {PASSWORD}; echo {PASSWORD}) | smbpasswd -s -a root >/dev/null"));
+        self.must(&format!(
+            "(echo {PASSWORD}; echo {PASSWORD}) | smbpasswd -s -a root >/dev/null"
+        ));
         let log = fs::File::create(self.dir.join("smbd.out")).unwrap();
         // Its own process group: smbd signals its whole group when it stops.
         let child = Command::new("nsenter")
-            .args(["-t", &self.pid.to_string(), "-m", "-n", "--", "smbd", "--foreground", "--no-process-group"])
+            .args([
+                "-t",
+                &self.pid.to_string(),
+                "-m",
+                "-n",
+                "--",
+                "smbd",
+                "--foreground",
+                "--no-process-group",
+            ])
             .process_group(0)
             .stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())
@@ -224,7 +301,11 @@ impl World {
                 return;
             }
             if Instant::now() > deadline {
-                panic!("Samba did not answer FSRVP within 30 s: {}\n{}", text(&o), self.logs());
+                panic!(
+                    "Samba did not answer FSRVP within 30 s: {}\n{}",
+                    text(&o),
+                    self.logs()
+                );
             }
             std::thread::sleep(Duration::from_millis(200));
         }
@@ -250,7 +331,12 @@ impl World {
 
     pub fn rpc_ok(&self, cmds: &str) -> String {
         let o = self.rpc(cmds);
-        assert!(o.status.success(), "rpcclient -c '{cmds}' failed:\n{}\n--- logs ---\n{}", text(&o), self.logs());
+        assert!(
+            o.status.success(),
+            "rpcclient -c '{cmds}' failed:\n{}\n--- logs ---\n{}",
+            text(&o),
+            self.logs()
+        );
         text(&o)
     }
 
@@ -263,7 +349,11 @@ impl World {
 
     pub fn smb_ok(&self, share: &str, cmds: &str) -> String {
         let o = self.smb(share, cmds);
-        assert!(o.status.success(), "smbclient //{share} -c '{cmds}' failed:\n{}", text(&o));
+        assert!(
+            o.status.success(),
+            "smbclient //{share} -c '{cmds}' failed:\n{}",
+            text(&o)
+        );
         text(&o)
     }
 
@@ -324,8 +414,12 @@ impl World {
         };
         let mut pids = vec![];
         for e in fs::read_dir("/proc").unwrap().flatten() {
-            let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else { continue };
-            if pid != self.pid && fs::read_link(format!("/proc/{pid}/ns/net")).ok().as_ref() == Some(&ns) {
+            let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            if pid != self.pid
+                && fs::read_link(format!("/proc/{pid}/ns/net")).ok().as_ref() == Some(&ns)
+            {
                 pids.push(pid);
             }
         }
@@ -334,7 +428,9 @@ impl World {
 
     pub fn pid_of(&self, comm: &str) -> Option<u32> {
         self.world_pids().into_iter().find(|p| {
-            fs::read_to_string(format!("/proc/{p}/comm")).map(|c| c.trim() == comm).unwrap_or(false)
+            fs::read_to_string(format!("/proc/{p}/comm"))
+                .map(|c| c.trim() == comm)
+                .unwrap_or(false)
         })
     }
 
@@ -345,7 +441,10 @@ impl World {
                 break;
             }
             for p in &pids {
-                let _ = Command::new("kill").arg(format!("-{sig}")).arg(p.to_string()).status();
+                let _ = Command::new("kill")
+                    .arg(format!("-{sig}"))
+                    .arg(p.to_string())
+                    .status();
             }
             let deadline = Instant::now() + Duration::from_secs(5);
             while !self.world_pids().is_empty() && Instant::now() < deadline {
@@ -365,7 +464,10 @@ mod libc_sig {
 
 fn unsafe_free_is_root() -> bool {
     fs::read_to_string("/proc/self/status")
-        .map(|s| s.lines().any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0")))
+        .map(|s| {
+            s.lines()
+                .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0"))
+        })
         .unwrap_or(false)
 }
 
@@ -419,11 +521,21 @@ impl Exposed {
 pub fn parse_expose(out: &str) -> Vec<Exposed> {
     let mut v = vec![];
     for l in out.lines() {
-        let Some((_, rest)) = l.split_once(": share ") else { continue };
-        let Some((share, after)) = rest.split_once("@{") else { continue };
-        let Some((copy, _)) = after.split_once('}') else { continue };
+        let Some((_, rest)) = l.split_once(": share ") else {
+            continue;
+        };
+        let Some((share, after)) = rest.split_once("@{") else {
+            continue;
+        };
+        let Some((copy, _)) = after.split_once('}') else {
+            continue;
+        };
         let set: String = l.chars().take(36).collect();
-        v.push(Exposed { set, share: share.to_string(), copy: copy.to_string() });
+        v.push(Exposed {
+            set,
+            share: share.to_string(),
+            copy: copy.to_string(),
+        });
     }
     v
 }

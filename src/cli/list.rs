@@ -1,0 +1,73 @@
+//! `rvss list`: every snapshot in the catalogs, as a table or JSON.
+
+use super::{Cli, Outcome, EXIT_OK};
+use crate::catalog::Catalog;
+use crate::inventory::{self, Status};
+use serde::Serialize;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct Row {
+    id: String,
+    share: String,
+    subvolume: String,
+    path: String,
+    gmt: String,
+    created: String,
+    readonly: bool,
+    state: Status,
+}
+
+pub fn run(cli: &Cli, args: &Args) -> Outcome {
+    let conf = cli.samba_conf()?;
+    let shares = inventory::share_paths(&conf);
+    let mut rows = vec![];
+    for dir in inventory::snapshot_dirs(&conf)? {
+        let cat = Catalog::open(&dir)?;
+        for e in &cat.entries {
+            rows.push(Row {
+                id: e.id.clone(),
+                share: e.share.clone(),
+                subvolume: e.subvolume.clone(),
+                path: e.path.clone(),
+                gmt: e.gmt.clone(),
+                created: super::rfc3339(e.created),
+                readonly: e.readonly,
+                state: inventory::status_of(e, &shares),
+            });
+        }
+    }
+    rows.sort_by(|a, b| (&a.share, &a.gmt).cmp(&(&b.share, &b.gmt)));
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into())
+        );
+        return Ok(EXIT_OK);
+    }
+    println!(
+        "{:<12} {:<24} {:<9} {:<3} PATH",
+        "SHARE", "GMT", "STATE", "RO"
+    );
+    for r in &rows {
+        let state = serde_json::to_value(r.state)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        println!(
+            "{:<12} {:<24} {:<9} {:<3} {}",
+            r.share,
+            r.gmt,
+            state,
+            if r.readonly { "yes" } else { "no" },
+            r.path
+        );
+    }
+    Ok(EXIT_OK)
+}

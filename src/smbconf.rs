@@ -1,0 +1,178 @@
+//! Share definitions as Samba resolves them, for the CLI: `testparm -s` for
+//! smb.conf (includes and defaults applied) and `net conf list` for registry
+//! shares (where FSRVP exposes shadow copies). Parametric options fall back
+//! to [global], as `lp_parm_*` does.
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Section {
+    pub name: String,
+    /// Keys lower-cased, as Samba compares them.
+    pub params: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SambaConf {
+    pub global: Section,
+    pub shares: Vec<Section>,
+}
+
+/// Parses smb.conf-style text (testparm's or `net conf list`'s output).
+pub fn parse(text: &str) -> Vec<Section> {
+    let mut out: Vec<Section> = vec![];
+    for line in text.lines() {
+        let l = line.trim();
+        if l.is_empty() || l.starts_with('#') || l.starts_with(';') {
+            continue;
+        }
+        if let Some(name) = l.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            out.push(Section {
+                name: name.to_string(),
+                params: BTreeMap::new(),
+            });
+        } else if let (Some(sec), Some((k, v))) = (out.last_mut(), l.split_once('=')) {
+            let key = k
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            sec.params.insert(key, v.trim().to_string());
+        }
+    }
+    out
+}
+
+impl SambaConf {
+    pub fn from_sections(sections: Vec<Section>) -> SambaConf {
+        let mut conf = SambaConf::default();
+        for s in sections {
+            if s.name.eq_ignore_ascii_case("global") {
+                conf.global.params.extend(s.params);
+            } else if let Some(existing) = conf
+                .shares
+                .iter_mut()
+                .find(|e| e.name.eq_ignore_ascii_case(&s.name))
+            {
+                existing.params.extend(s.params);
+            } else {
+                conf.shares.push(s);
+            }
+        }
+        conf
+    }
+
+    /// Loads smb.conf through testparm, plus registry shares when enabled.
+    pub fn load(config_file: &Path) -> Result<SambaConf> {
+        let mut sections = parse(&run("testparm", &["-s".as_ref(), config_file.as_os_str()])?);
+        let conf = SambaConf::from_sections(sections.clone());
+        if conf
+            .global
+            .params
+            .get("registry shares")
+            .is_some_and(|v| is_true(v))
+        {
+            // A registry without shares makes `net conf list` print nothing.
+            if let Ok(text) = run(
+                "net",
+                &[
+                    "-s".as_ref(),
+                    config_file.as_os_str(),
+                    "conf".as_ref(),
+                    "list".as_ref(),
+                ],
+            ) {
+                sections.extend(parse(&text));
+            }
+        }
+        Ok(SambaConf::from_sections(sections))
+    }
+
+    pub fn share(&self, name: &str) -> Option<&Section> {
+        self.shares
+            .iter()
+            .find(|s| s.name.eq_ignore_ascii_case(name))
+    }
+
+    /// A share's parametric option, falling back to [global].
+    pub fn param(&self, share: &Section, key: &str) -> Option<String> {
+        let key = key.to_lowercase();
+        share
+            .params
+            .get(&key)
+            .or_else(|| self.global.params.get(&key))
+            .cloned()
+    }
+
+    /// The share's rvss configuration, parsed as the module parses it.
+    pub fn rvss_config(&self, share: &Section) -> Result<Config> {
+        Config::from_options(|k| self.param(share, &format!("rvss:{k}")))
+    }
+
+    /// Shares whose `vfs objects` load rvss.
+    pub fn rvss_shares(&self) -> impl Iterator<Item = &Section> {
+        self.shares.iter().filter(|s| {
+            self.param(s, "vfs objects")
+                .is_some_and(|v| v.split([' ', ',']).any(|m| m == "rvss"))
+        })
+    }
+}
+
+pub fn is_true(v: &str) -> bool {
+    matches!(v.to_lowercase().as_str(), "yes" | "true" | "1" | "on")
+}
+
+fn run(cmd: &str, args: &[&std::ffi::OsStr]) -> Result<String> {
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .map_err(|e| Error::io(format!("run {cmd}"), &e))?;
+    if !out.status.success() {
+        return Err(Error::invalid(format!(
+            "{cmd} failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TESTPARM: &str = "# Global parameters\n[global]\n\tregistry shares = Yes\n\trvss:snapshot dir = /x\n\n[vm]\n\tpath = /srv/a b\n\tvfs objects = rvss shadow_copy2\n\tRVSS:Max Depth = 3\n\n[plain]\n\tpath = /srv/p\n";
+
+    #[test]
+    fn options_fall_back_to_global() {
+        let c = SambaConf::from_sections(parse(TESTPARM));
+        let vm = c.share("VM").unwrap();
+        assert_eq!(c.param(vm, "path").as_deref(), Some("/srv/a b"));
+        assert_eq!(c.param(vm, "rvss:max depth").as_deref(), Some("3"));
+        assert_eq!(c.param(vm, "rvss:snapshot dir").as_deref(), Some("/x"));
+        assert_eq!(
+            c.rvss_shares().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+            vec!["vm"]
+        );
+        assert_eq!(c.rvss_config(vm).unwrap().snapshot_dir, Some("/x".into()));
+    }
+
+    #[test]
+    fn registry_sections_merge_by_name() {
+        let mut s = parse(TESTPARM);
+        s.extend(parse(
+            "[vm@{1}]\n\tpath = /srv/.rvss/x\n\tvfs objects = rvss\n",
+        ));
+        let c = SambaConf::from_sections(s);
+        assert_eq!(c.shares.len(), 3);
+        assert_eq!(
+            c.share("vm@{1}")
+                .and_then(|s| c.param(s, "path"))
+                .as_deref(),
+            Some("/srv/.rvss/x")
+        );
+    }
+}
