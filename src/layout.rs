@@ -137,6 +137,12 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
             snapshot_dir.display()
         )));
     }
+    if !default_snapshot_dir && !snapshot_dir.is_dir() {
+        return Err(Error::not_supported(format!(
+            "snapshot directory {} (rvss:snapshot dir) does not exist",
+            snapshot_dir.display()
+        )));
+    }
     Ok(Layout {
         share,
         subvolume,

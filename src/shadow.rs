@@ -78,18 +78,39 @@ pub fn create(share: &Share, base_volume: &str, tstamp: i64, writable: bool) -> 
     // a snapshot rvss made is always one its catalog knows.
     catalog.entries.push(entry.clone());
     catalog.save()?;
-    if let Err(e) = sys::btrfs::snapshot(&source, &snapshots, OsStr::new(&name), writable) {
+    let made = sys::btrfs::snapshot(&source, &snapshots, OsStr::new(&name), writable)
+        .map_err(|e| {
+            Error::io(
+                format!(
+                    "snapshot {} to {}",
+                    layout.subvolume.display(),
+                    snapshot.display()
+                ),
+                &e,
+            )
+        })
+        .and_then(|()| {
+            // The share may vanish between the check and the snapshot: then
+            // the shadow copy would expose nothing. Undo rather than hand
+            // back an empty backup.
+            if Path::new(&entry.snap_path).is_dir() {
+                return Ok(());
+            }
+            let why = Error::new(
+                ntstatus::OBJECT_PATH_NOT_FOUND,
+                format!("share path {base_volume} vanished before its snapshot; snapshot removed"),
+            );
+            match destroy_snapshot(&layout.snapshot_dir, &snapshot) {
+                Ok(()) => Err(why),
+                Err(e) => Err(Error::new(
+                    why.status,
+                    format!("{why}; removing it failed: {e}"),
+                )),
+            }
+        });
+    if let Err(mut err) = made {
         catalog.entries.pop();
-        let rollback = catalog.save();
-        let mut err = Error::io(
-            format!(
-                "snapshot {} to {}",
-                layout.subvolume.display(),
-                snapshot.display()
-            ),
-            &e,
-        );
-        if let Err(r) = rollback {
+        if let Err(r) = catalog.save() {
             err.message
                 .push_str(&format!(" (and the catalog rollback failed: {r})"));
         }

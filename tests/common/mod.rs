@@ -243,7 +243,7 @@ impl World {
              \tlog level = 3 rvss:10\n\
              \tlog file = /var/log/samba/log.%m\n\
              \tmax log size = 0\n\
-             \tfss: sequence timeout = 20\n\
+             \
              \tdisable spoolss = yes\n\
              \tload printers = no\n",
         );
