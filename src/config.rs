@@ -13,6 +13,8 @@ pub const DEFAULT_SNAPSHOT_DIR_NAME: &str = ".rvss";
 pub struct Config {
     /// `rvss:snapshot dir`: where snapshots go; None = `<btrfs mount>/.rvss`.
     pub snapshot_dir: Option<PathBuf>,
+    /// `rvss:retain`, `rvss:retain days`.
+    pub retention: crate::retention::Policy,
 }
 
 impl Config {
@@ -38,7 +40,11 @@ impl Config {
                 Some(p)
             }
         };
-        Ok(Config { snapshot_dir })
+        let retention = crate::retention::Policy::from_options(&get)?;
+        Ok(Config {
+            snapshot_dir,
+            retention,
+        })
     }
 }
 

@@ -15,6 +15,8 @@ use std::path::{Component, Path, PathBuf};
 
 /// The key of a filesystem's top-level subvolume (its internal path is "/").
 pub const TOP_LEVEL_KEY: &str = "@top-level";
+/// Subfolder of a subvolume's snapshot folder for writable shadow copies.
+pub const WRITABLE_DIR: &str = ".writable";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
@@ -38,9 +40,21 @@ impl Layout {
         self.snapshot_dir.join(&self.key)
     }
 
-    /// The exposed path of the share inside the snapshot named `gmt`.
-    pub fn snap_path(&self, gmt: &str) -> PathBuf {
-        join_rel(&self.snapshots().join(gmt), &self.rel)
+    /// Where a snapshot named `gmt` lives. Writable (auto-recovery) copies
+    /// live apart, in `.writable`: vfs_shadow_copy2 treats any path inside
+    /// its snapshot folder as a read-only previous version, which would make
+    /// the exposed recovery share unwritable.
+    pub fn snapshot_path(&self, gmt: &str, writable: bool) -> PathBuf {
+        if writable {
+            self.snapshots().join(WRITABLE_DIR).join(gmt)
+        } else {
+            self.snapshots().join(gmt)
+        }
+    }
+
+    /// The exposed path of the share inside that snapshot.
+    pub fn snap_path(&self, gmt: &str, writable: bool) -> PathBuf {
+        join_rel(&self.snapshot_path(gmt, writable), &self.rel)
     }
 }
 
@@ -219,7 +233,7 @@ mod tests {
             default_snapshot_dir: true,
         };
         assert_eq!(
-            l.snap_path("@GMT-2026.11.25-10.00.00"),
+            l.snap_path("@GMT-2026.11.25-10.00.00", false),
             Path::new("/srv/pool/.rvss/vol1/@GMT-2026.11.25-10.00.00/dir1/vmdir")
         );
         let root = Layout {
@@ -227,8 +241,12 @@ mod tests {
             ..l
         };
         assert_eq!(
-            root.snap_path("@GMT-2026.11.25-10.00.00"),
+            root.snap_path("@GMT-2026.11.25-10.00.00", false),
             Path::new("/srv/pool/.rvss/vol1/@GMT-2026.11.25-10.00.00")
+        );
+        assert_eq!(
+            root.snap_path("@GMT-2026.11.25-10.00.00", true),
+            Path::new("/srv/pool/.rvss/vol1/.writable/@GMT-2026.11.25-10.00.00")
         );
     }
 

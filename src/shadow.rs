@@ -7,7 +7,8 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::layout::{self, Layout};
 use crate::mounts::{self, Mount};
-use crate::{gmt, ntstatus, sys};
+use crate::snapshot::{self, Snapshot};
+use crate::{gmt, ntstatus, retention, sys};
 use std::ffi::OsStr;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -55,20 +56,20 @@ pub fn create(share: &Share, base_volume: &str, tstamp: i64, writable: bool) -> 
         ));
     }
     let layout = layout::resolve(base, &share.config, &current_mounts()?)?;
-    let snapshots = open_snapshot_folder(&layout)?;
+    let snapshots = open_snapshot_folder(&layout, writable)?;
     let source = sys::fs::open_dir(&layout.subvolume)
         .map_err(|e| Error::io(format!("open subvolume {}", layout.subvolume.display()), &e))?;
 
     let mut catalog = Catalog::open(&layout.snapshot_dir)?;
     let (t, name) = free_name(&catalog, &layout, tstamp)?;
-    let snapshot = layout.snapshots().join(&name);
+    let snapshot = layout.snapshot_path(&name, writable);
     let entry = Entry {
         id: uuid::Uuid::new_v4().to_string(),
         share: share.name.to_string(),
         base_volume: base_volume.to_string(),
         subvolume: text(&layout.subvolume),
         path: text(&snapshot),
-        snap_path: text(&layout.snap_path(&name)),
+        snap_path: text(&layout.snap_path(&name, writable)),
         gmt: name.clone(),
         created: now(),
         readonly: !writable,
@@ -100,7 +101,7 @@ pub fn create(share: &Share, base_volume: &str, tstamp: i64, writable: bool) -> 
                 ntstatus::OBJECT_PATH_NOT_FOUND,
                 format!("share path {base_volume} vanished before its snapshot; snapshot removed"),
             );
-            match destroy_snapshot(&layout.snapshot_dir, &snapshot) {
+            match snapshot::destroy(&layout.snapshot_dir, &snapshot) {
                 Ok(()) => Err(why),
                 Err(e) => Err(Error::new(
                     why.status,
@@ -116,6 +117,19 @@ pub fn create(share: &Share, base_volume: &str, tstamp: i64, writable: bool) -> 
         }
         return Err(err);
     }
+    if share.config.retention.enabled() {
+        // A failed prune must not fail the backup being taken; it is retried
+        // at the next creation and by `rvss prune`.
+        if let Err(e) = prune(
+            &mut catalog,
+            &layout.snapshot_dir,
+            share.name,
+            &share.config.retention,
+            false,
+        ) {
+            log::warn!("{}: pruning old backups failed: {e}", share.name);
+        }
+    }
     Ok(Created {
         tstamp: t,
         base_path: base_volume.to_string(),
@@ -125,7 +139,15 @@ pub fn create(share: &Share, base_volume: &str, tstamp: i64, writable: bool) -> 
 
 /// snap_delete: destroys the snapshot exposed at `snap_path`, only if rvss's
 /// catalog for this share's snapshot directory records it.
-pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<()> {
+/// What snap_delete did with the snapshot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deleted {
+    Destroyed,
+    /// Kept as a read-only backup under the share's retention policy.
+    Retained,
+}
+
+pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted> {
     let snap = Path::new(snap_path);
     if !layout::is_plain_absolute(snap) {
         return Err(Error::invalid(format!(
@@ -156,63 +178,66 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<()> {
         )
     })?;
     let entry = catalog.entries[idx].clone();
-    destroy_snapshot(&snapshot_dir, Path::new(&entry.path))?;
-    catalog.entries.remove(idx);
-    catalog.save()
-}
-
-/// Destroys the snapshot subvolume at `path` inside `snapshot_dir`, opening
-/// each component without following links so that nothing outside the
-/// snapshot directory can be reached. A snapshot already gone is fine.
-pub fn destroy_snapshot(snapshot_dir: &Path, path: &Path) -> Result<()> {
-    let rel = path
-        .strip_prefix(snapshot_dir)
-        .ok()
-        .filter(|r| layout::is_plain_absolute(&Path::new("/").join(r)))
-        .ok_or_else(|| {
+    let policy = share.config.retention;
+    if policy.enabled() {
+        // The backup is the snapshot: keep it, read-only from now on (an
+        // auto-recovered writable copy included).
+        let snap = Snapshot::open(&snapshot_dir, Path::new(&entry.path))?.ok_or_else(|| {
             Error::new(
-                ntstatus::ACCESS_DENIED,
-                format!("{} is outside {}", path.display(), snapshot_dir.display()),
+                ntstatus::OBJECT_PATH_NOT_FOUND,
+                format!("snapshot {} vanished", entry.path),
             )
         })?;
-    let mut parts: Vec<&OsStr> = rel.iter().collect();
-    let name = parts
-        .pop()
-        .ok_or_else(|| Error::invalid("empty snapshot path"))?;
-    let mut dir = sys::fs::open_dir(snapshot_dir).map_err(|e| {
-        Error::io(
-            format!("open snapshot directory {}", snapshot_dir.display()),
-            &e,
-        )
-    })?;
-    for p in parts {
-        dir = match sys::fs::open_dir_at(&dir, p) {
-            Ok(d) => d,
-            Err(e) if e.raw_os_error() == Some(libc::ENOENT) => return Ok(()),
-            Err(e) => return Err(Error::io(format!("open {}", path.display()), &e)),
-        };
-    }
-    match sys::fs::open_dir_at(&dir, name) {
-        Ok(target) => {
-            use std::os::unix::fs::MetadataExt;
-            let md = target
-                .metadata()
-                .map_err(|e| Error::io(format!("stat {}", path.display()), &e))?;
-            if md.ino() != sys::btrfs::BTRFS_FIRST_FREE_OBJECTID {
+        drop(snap);
+        let e = &mut catalog.entries[idx];
+        let path = PathBuf::from(&e.path);
+        if path.parent().and_then(Path::file_name) == Some(OsStr::new(layout::WRITABLE_DIR)) {
+            // Among the read-only backups, where Previous Versions finds it.
+            let folder = path
+                .parent()
+                .and_then(Path::parent)
+                .unwrap_or(&snapshot_dir);
+            let dest = folder.join(&e.gmt);
+            if dest.symlink_metadata().is_ok() {
                 return Err(Error::new(
-                    ntstatus::ACCESS_DENIED,
-                    format!(
-                        "refusing to delete {}: not a btrfs subvolume",
-                        path.display()
-                    ),
+                    ntstatus::OBJECT_NAME_COLLISION,
+                    format!("cannot retain {}: {} exists", e.path, dest.display()),
                 ));
             }
+            std::fs::rename(&path, &dest).map_err(|err| {
+                Error::io(
+                    format!("move {} to {}", path.display(), dest.display()),
+                    &err,
+                )
+            })?;
+            let rel = Path::new(&e.snap_path)
+                .strip_prefix(&path)
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
+            e.snap_path = text(&layout::join_rel(&dest, &rel));
+            e.path = text(&dest);
         }
-        Err(e) if e.raw_os_error() == Some(libc::ENOENT) => return Ok(()),
-        Err(e) => return Err(Error::io(format!("open {}", path.display()), &e)),
+        // Read-only last: btrfs cannot move a read-only subvolume.
+        Snapshot::open(&snapshot_dir, Path::new(&e.path))?
+            .ok_or_else(|| {
+                Error::new(
+                    ntstatus::OBJECT_PATH_NOT_FOUND,
+                    format!("snapshot {} vanished", e.path),
+                )
+            })?
+            .set_readonly()?;
+        e.readonly = true;
+        e.state = State::Retained;
+        catalog.save()?;
+        if let Err(e) = prune(&mut catalog, &snapshot_dir, share.name, &policy, false) {
+            log::warn!("{}: pruning old backups failed: {e}", share.name);
+        }
+        return Ok(Deleted::Retained);
     }
-    sys::btrfs::destroy(&dir, name)
-        .map_err(|e| Error::io(format!("delete snapshot {}", path.display()), &e))
+    snapshot::destroy(&snapshot_dir, Path::new(&entry.path))?;
+    catalog.entries.remove(idx);
+    catalog.save()?;
+    Ok(Deleted::Destroyed)
 }
 
 /// The snapshot directory a share uses, without needing the share path to
@@ -230,7 +255,7 @@ fn snapshot_dir_for(share: &Share, base_path: &Path) -> Result<PathBuf> {
 }
 
 /// Opens (creating where rvss owns it) `<snapshot dir>/<key>`.
-fn open_snapshot_folder(layout: &Layout) -> Result<File> {
+fn open_snapshot_folder(layout: &Layout, writable: bool) -> Result<File> {
     let sd = &layout.snapshot_dir;
     if layout.default_snapshot_dir {
         if let Some(parent) = sd.parent() {
@@ -257,21 +282,40 @@ fn open_snapshot_folder(layout: &Layout) -> Result<File> {
         dir = sys::fs::open_dir_at(&dir, part)
             .map_err(|e| Error::io(format!("open {}", sd.join(&layout.key).display()), &e))?;
     }
+    if writable {
+        let name = std::ffi::OsStr::new(layout::WRITABLE_DIR);
+        sys::fs::mkdir_at(&dir, name, KEY_DIR_MODE).map_err(|e| {
+            Error::io(
+                format!("create {}", layout.snapshot_path("", true).display()),
+                &e,
+            )
+        })?;
+        dir = sys::fs::open_dir_at(&dir, name).map_err(|e| {
+            Error::io(
+                format!("open {}", layout.snapshot_path("", true).display()),
+                &e,
+            )
+        })?;
+    }
     Ok(dir)
 }
 
 /// The first second at or after `tstamp` whose @GMT name is free for this
 /// subvolume, so that any number of shadow copies in one second coexist.
 fn free_name(catalog: &Catalog, layout: &Layout, tstamp: i64) -> Result<(i64, String)> {
-    let folder = layout.snapshots();
+    let subvolume = text(&layout.subvolume);
     for t in tstamp..tstamp.saturating_add(100_000) {
         let name =
             gmt::token(t).ok_or_else(|| Error::invalid(format!("timestamp {t} out of range")))?;
-        let taken = folder.join(&name).symlink_metadata().is_ok()
+        // Free in both folders: a writable copy moves among the read-only
+        // ones when it is retained.
+        let taken = [false, true]
+            .iter()
+            .any(|&w| layout.snapshot_path(&name, w).symlink_metadata().is_ok())
             || catalog
                 .entries
                 .iter()
-                .any(|e| e.path == text(&folder.join(&name)));
+                .any(|e| e.gmt == name && e.subvolume == subvolume);
         if !taken {
             return Ok((t, name));
         }
@@ -291,4 +335,33 @@ pub fn now() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0)
+}
+
+/// Deletes (or with `dry_run` only lists) `share`'s retained backups beyond
+/// its policy, oldest first. The catalog is saved after each deletion so an
+/// interruption never leaves an entry without its snapshot or the reverse.
+pub fn prune(
+    catalog: &mut Catalog,
+    snapshot_dir: &Path,
+    share: &str,
+    policy: &retention::Policy,
+    dry_run: bool,
+) -> Result<Vec<Entry>> {
+    let mut pruned = vec![];
+    if !policy.enabled() {
+        return Ok(pruned);
+    }
+    for idx in retention::to_prune(&catalog.entries, share, policy, now()) {
+        pruned.push(catalog.entries[idx].clone());
+    }
+    if dry_run {
+        return Ok(pruned);
+    }
+    for e in &pruned {
+        snapshot::destroy(snapshot_dir, Path::new(&e.path))?;
+        catalog.entries.retain(|x| x.id != e.id);
+        catalog.save()?;
+        log::info!("{share}: pruned backup {} ({})", e.gmt, e.path);
+    }
+    Ok(pruned)
 }

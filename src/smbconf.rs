@@ -76,8 +76,9 @@ impl SambaConf {
             .get("registry shares")
             .is_some_and(|v| is_true(v))
         {
-            // A registry without shares makes `net conf list` print nothing.
-            if let Ok(text) = run(
+            // FSRVP exposes shadow copies as registry shares: without them
+            // rvss could not tell an exposed snapshot from an orphan.
+            let text = run(
                 "net",
                 &[
                     "-s".as_ref(),
@@ -85,9 +86,8 @@ impl SambaConf {
                     "conf".as_ref(),
                     "list".as_ref(),
                 ],
-            ) {
-                sections.extend(parse(&text));
-            }
+            )?;
+            sections.extend(parse(&text));
         }
         Ok(SambaConf::from_sections(sections))
     }

@@ -23,22 +23,34 @@ fn catalog_len(w: &World, dir: &Path) -> usize {
     if !o.status.success() {
         return 0;
     }
-    rvss::catalog::parse(&o.stdout).expect("catalog parses").len()
+    rvss::catalog::parse(&o.stdout)
+        .expect("catalog parses")
+        .len()
 }
 
 fn subvolume(w: &World, p: &Path) {
-    w.must(&format!("btrfs subvolume create '{}' >/dev/null", p.display()));
+    w.must(&format!(
+        "btrfs subvolume create '{}' >/dev/null",
+        p.display()
+    ));
 }
 
 fn write(w: &World, p: &Path, content: &str) {
-    w.must(&format!("mkdir -p '{}' && printf '%s' '{content}' > '{}'", p.parent().unwrap().display(), p.display()));
+    w.must(&format!(
+        "mkdir -p '{}' && printf '%s' '{content}' > '{}'",
+        p.parent().unwrap().display(),
+        p.display()
+    ));
 }
 
 /// Asserts that an fss_create_expose failed (rpcclient exits 0 either way).
 fn expose_fails(w: &World, share: &str) -> String {
     let o = w.rpc(&format!("fss_create_expose backup ro {share}"));
     let t = text(&o);
-    assert!(t.contains("failed") && !t.contains("exposed as a snapshot"), "expected a failure:\n{t}");
+    assert!(
+        t.contains("failed") && !t.contains("exposed as a snapshot"),
+        "expected a failure:\n{t}"
+    );
     t
 }
 
@@ -68,7 +80,10 @@ fn shares_anywhere_in_a_subvolume_and_snapshots_never_visible() {
     // Each exposed share shows its own directory at commit time.
     let by = |s: &str| ex.iter().find(|e| e.share == s).unwrap().unc_share();
     assert_eq!(w.smb_cat(&by("vmdir"), "vm1.vhdx"), "vm1 at commit");
-    assert_eq!(w.smb_cat(&by("whole"), "dir1/vmdir/vm1.vhdx"), "vm1 at commit");
+    assert_eq!(
+        w.smb_cat(&by("whole"), "dir1/vmdir/vm1.vhdx"),
+        "vm1 at commit"
+    );
     assert_eq!(w.smb_cat(&by("whole"), "other/file.txt"), "other");
     // A symlinked share path is resolved, as smbd resolves it when serving.
     assert_eq!(w.smb_cat(&by("linked"), "vm1.vhdx"), "vm1 at commit");
@@ -76,15 +91,25 @@ fn shares_anywhere_in_a_subvolume_and_snapshots_never_visible() {
     // No listing of any base share shows a snapshot.
     for share in ["vmdir", "whole", "linked"] {
         let ls = w.smb_ok(share, "recurse; ls");
-        assert!(!ls.contains("@GMT") && !ls.contains(".rvss"), "{share}: {ls}");
+        assert!(
+            !ls.contains("@GMT") && !ls.contains(".rvss"),
+            "{share}: {ls}"
+        );
     }
     assert_eq!(snapshots(&w, &fs1).len(), 3);
 
     // A share at the top of the mount would contain the snapshot directory.
     let o = w.rpc("fss_is_path_sup top");
-    assert!(!text(&o).contains("supports shadow copy requests"), "{}", text(&o));
+    assert!(
+        !text(&o).contains("supports shadow copy requests"),
+        "{}",
+        text(&o)
+    );
     let log = w.rvss_log();
-    assert!(log.contains("top: snap_check_path:") && log.contains("lies inside share path"), "{log}");
+    assert!(
+        log.contains("top: snap_check_path:") && log.contains("lies inside share path"),
+        "{log}"
+    );
 }
 
 #[test]
@@ -94,13 +119,28 @@ fn snapshot_dir_inside_a_share_is_refused() {
     let vol = fs1.join("vol1");
     subvolume(&w, &vol);
     w.must(&format!("mkdir -p '{}/snaps'", vol.display()));
-    w.add_share("vm", &vol, &["vfs objects = rvss", &format!("rvss:snapshot dir = {}/snaps", vol.display())]);
+    w.add_share(
+        "vm",
+        &vol,
+        &[
+            "vfs objects = rvss",
+            &format!("rvss:snapshot dir = {}/snaps", vol.display()),
+        ],
+    );
     w.start_samba();
     let o = w.rpc("fss_is_path_sup vm");
-    assert!(!text(&o).contains("supports shadow copy requests"), "{}", text(&o));
+    assert!(
+        !text(&o).contains("supports shadow copy requests"),
+        "{}",
+        text(&o)
+    );
     expose_fails(&w, "vm");
     assert!(snapshots(&w, &fs1).is_empty());
-    assert!(w.rvss_log().contains("lies inside share path"), "{}", w.rvss_log());
+    assert!(
+        w.rvss_log().contains("lies inside share path"),
+        "{}",
+        w.rvss_log()
+    );
 }
 
 #[test]
@@ -122,12 +162,28 @@ fn many_sets_in_one_second_coexist_with_matching_timestamps() {
     for e in &ex {
         // The timestamp FSRVP reports is the snapshot's @GMT name.
         let m = w.rpc_ok(&format!("fss_get_mapping vm {} {}", e.set, e.copy));
-        let when = m.split(" at ").nth(1).expect(&m).trim().trim_end_matches(" UTC").to_string();
-        let path = w.must(&format!("net conf getparm '{}' path", e.unc_share())).trim().to_string();
+        let when = m
+            .split(" at ")
+            .nth(1)
+            .expect(&m)
+            .trim()
+            .trim_end_matches(" UTC")
+            .to_string();
+        let path = w
+            .must(&format!("net conf getparm '{}' path", e.unc_share()))
+            .trim()
+            .to_string();
         let gmt = path.rsplit('/').next().unwrap().to_string();
         let t = rvss::gmt::parse(&gmt).expect(&path);
-        let expect = w.must(&format!("date -u -d @{t} '+%a %b %e %H:%M:%S %Y'")).trim().to_string();
-        assert_eq!(when.split_whitespace().collect::<Vec<_>>(), expect.split_whitespace().collect::<Vec<_>>(), "{m} vs {gmt}");
+        let expect = w
+            .must(&format!("date -u -d @{t} '+%a %b %e %H:%M:%S %Y'"))
+            .trim()
+            .to_string();
+        assert_eq!(
+            when.split_whitespace().collect::<Vec<_>>(),
+            expect.split_whitespace().collect::<Vec<_>>(),
+            "{m} vs {gmt}"
+        );
     }
     for e in &ex {
         w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
@@ -151,11 +207,20 @@ fn one_set_of_eight_shares_across_subvolumes_and_filesystems() {
         ("s7".into(), fs2.join("vol3/d")),
         ("s8".into(), fs2.join("vol4/e")),
     ];
-    for v in [fs1.join("vol1"), fs1.join("vol2"), fs2.join("vol3"), fs2.join("vol4")] {
+    for v in [
+        fs1.join("vol1"),
+        fs1.join("vol2"),
+        fs2.join("vol3"),
+        fs2.join("vol4"),
+    ] {
         subvolume(&w, &v);
     }
     for (name, path) in &layout {
-        write(&w, &path.join(format!("{name}.txt")), &format!("{name} at commit"));
+        write(
+            &w,
+            &path.join(format!("{name}.txt")),
+            &format!("{name} at commit"),
+        );
         w.add_share(name, path, &["vfs objects = rvss"]);
     }
     w.start_samba();
@@ -169,7 +234,10 @@ fn one_set_of_eight_shares_across_subvolumes_and_filesystems() {
         write(&w, &path.join(format!("{name}.txt")), "changed");
     }
     for e in &ex {
-        assert_eq!(w.smb_cat(&e.unc_share(), &format!("{}.txt", e.share)), format!("{} at commit", e.share));
+        assert_eq!(
+            w.smb_cat(&e.unc_share(), &format!("{}.txt", e.share)),
+            format!("{} at commit", e.share)
+        );
     }
     // One snapshot per shadow copy, on the filesystem of its share.
     assert_eq!(snapshots(&w, &fs1).len(), 5);
@@ -190,14 +258,39 @@ fn read_only_unless_auto_recovery() {
     w.add_share("vm", &vol.join("vm"), &["vfs objects = rvss"]);
     w.start_samba();
 
-    let ro = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm")).pop().unwrap();
-    let rw = parse_expose(&w.rpc_ok("fss_create_expose backup rw vm")).pop().unwrap();
-    let path = |e: &Exposed| w.must(&format!("net conf getparm '{}' path", e.unc_share())).trim().to_string();
+    let ro = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .unwrap();
+    let rw = parse_expose(&w.rpc_ok("fss_create_expose backup rw vm"))
+        .pop()
+        .unwrap();
+    let path = |e: &Exposed| {
+        w.must(&format!("net conf getparm '{}' path", e.unc_share()))
+            .trim()
+            .to_string()
+    };
     let (ro_path, rw_path) = (path(&ro), path(&rw));
     let root_of = |p: &str| p.trim_end_matches("/vm").to_string();
-    assert_eq!(w.must(&format!("btrfs property get -ts '{}' ro", root_of(&ro_path))).trim(), "ro=true");
-    assert_eq!(w.must(&format!("btrfs property get -ts '{}' ro", root_of(&rw_path))).trim(), "ro=false");
-    assert!(!w.sh(&format!("echo x > '{ro_path}/new'")).status.success(), "root wrote into a read-only shadow copy");
+    assert_eq!(
+        w.must(&format!(
+            "btrfs property get -ts '{}' ro",
+            root_of(&ro_path)
+        ))
+        .trim(),
+        "ro=true"
+    );
+    assert_eq!(
+        w.must(&format!(
+            "btrfs property get -ts '{}' ro",
+            root_of(&rw_path)
+        ))
+        .trim(),
+        "ro=false"
+    );
+    assert!(
+        !w.sh(&format!("echo x > '{ro_path}/new'")).status.success(),
+        "root wrote into a read-only shadow copy"
+    );
     w.must(&format!("echo recovered > '{rw_path}/recovery.log'"));
     let local = w.dir.join("up");
     std::fs::write(&local, "via smb").unwrap();
@@ -224,17 +317,35 @@ fn error_world(name: &str) -> (World, PathBuf, PathBuf) {
     w.add_share("vm", &vol.join("vm"), &["vfs objects = rvss"]);
     w.start_samba();
     // A first shadow copy creates the snapshot directory and its folder.
-    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm")).pop().unwrap();
+    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .unwrap();
     w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
     (w, fs1, vol)
 }
 
 fn assert_clean_failure(w: &World, fs1: &Path, status: &str) {
     let log = w.rvss_log();
-    let line = log.lines().filter(|l| l.contains("vm: snap_create:")).last().unwrap_or_default().to_string();
-    assert!(line.contains(status), "expected {status} in the last snap_create line:\n{log}");
-    assert!(snapshots(w, fs1).is_empty(), "partial snapshot left: {:?}", snapshots(w, fs1));
-    assert_eq!(catalog_len(w, &fs1.join(".rvss")), 0, "catalog entry left behind");
+    let line = log
+        .lines()
+        .filter(|l| l.contains("vm: snap_create:"))
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        line.contains(status),
+        "expected {status} in the last snap_create line:\n{log}"
+    );
+    assert!(
+        snapshots(w, fs1).is_empty(),
+        "partial snapshot left: {:?}",
+        snapshots(w, fs1)
+    );
+    assert_eq!(
+        catalog_len(w, &fs1.join(".rvss")),
+        0,
+        "catalog entry left behind"
+    );
 }
 
 #[test]
@@ -243,12 +354,23 @@ fn error_snapshot_dir_missing() {
     let fs1 = w.add_btrfs("fs1", 300);
     let vol = fs1.join("vol1");
     subvolume(&w, &vol);
-    w.add_share("vm", &vol, &["vfs objects = rvss", &format!("rvss:snapshot dir = {}/snaps", fs1.display())]);
+    w.add_share(
+        "vm",
+        &vol,
+        &[
+            "vfs objects = rvss",
+            &format!("rvss:snapshot dir = {}/snaps", fs1.display()),
+        ],
+    );
     w.start_samba();
     let o = w.rpc("fss_is_path_sup vm");
     assert!(!text(&o).contains("supports shadow copy requests"));
     expose_fails(&w, "vm");
-    assert!(w.rvss_log().contains("(rvss:snapshot dir) does not exist"), "{}", w.rvss_log());
+    assert!(
+        w.rvss_log().contains("(rvss:snapshot dir) does not exist"),
+        "{}",
+        w.rvss_log()
+    );
     assert!(snapshots(&w, &fs1).is_empty());
     // Creating the directory fixes it.
     w.must(&format!("mkdir '{}/snaps'", fs1.display()));
@@ -288,7 +410,10 @@ fn error_read_only_filesystem() {
 fn error_filesystem_full() {
     let (w, fs1, vol) = error_world("err-enospc");
     // Fill data and metadata until nothing more fits.
-    w.sh(&format!("dd if=/dev/zero of='{}/fill' bs=1M status=none 2>/dev/null", vol.display()));
+    w.sh(&format!(
+        "dd if=/dev/zero of='{}/fill' bs=1M status=none 2>/dev/null",
+        vol.display()
+    ));
     w.sh(&format!(
         "cd '{}' && perl -e 'for $i (0..500000) {{ open(F, \">m$i\") or last; print F \"x\" x 2000 or last; close(F) or last }}'",
         vol.display()

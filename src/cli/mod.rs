@@ -33,12 +33,25 @@ pub struct Cli {
     pub command: Command,
 }
 
+mod gc;
 mod list;
+mod prune;
+mod restore;
+mod shares;
+mod smbconf;
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// List every snapshot rvss made, with its state (exposed, retained, orphan).
     List(list::Args),
+    /// Delete retained backups beyond each share's retention policy.
+    Prune(prune::Args),
+    /// Remove orphaned snapshots (made by rvss, referenced by nothing).
+    Gc(gc::Args),
+    /// Print the share lines that show rvss's backups as Previous Versions.
+    Smbconf(smbconf::Args),
+    /// Restore a file or directory from a backup (reflink, instant).
+    Restore(restore::Args),
 }
 
 /// A CLI failure: the message for stderr and the exit code.
@@ -69,6 +82,10 @@ impl Cli {
 pub fn run(cli: Cli) -> i32 {
     let outcome: Outcome = match &cli.command {
         Command::List(a) => list::run(&cli, a),
+        Command::Prune(a) => prune::run(&cli, a),
+        Command::Gc(a) => gc::run(&cli, a),
+        Command::Smbconf(a) => smbconf::run(&cli, a),
+        Command::Restore(a) => restore::run(&cli, a),
     };
     match outcome {
         Ok(code) => code,

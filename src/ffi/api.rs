@@ -203,8 +203,13 @@ pub unsafe extern "C" fn rvss_snap_delete(
                 },
                 &bp,
                 &sp,
-            )?;
-            Ok(format!("deleted {sp}"))
+            )
+            .map(|d| match d {
+                shadow::Deleted::Destroyed => format!("deleted {sp}"),
+                shadow::Deleted::Retained => {
+                    format!("kept {sp} as a read-only backup (rvss:retain)")
+                }
+            })
         });
         finish("snap_delete", &name, r)
     })

@@ -1,0 +1,64 @@
+//! `rvss prune`: delete retained backups beyond each share's retention policy.
+
+use super::shares::{self, RvssShare};
+use super::{Cli, Outcome, EXIT_OK};
+use crate::catalog::Catalog;
+use crate::shadow;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Only this share.
+    #[arg(long)]
+    pub share: Option<String>,
+    /// List what would be deleted, delete nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print a JSON array of the pruned (or prunable) backups.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(cli: &Cli, args: &Args) -> Outcome {
+    let conf = cli.samba_conf()?;
+    let mut pruned = vec![];
+    for share in shares::rvss_shares(&conf, args.share.as_deref())? {
+        pruned.extend(prune_share(&share, args.dry_run)?);
+    }
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&pruned).unwrap_or_else(|_| "[]".into())
+        );
+    } else {
+        let verb = if args.dry_run {
+            "would prune"
+        } else {
+            "pruned"
+        };
+        for e in &pruned {
+            println!("{verb} {} {} {}", e.share, e.gmt, e.path);
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+fn prune_share(
+    share: &RvssShare,
+    dry_run: bool,
+) -> Result<Vec<crate::catalog::Entry>, super::Failure> {
+    if !share.config.retention.enabled() {
+        return Ok(vec![]);
+    }
+    let layout = share.layout()?;
+    if !layout.snapshot_dir.join(crate::catalog::FILE_NAME).exists() {
+        return Ok(vec![]);
+    }
+    let mut catalog = Catalog::open(&layout.snapshot_dir)?;
+    Ok(shadow::prune(
+        &mut catalog,
+        &layout.snapshot_dir,
+        &share.name,
+        &share.config.retention,
+        dry_run,
+    )?)
+}

@@ -1,0 +1,81 @@
+//! `rvss restore`: bring a file or directory back from a backup by reflink.
+
+use super::shares::{self, failure};
+use super::{Cli, Failure, Outcome, EXIT_NEGATIVE, EXIT_OK};
+use crate::catalog::Catalog;
+use crate::{ntstatus, restore};
+use std::path::Path;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The share the file belongs to.
+    #[arg(long)]
+    pub share: String,
+    /// The backup to restore from: its @GMT token (see `rvss list`) or id.
+    #[arg(long)]
+    pub from: String,
+    /// File or directory, relative to the share's root.
+    pub path: String,
+    /// Overwrite what exists in the live share.
+    #[arg(long)]
+    pub force: bool,
+    /// Print a JSON report.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(cli: &Cli, args: &Args) -> Outcome {
+    let conf = cli.samba_conf()?;
+    let share = shares::rvss_shares(&conf, Some(&args.share))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| failure(format!("no share {}", args.share)))?;
+    let layout = share.layout()?;
+    let rel = restore::relative(&args.path)?;
+    let catalog = Catalog::open(&layout.snapshot_dir)?;
+    let entry = catalog
+        .entries
+        .iter()
+        .find(|e| {
+            e.share.eq_ignore_ascii_case(&share.name) && (e.gmt == args.from || e.id == args.from)
+        })
+        .cloned()
+        .ok_or_else(|| {
+            failure(format!(
+                "share {} has no backup {} (see `rvss list`)",
+                share.name, args.from
+            ))
+        })?;
+    drop(catalog);
+    let src = Path::new(&entry.snap_path).join(&rel);
+    let dst = layout.share.join(&rel);
+    if src.symlink_metadata().is_err() {
+        return Err(failure(format!(
+            "{} is not in backup {}",
+            args.path, entry.gmt
+        )));
+    }
+    let report = restore::restore(&src, &dst, args.force).map_err(|e| Failure {
+        code: if e.status == ntstatus::OBJECT_NAME_COLLISION {
+            EXIT_NEGATIVE
+        } else {
+            super::EXIT_ERROR
+        },
+        message: e.message,
+    })?;
+    if args.json {
+        let v = serde_json::json!({ "from": entry.gmt, "source": src, "restored": dst, "report": report });
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+    } else {
+        println!(
+            "restored {} from {} ({} files, {} directories, {} symlinks, {} bytes shared by reflink)",
+            dst.display(),
+            entry.gmt,
+            report.files,
+            report.dirs,
+            report.symlinks,
+            report.bytes
+        );
+    }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,63 @@
+//! Resolving the shares the CLI works on, the way the module sees them.
+
+use super::{Failure, EXIT_ERROR};
+use crate::config::Config;
+use crate::layout::{self, Layout};
+use crate::mounts;
+use crate::smbconf::{SambaConf, Section};
+use std::path::Path;
+
+/// A configured rvss share (not an exposed shadow copy share).
+pub struct RvssShare {
+    pub name: String,
+    pub path: String,
+    pub config: Config,
+}
+
+pub fn failure(message: impl Into<String>) -> Failure {
+    Failure {
+        code: EXIT_ERROR,
+        message: message.into(),
+    }
+}
+
+fn is_exposed_copy(s: &Section) -> bool {
+    s.name.contains("@{")
+}
+
+/// Every rvss share, or just `only` (an error when it is not one).
+pub fn rvss_shares(conf: &SambaConf, only: Option<&str>) -> Result<Vec<RvssShare>, Failure> {
+    let mut out = vec![];
+    for s in conf.rvss_shares().filter(|s| !is_exposed_copy(s)) {
+        if only.is_some_and(|o| !o.eq_ignore_ascii_case(&s.name)) {
+            continue;
+        }
+        let path = conf
+            .param(s, "path")
+            .ok_or_else(|| failure(format!("share {} has no path", s.name)))?;
+        let config = conf
+            .rvss_config(s)
+            .map_err(|e| failure(format!("share {}: {e}", s.name)))?;
+        out.push(RvssShare {
+            name: s.name.clone(),
+            path,
+            config,
+        });
+    }
+    if let Some(o) = only {
+        if out.is_empty() {
+            return Err(failure(format!(
+                "{o} is not a share with `vfs objects = rvss` in the Samba configuration"
+            )));
+        }
+    }
+    Ok(out)
+}
+
+impl RvssShare {
+    pub fn layout(&self) -> Result<Layout, Failure> {
+        let mounts = mounts::current().map_err(|e| failure(format!("read mountinfo: {e}")))?;
+        layout::resolve(Path::new(&self.path), &self.config, &mounts)
+            .map_err(|e| failure(format!("share {}: {e}", self.name)))
+    }
+}

@@ -1,0 +1,156 @@
+//! Retention: shadow copies FSRVP deletes are kept as read-only backups when
+//! the share asks for it (`rvss:retain`, `rvss:retain days`), and pruned
+//! oldest first beyond the policy.
+
+use crate::catalog::{Entry, State};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Policy {
+    /// `rvss:retain`: keep the newest N backups (0 = no count rule).
+    pub keep_last: u32,
+    /// `rvss:retain days`: keep backups younger than D days (0 = no age rule).
+    pub keep_days: u32,
+}
+
+/// Largest accepted value of either option (about 27 years of days).
+const MAX: u32 = 10_000;
+
+impl Policy {
+    pub fn from_options(get: &impl Fn(&str) -> Option<String>) -> Result<Policy> {
+        Ok(Policy {
+            keep_last: count(get, "retain")?,
+            keep_days: count(get, "retain days")?,
+        })
+    }
+
+    /// Whether deleted shadow copies are kept at all.
+    pub fn enabled(&self) -> bool {
+        self.keep_last > 0 || self.keep_days > 0
+    }
+}
+
+fn count(get: &impl Fn(&str) -> Option<String>, name: &str) -> Result<u32> {
+    let Some(raw) = get(name) else { return Ok(0) };
+    let v = raw.trim();
+    if v.is_empty() {
+        return Ok(0);
+    }
+    match v.parse::<u32>() {
+        Ok(n) if n <= MAX => Ok(n),
+        _ => Err(Error::invalid(format!(
+            "rvss:{name} = {raw:?} is not a whole number from 0 to {MAX}"
+        ))),
+    }
+}
+
+/// Indexes of `share`'s retained backups that the policy no longer keeps:
+/// a backup stays while it is among the newest `keep_last` or younger than
+/// `keep_days`; everything else goes, oldest first.
+pub fn to_prune(entries: &[Entry], share: &str, policy: &Policy, now: i64) -> Vec<usize> {
+    let mut retained: Vec<usize> = (0..entries.len())
+        .filter(|&i| {
+            entries[i].state == State::Retained && entries[i].share.eq_ignore_ascii_case(share)
+        })
+        .collect();
+    // Newest first; the @GMT name breaks ties within one second.
+    retained.sort_by(|&a, &b| {
+        (entries[b].created, &entries[b].gmt).cmp(&(entries[a].created, &entries[a].gmt))
+    });
+    let mut out: Vec<usize> = retained
+        .iter()
+        .enumerate()
+        .filter(|&(rank, &i)| {
+            let by_count = policy.keep_last > 0 && (rank as u64) < u64::from(policy.keep_last);
+            let by_age = policy.keep_days > 0
+                && now - entries[i].created < i64::from(policy.keep_days) * 86_400;
+            !(by_count || by_age)
+        })
+        .map(|(_, &i)| i)
+        .collect();
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(share: &str, created: i64, state: State) -> Entry {
+        Entry {
+            id: format!("{share}-{created}"),
+            share: share.into(),
+            base_volume: "/p".into(),
+            subvolume: "/p".into(),
+            path: format!("/s/{created}"),
+            snap_path: format!("/s/{created}"),
+            gmt: crate::gmt::token(created).unwrap(),
+            created,
+            readonly: true,
+            state,
+        }
+    }
+
+    fn policy(pairs: &[(&str, &str)]) -> Result<Policy> {
+        Policy::from_options(&|k: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        })
+    }
+
+    #[test]
+    fn parsing() {
+        assert_eq!(policy(&[]).unwrap(), Policy::default());
+        assert!(!policy(&[]).unwrap().enabled());
+        assert_eq!(policy(&[("retain", " 2 ")]).unwrap().keep_last, 2);
+        assert_eq!(policy(&[("retain days", "7")]).unwrap().keep_days, 7);
+        for bad in ["-1", "two", "1e3", "99999999999", "10001", "2.5"] {
+            let err = policy(&[("retain", bad)]).unwrap_err();
+            assert!(err.message.contains("rvss:retain"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn keeps_the_newest_n() {
+        let v = vec![
+            e("vm", 100, State::Retained),
+            e("vm", 300, State::Retained),
+            e("vm", 200, State::Retained),
+            e("vm", 50, State::Exposed),
+            e("other", 10, State::Retained),
+        ];
+        let p = Policy {
+            keep_last: 2,
+            keep_days: 0,
+        };
+        assert_eq!(to_prune(&v, "vm", &p, 1000), vec![0]);
+        let p = Policy {
+            keep_last: 1,
+            keep_days: 0,
+        };
+        // Oldest first.
+        assert_eq!(to_prune(&v, "vm", &p, 1000), vec![0, 2]);
+    }
+
+    #[test]
+    fn keeps_young_ones_and_either_rule_keeps() {
+        let day = 86_400;
+        let now = 10 * day;
+        let v = vec![
+            e("vm", now - 3 * day, State::Retained),
+            e("vm", now - day / 2, State::Retained),
+        ];
+        let p = Policy {
+            keep_last: 0,
+            keep_days: 1,
+        };
+        assert_eq!(to_prune(&v, "vm", &p, now), vec![0]);
+        let p = Policy {
+            keep_last: 2,
+            keep_days: 1,
+        };
+        assert!(to_prune(&v, "vm", &p, now).is_empty());
+    }
+}

@@ -1,0 +1,327 @@
+//! The backup is the snapshot: retention, Previous Versions, restore by
+//! reflink, orphan cleanup, and the catalog under concurrent use.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+
+fn list_json(w: &World) -> Vec<serde_json::Value> {
+    let o = w.cli("list --json");
+    assert!(o.status.success(), "rvss list: {}", text(&o));
+    serde_json::from_slice::<Vec<serde_json::Value>>(&o.stdout)
+        .expect("rvss list --json prints an array")
+}
+
+fn states(w: &World) -> Vec<String> {
+    list_json(w)
+        .iter()
+        .map(|e| e["state"].as_str().unwrap_or("?").to_string())
+        .collect()
+}
+
+/// A world with share `vm` (a subdirectory of subvolume vol1) using rvss
+/// with `extra` options and the Previous Versions lines `rvss smbconf`
+/// prints for it.
+fn retention_world(name: &str, extra: &[&str]) -> (World, PathBuf, PathBuf) {
+    let mut w = World::new(name);
+    let fs1 = w.add_btrfs("fs1", 1200);
+    let vol = fs1.join("vol1");
+    w.must(&format!(
+        "btrfs subvolume create '{}' >/dev/null && mkdir -p '{}/hyperv/vm'",
+        vol.display(),
+        vol.display()
+    ));
+    let share = vol.join("hyperv/vm");
+    let mut opts = vec!["vfs objects = rvss"];
+    opts.extend_from_slice(extra);
+    w.add_share("vm", &share, &opts);
+    w.start_samba();
+    let o = w.cli("smbconf vm");
+    assert!(o.status.success(), "rvss smbconf: {}", text(&o));
+    let lines: Vec<String> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == "shadow:snapsharepath = hyperv/vm"),
+        "{lines:?}"
+    );
+    let s = w.shares.iter_mut().find(|s| s.name == "vm").unwrap();
+    s.options.retain(|o| !o.starts_with("vfs objects"));
+    s.options.extend(lines);
+    w.restart_samba();
+    (w, fs1, share)
+}
+
+/// One FSRVP backup with auto-recovery: create (rw), the application writes
+/// its recovery, recovery complete, delete.
+fn backup_cycle(w: &World, share: &Path, content: &str) {
+    w.must(&format!(
+        "printf '%s' '{content}' > '{}/disk.vhdx'",
+        share.display()
+    ));
+    let e = parse_expose(&w.rpc_ok("fss_create_expose backup rw vm"))
+        .pop()
+        .expect("exposed");
+    let local = w.dir.join("recovery.log");
+    std::fs::write(&local, "recovered").unwrap();
+    w.smb_ok(
+        &e.unc_share(),
+        &format!("put {} recovery.log", local.display()),
+    );
+    w.rpc_ok(&format!("fss_recovery_complete {}", e.set));
+    w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
+}
+
+#[test]
+fn retained_backups_previous_versions_prune_and_restore() {
+    let (mut w, fs1, share) = retention_world("retain", &["rvss:retain = 2"]);
+    for i in 1..=3 {
+        backup_cycle(&w, &share, &format!("version {i}"));
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+    }
+    w.must(&format!("printf 'live' > '{}/disk.vhdx'", share.display()));
+
+    // Exactly two read-only backups remain: versions 2 and 3.
+    let list = list_json(&w);
+    assert_eq!(list.len(), 2, "{list:?}");
+    for e in &list {
+        assert_eq!(e["state"], "retained");
+        assert_eq!(e["readonly"], true);
+        assert_eq!(e["share"], "vm");
+        for k in ["id", "subvolume", "path", "gmt", "created"] {
+            assert!(e[k].is_string(), "{k} missing in {e}");
+        }
+        let ro = w.must(&format!(
+            "btrfs property get -ts '{}' ro",
+            e["path"].as_str().unwrap()
+        ));
+        assert_eq!(
+            ro.trim(),
+            "ro=true",
+            "the auto-recovered copy must be read-only once retained"
+        );
+    }
+    let gmts: Vec<String> = list
+        .iter()
+        .map(|e| e["gmt"].as_str().unwrap().to_string())
+        .collect();
+
+    // Previous Versions through SMB: listed and readable.
+    let info = w.smb_ok("vm", "allinfo disk.vhdx");
+    for g in &gmts {
+        assert!(
+            info.contains(g.as_str()),
+            "{g} not offered as a previous version:\n{info}"
+        );
+    }
+    assert_eq!(
+        w.smb_cat("vm", &format!("{}/disk.vhdx", gmts[0])),
+        "version 2"
+    );
+    assert_eq!(
+        w.smb_cat("vm", &format!("{}/disk.vhdx", gmts[1])),
+        "version 3"
+    );
+    // The recovery the application wrote is part of the backup.
+    assert_eq!(
+        w.smb_cat("vm", &format!("{}/recovery.log", gmts[1])),
+        "recovered"
+    );
+
+    // Restore: refused without --force, then instant by reflink.
+    let o = w.cli(&format!("restore --share vm --from {} disk.vhdx", gmts[0]));
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert_eq!(
+        w.must(&format!("cat '{}/disk.vhdx'", share.display())),
+        "live"
+    );
+    let o = w.cli(&format!(
+        "restore --share vm --from {} --force disk.vhdx",
+        gmts[0]
+    ));
+    assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(
+        w.must(&format!("cat '{}/disk.vhdx'", share.display())),
+        "version 2"
+    );
+    // A file that exists only in the backup needs no --force.
+    assert!(!w.sh(&format!("test -e '{}/recovery.log'", share.display())).status.success());
+    let o = w.cli(&format!(
+        "restore --share vm --from {} recovery.log",
+        gmts[1]
+    ));
+    assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(
+        w.must(&format!("cat '{}/recovery.log'", share.display())),
+        "recovered"
+    );
+
+    // Prune: a smaller policy, dry run first.
+    let s = w.shares.iter_mut().find(|s| s.name == "vm").unwrap();
+    s.options.retain(|o| !o.starts_with("rvss:retain"));
+    s.options.push("rvss:retain = 1".into());
+    w.write_conf();
+    let o = w.cli("prune --dry-run --json");
+    let would: Vec<serde_json::Value> =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("{}", text(&o)));
+    assert_eq!(would.len(), 1);
+    assert_eq!(would[0]["gmt"], gmts[0].as_str());
+    assert_eq!(list_json(&w).len(), 2, "--dry-run deleted something");
+    let o = w.cli("prune");
+    assert!(o.status.success(), "{}", text(&o));
+    let left = list_json(&w);
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0]["gmt"], gmts[1].as_str());
+    assert!(!w
+        .sh(&format!(
+            "test -e '{}/.rvss/vol1/{}'",
+            fs1.display(),
+            gmts[0]
+        ))
+        .status
+        .success());
+}
+
+#[test]
+fn restore_of_a_large_file_uses_no_extra_space() {
+    let (w, fs1, share) = retention_world("reflink", &["rvss:retain = 1"]);
+    w.must(&format!(
+        "dd if=/dev/urandom of='{}/big.vhdx' bs=1M count=256 status=none && sync",
+        share.display()
+    ));
+    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .unwrap();
+    w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
+    let gmt = list_json(&w)[0]["gmt"].as_str().unwrap().to_string();
+    w.must(&format!(
+        "rm '{}/big.vhdx' && sync && btrfs filesystem sync '{}'",
+        share.display(),
+        fs1.display()
+    ));
+    let used = |w: &World| -> u64 {
+        w.must(&format!(
+            "btrfs filesystem sync '{0}' && df -B1 --output=used '{0}' | tail -1",
+            fs1.display()
+        ))
+        .trim()
+        .parse()
+        .unwrap()
+    };
+    let before = used(&w);
+    let o = w.cli(&format!("restore --share vm --from {gmt} big.vhdx"));
+    assert!(o.status.success(), "{}", text(&o));
+    let after = used(&w);
+    assert!(
+        after.saturating_sub(before) < 16 << 20,
+        "restore used {} bytes",
+        after - before
+    );
+    let sums = w.must(&format!(
+        "sha256sum '{}/big.vhdx' '{}/.rvss/vol1/{gmt}/hyperv/vm/big.vhdx' | cut -d' ' -f1 | uniq | wc -l",
+        share.display(),
+        fs1.display()
+    ));
+    assert_eq!(sums.trim(), "1", "restored content differs");
+}
+
+#[test]
+fn gc_after_killing_the_fsrvp_server_mid_loop_keeps_every_backup() {
+    let (w, fs1, share) = retention_world("gc", &["rvss:retain = 5"]);
+    backup_cycle(&w, &share, "kept");
+    let retained_before = list_json(&w);
+    assert_eq!(retained_before.len(), 1);
+
+    // A loop of creates in the background; rpcd_fsrvp dies in the middle.
+    let loop_cmd = format!(
+        "for i in $(seq 1 12); do rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro vm' >/dev/null 2>&1; done"
+    );
+    let mut bg = std::process::Command::new("nsenter")
+        .args([
+            "-t",
+            &w.pid.to_string(),
+            "-m",
+            "-n",
+            "--",
+            "sh",
+            "-c",
+            &loop_cmd,
+        ])
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while list_json(&w).len() < 3 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let pid = w.pid_of("rpcd_fsrvp").expect("rpcd_fsrvp runs");
+    w.must(&format!("kill -9 {pid}"));
+    bg.wait().unwrap();
+
+    let o = w.cli("gc --grace 0 --json");
+    assert!(o.status.success(), "{}", text(&o));
+    let list = list_json(&w);
+    assert!(
+        !states(&w).iter().any(|s| s == "orphan"),
+        "orphans left: {list:?}"
+    );
+    // Every backup survived, and every catalog entry has its snapshot.
+    for b in &retained_before {
+        assert!(
+            list.iter()
+                .any(|e| e["id"] == b["id"] && e["state"] == "retained"),
+            "backup lost: {b}"
+        );
+    }
+    for e in &list {
+        assert!(
+            w.sh(&format!("test -d '{}'", e["path"].as_str().unwrap()))
+                .status
+                .success(),
+            "{e}"
+        );
+    }
+    // And nothing under the snapshot folder lacks a catalog entry.
+    let on_disk = w.must(&format!("ls '{}/.rvss/vol1'", fs1.display()));
+    assert_eq!(on_disk.lines().count(), list.len(), "{on_disk}\n{list:?}");
+}
+
+#[test]
+fn prune_and_gc_while_fsrvp_creates_keep_the_catalog_consistent() {
+    let (w, fs1, _share) = retention_world("concurrent", &["rvss:retain = 2"]);
+    let loop_cmd = format!(
+        "for i in $(seq 1 8); do out=$(rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro vm'); \
+         set=$(echo \"$out\" | sed -n 's/^\\([0-9a-f-]\\{{36\\}}\\): shadow-copy set created.*/\\1/p'); \
+         sc=$(echo \"$out\" | sed -n 's/.*share vm@{{\\([0-9a-f-]\\{{36\\}}\\)}} exposed.*/\\1/p'); \
+         rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c \"fss_delete vm $set $sc\" >/dev/null; done"
+    );
+    let mut bg = std::process::Command::new("nsenter")
+        .args([
+            "-t",
+            &w.pid.to_string(),
+            "-m",
+            "-n",
+            "--",
+            "sh",
+            "-c",
+            &loop_cmd,
+        ])
+        .spawn()
+        .unwrap();
+    let cli = cli_path();
+    let mut runs = 0;
+    while bg.try_wait().unwrap().is_none() {
+        for cmd in ["prune", "gc --grace 1h", "list --json"] {
+            let o = w.sh(&format!("'{}' {cmd}", cli.display()));
+            assert!(o.status.success(), "rvss {cmd}: {}", text(&o));
+        }
+        runs += 1;
+    }
+    assert!(runs > 0);
+    let list = list_json(&w);
+    assert_eq!(list.len(), 2, "retain = 2 after 8 cycles: {list:?}");
+    let on_disk = w.must(&format!("ls '{}/.rvss/vol1'", fs1.display()));
+    assert_eq!(on_disk.lines().count(), 2, "{on_disk}");
+}
