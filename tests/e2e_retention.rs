@@ -148,7 +148,10 @@ fn retained_backups_previous_versions_prune_and_restore() {
         "version 2"
     );
     // A file that exists only in the backup needs no --force.
-    assert!(!w.sh(&format!("test -e '{}/recovery.log'", share.display())).status.success());
+    assert!(!w
+        .sh(&format!("test -e '{}/recovery.log'", share.display()))
+        .status
+        .success());
     let o = w.cli(&format!(
         "restore --share vm --from {} recovery.log",
         gmts[1]

@@ -152,7 +152,7 @@ fn many_sets_in_one_second_coexist_with_matching_timestamps() {
     w.add_share("vm", &vol, &["vfs objects = rvss"]);
     w.start_samba();
 
-    let cmds = vec!["fss_create_expose backup ro vm"; 6].join("; ");
+    let cmds = ["fss_create_expose backup ro vm"; 6].join("; ");
     let out = w.rpc_ok(&cmds);
     let ex = parse_expose(&out);
     assert_eq!(ex.len(), 6, "{out}");
@@ -328,8 +328,7 @@ fn assert_clean_failure(w: &World, fs1: &Path, status: &str) {
     let log = w.rvss_log();
     let line = log
         .lines()
-        .filter(|l| l.contains("vm: snap_create:"))
-        .last()
+        .rfind(|l| l.contains("vm: snap_create:"))
         .unwrap_or_default()
         .to_string();
     assert!(
