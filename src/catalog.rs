@@ -6,13 +6,20 @@
 
 use crate::error::{Error, Result};
 use crate::ntstatus;
+use crate::sys;
 use crate::sys::fs::Lock;
 use serde::{Deserialize, Serialize};
+use std::ffi::OsStr;
+use std::io::Read;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub const FILE_NAME: &str = "catalog.json";
+/// The generation before the last save: what `rvss repair` falls back to.
+pub const PREVIOUS_NAME: &str = "catalog.prev.json";
+const TEMP_NAME: &str = ".catalog.json.tmp";
+const PREVIOUS_TEMP: &str = ".catalog.prev.json.tmp";
 const LOCK_NAME: &str = "catalog.lock";
 const FORMAT: u32 = 1;
 /// How long a hook waits for the lock before failing (never hang smbd).
@@ -52,34 +59,70 @@ struct File {
     snapshots: Vec<Entry>,
 }
 
-/// A loaded catalog, held under its lock until dropped.
+/// A loaded catalog, held under its lock until dropped. The snapshot
+/// directory is opened once, without following a symbolic link, and every
+/// catalog file is reached relative to it.
 pub struct Catalog {
-    dir: PathBuf,
+    dir_path: PathBuf,
+    dir: std::fs::File,
     pub entries: Vec<Entry>,
     _lock: Lock,
 }
 
+fn name(s: &str) -> &OsStr {
+    OsStr::new(s)
+}
+
+fn read_at(dir: &std::fs::File, file: &str) -> std::io::Result<Option<Vec<u8>>> {
+    match sys::fs::open_file_at(dir, name(file), libc::O_RDONLY, 0) {
+        Ok(mut f) => {
+            let mut v = vec![];
+            f.read_to_end(&mut v)?;
+            Ok(Some(v))
+        }
+        Err(e) if e.raw_os_error() == Some(libc::ENOENT) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 impl Catalog {
     /// Locks and loads the catalog of `dir` (an empty one if none exists).
-    pub fn open(dir: &Path) -> Result<Catalog> {
-        let lock = Lock::exclusive(&dir.join(LOCK_NAME), LOCK_TIMEOUT)
-            .map_err(|e| Error::io(format!("lock catalog in {}", dir.display()), &e))?;
-        let path = dir.join(FILE_NAME);
-        let entries = match std::fs::read(&path) {
-            Ok(bytes) => parse(&bytes).map_err(|why| {
+    pub fn open(dir_path: &Path) -> Result<Catalog> {
+        let dir = sys::fs::open_dir(dir_path).map_err(|e| {
+            Error::io(
+                format!("open snapshot directory {}", dir_path.display()),
+                &e,
+            )
+        })?;
+        let lock = Lock::exclusive(&dir, name(LOCK_NAME), LOCK_TIMEOUT)
+            .map_err(|e| Error::io(format!("lock catalog in {}", dir_path.display()), &e))?;
+        let path = dir_path.join(FILE_NAME);
+        let read = |f: &str| {
+            read_at(&dir, f)
+                .map_err(|e| Error::io(format!("read {}", dir_path.join(f).display()), &e))
+        };
+        // Only tampering removes catalog.json; the previous generation is
+        // then the best knowledge there is.
+        let bytes = match read(FILE_NAME)? {
+            Some(b) => Some(b),
+            None => read(PREVIOUS_NAME)?,
+        };
+        let entries = match bytes {
+            Some(b) => parse(&b).map_err(|why| {
                 Error::new(
                     ntstatus::FILE_CORRUPT_ERROR,
                     format!(
-                        "catalog {} is corrupt ({why}); rvss deletes nothing until it is repaired",
+                        "catalog {} is corrupt ({why}); rvss creates and deletes nothing here until \
+                         it is repaired (`rvss repair` falls back to {PREVIOUS_NAME})",
                         path.display()
                     ),
                 )
             })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(e) => return Err(Error::io(format!("read {}", path.display()), &e)),
+            None => Vec::new(),
         };
         Ok(Catalog {
-            dir: dir.to_path_buf(),
+            dir_path: dir_path.to_path_buf(),
+            dir,
             entries,
             _lock: lock,
         })
@@ -88,23 +131,30 @@ impl Catalog {
     /// Writes the catalog durably: after this returns, a crash keeps it.
     pub fn save(&self) -> Result<()> {
         let body = serialize(&self.entries);
-        let tmp = self
-            .dir
-            .join(format!(".{FILE_NAME}.{}", std::process::id()));
-        let dest = self.dir.join(FILE_NAME);
+        let dest = self.dir_path.join(FILE_NAME);
         let write = || -> std::io::Result<()> {
-            let mut f = std::fs::OpenOptions::new()
-                .write(true)
-                .create(true)
-                .truncate(true)
-                .open(&tmp)?;
+            let mut f = sys::fs::open_file_at(
+                &self.dir,
+                name(TEMP_NAME),
+                libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC,
+                0o600,
+            )?;
             f.write_all(&body)?;
             f.sync_all()?;
-            std::fs::rename(&tmp, &dest)?;
-            std::fs::File::open(&self.dir)?.sync_all()
+            // Keep the current generation as the previous one; catalog.json
+            // itself is only ever replaced by an atomic rename, so a crash
+            // leaves either the old or the new catalog, never neither.
+            sys::fs::unlink_at(&self.dir, name(PREVIOUS_TEMP))?;
+            match sys::fs::link_at(&self.dir, name(FILE_NAME), name(PREVIOUS_TEMP)) {
+                Ok(()) => sys::fs::rename_at(&self.dir, name(PREVIOUS_TEMP), name(PREVIOUS_NAME))?,
+                Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {}
+                Err(e) => return Err(e),
+            }
+            sys::fs::rename_at(&self.dir, name(TEMP_NAME), name(FILE_NAME))?;
+            self.dir.sync_all()
         };
         write().map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
+            let _ = sys::fs::unlink_at(&self.dir, name(TEMP_NAME));
             Error::io(format!("write catalog {}", dest.display()), &e)
         })
     }
@@ -112,6 +162,44 @@ impl Catalog {
     pub fn find_snap_path(&self, snap_path: &str) -> Option<usize> {
         self.entries.iter().position(|e| e.snap_path == snap_path)
     }
+}
+
+/// `rvss repair`: replaces a corrupt catalog.json with the previous
+/// generation (or an empty catalog when there is none that parses). Returns
+/// the number of entries recovered. Never deletes a snapshot.
+pub fn repair(dir_path: &Path) -> Result<usize> {
+    let dir = sys::fs::open_dir(dir_path).map_err(|e| {
+        Error::io(
+            format!("open snapshot directory {}", dir_path.display()),
+            &e,
+        )
+    })?;
+    let _lock = Lock::exclusive(&dir, name(LOCK_NAME), LOCK_TIMEOUT)
+        .map_err(|e| Error::io(format!("lock catalog in {}", dir_path.display()), &e))?;
+    let io = |e: std::io::Error| Error::io(format!("repair catalog in {}", dir_path.display()), &e);
+    if let Some(b) = read_at(&dir, FILE_NAME).map_err(io)? {
+        if let Ok(entries) = parse(&b) {
+            return Ok(entries.len());
+        }
+    }
+    let previous = read_at(&dir, PREVIOUS_NAME)
+        .map_err(io)?
+        .and_then(|b| parse(&b).ok())
+        .unwrap_or_default();
+    // Keep the damaged file for the admin to inspect.
+    let _ = sys::fs::rename_at(&dir, name(FILE_NAME), name("catalog.corrupt.json"));
+    let mut f = sys::fs::open_file_at(
+        &dir,
+        name(TEMP_NAME),
+        libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC,
+        0o600,
+    )
+    .map_err(io)?;
+    f.write_all(&serialize(&previous)).map_err(io)?;
+    f.sync_all().map_err(io)?;
+    sys::fs::rename_at(&dir, name(TEMP_NAME), name(FILE_NAME)).map_err(io)?;
+    dir.sync_all().map_err(io)?;
+    Ok(previous.len())
 }
 
 /// Parses catalog bytes; the error says what is wrong.
@@ -191,5 +279,45 @@ mod tests {
         let err = Catalog::open(&dir).err().unwrap();
         assert_eq!(err.status, ntstatus::FILE_CORRUPT_ERROR);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn repair_falls_back_to_the_previous_generation() {
+        let dir = std::env::temp_dir().join(format!("rvss-catalog-repair-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for gmt in ["@GMT-2025.11.25-10.00.00", "@GMT-2025.11.25-10.00.01"] {
+            let mut c = Catalog::open(&dir).unwrap();
+            c.entries.push(entry(gmt));
+            c.save().unwrap();
+        }
+        // The previous generation holds the first entry only.
+        assert_eq!(
+            parse(&std::fs::read(dir.join(PREVIOUS_NAME)).unwrap())
+                .unwrap()
+                .len(),
+            1
+        );
+        std::fs::write(dir.join(FILE_NAME), b"").unwrap();
+        assert!(Catalog::open(&dir).is_err());
+        assert_eq!(repair(&dir).unwrap(), 1);
+        assert_eq!(Catalog::open(&dir).unwrap().entries.len(), 1);
+        assert!(dir.join("catalog.corrupt.json").exists());
+        // A healthy catalog is left alone.
+        assert_eq!(repair(&dir).unwrap(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_symlinked_snapshot_directory_is_refused() {
+        let base = std::env::temp_dir().join(format!("rvss-catalog-link-{}", std::process::id()));
+        std::fs::create_dir_all(base.join("userdata")).unwrap();
+        std::os::unix::fs::symlink(base.join("userdata"), base.join("snaps")).unwrap();
+        assert!(Catalog::open(&base.join("snaps")).is_err());
+        assert_eq!(
+            std::fs::read_dir(base.join("userdata")).unwrap().count(),
+            0,
+            "nothing written through the link"
+        );
+        std::fs::remove_dir_all(&base).unwrap();
     }
 }

@@ -35,7 +35,7 @@ pub fn snapshot_dirs(conf: &SambaConf) -> Result<Vec<PathBuf>> {
     }
     Ok(dirs
         .into_iter()
-        .filter(|d| d.join(catalog::FILE_NAME).exists())
+        .filter(|d| d.join(catalog::FILE_NAME).exists() || d.join(catalog::PREVIOUS_NAME).exists())
         .collect())
 }
 

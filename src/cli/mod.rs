@@ -36,6 +36,7 @@ pub struct Cli {
 mod gc;
 mod list;
 mod prune;
+mod repair;
 mod restore;
 mod shares;
 mod smbconf;
@@ -52,6 +53,8 @@ pub enum Command {
     Smbconf(smbconf::Args),
     /// Restore a file or directory from a backup (reflink, instant).
     Restore(restore::Args),
+    /// Restore a damaged catalog from its previous generation.
+    Repair(repair::Args),
 }
 
 /// A CLI failure: the message for stderr and the exit code.
@@ -86,6 +89,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Gc(a) => gc::run(&cli, a),
         Command::Smbconf(a) => smbconf::run(&cli, a),
         Command::Restore(a) => restore::run(&cli, a),
+        Command::Repair(a) => repair::run(&cli, a),
     };
     match outcome {
         Ok(code) => code,

@@ -75,18 +75,10 @@ pub fn mkdir_at(parent: &File, name: &OsStr, mode: u32) -> io::Result<()> {
 pub struct Lock(File);
 
 impl Lock {
-    /// Takes the lock on `path` (created if missing), waiting at most
-    /// `timeout` so that a stuck holder can never hang smbd.
-    pub fn exclusive(path: &Path, timeout: Duration) -> io::Result<Lock> {
-        use std::os::unix::fs::OpenOptionsExt;
-        let f = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
-            .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
-            .open(path)?;
+    /// Takes the lock on the file `name` inside `dir` (created if missing),
+    /// waiting at most `timeout` so that a stuck holder can never hang smbd.
+    pub fn exclusive(dir: &File, name: &OsStr, timeout: Duration) -> io::Result<Lock> {
+        let f = open_file_at(dir, name, libc::O_RDWR | libc::O_CREAT, 0o600)?;
         let deadline = Instant::now() + timeout;
         loop {
             // SAFETY: flock on an fd we own; no memory is passed.
@@ -100,7 +92,7 @@ impl Lock {
             if Instant::now() >= deadline {
                 return Err(io::Error::new(
                     io::ErrorKind::TimedOut,
-                    format!("{} is held by another process", path.display()),
+                    format!("{} is held by another process", name.to_string_lossy()),
                 ));
             }
             std::thread::sleep(Duration::from_millis(5));
@@ -136,4 +128,52 @@ mod tests {
     fn ficlone_matches_the_kernel() {
         assert_eq!(super::FICLONE, 0x4004_9409);
     }
+}
+
+/// Opens (or with O_CREAT creates) the file `name` inside `dir`, never
+/// following a symbolic link.
+pub fn open_file_at(dir: &File, name: &OsStr, flags: libc::c_int, mode: u32) -> io::Result<File> {
+    let c = cstring(name.as_bytes())?;
+    let flags = flags | libc::O_NOFOLLOW | libc::O_CLOEXEC;
+    // SAFETY: `c` is a valid NUL-terminated string; the dir fd is open; the
+    // mode argument is read only with O_CREAT.
+    let fd = unsafe { libc::openat(dir.as_raw_fd(), c.as_ptr(), flags, mode as libc::c_uint) };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: `fd` was just returned by openat and is owned by nobody else.
+    Ok(unsafe { File::from_raw_fd(fd) })
+}
+
+/// Renames `from` to `to`, both inside `dir`.
+pub fn rename_at(dir: &File, from: &OsStr, to: &OsStr) -> io::Result<()> {
+    let (f, t) = (cstring(from.as_bytes())?, cstring(to.as_bytes())?);
+    // SAFETY: both names are valid NUL-terminated strings; the dir fd is open.
+    if unsafe { libc::renameat(dir.as_raw_fd(), f.as_ptr(), dir.as_raw_fd(), t.as_ptr()) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// Removes the file `name` inside `dir` (a missing file is fine).
+pub fn unlink_at(dir: &File, name: &OsStr) -> io::Result<()> {
+    let c = cstring(name.as_bytes())?;
+    // SAFETY: `c` is a valid NUL-terminated string; the dir fd is open.
+    if unsafe { libc::unlinkat(dir.as_raw_fd(), c.as_ptr(), 0) } < 0 {
+        let e = io::Error::last_os_error();
+        if e.raw_os_error() != Some(libc::ENOENT) {
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// Hard-links `from` as `to`, both inside `dir`.
+pub fn link_at(dir: &File, from: &OsStr, to: &OsStr) -> io::Result<()> {
+    let (f, t) = (cstring(from.as_bytes())?, cstring(to.as_bytes())?);
+    // SAFETY: both names are valid NUL-terminated strings; the dir fd is open.
+    if unsafe { libc::linkat(dir.as_raw_fd(), f.as_ptr(), dir.as_raw_fd(), t.as_ptr(), 0) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
 }
