@@ -223,6 +223,41 @@ impl World {
         mount
     }
 
+    /// Adds a Unix user (uid 50000 + n) and its Samba account, visible only
+    /// inside the world: copies of /etc/passwd, group and shadow with the
+    /// user appended are bind-mounted over the real ones.
+    pub fn add_unix_user(&mut self, name: &str, password: &str) {
+        let users = self.dir.join("users");
+        fs::create_dir_all(&users).unwrap();
+        let uid = 50_000 + users.read_dir().map(|d| d.count()).unwrap_or(0);
+        fs::create_dir_all(users.join(name)).unwrap();
+        let etc = self.dir.join("etc");
+        fs::create_dir_all(&etc).unwrap();
+        let mut script = String::from("set -e\n");
+        for (file, line) in [
+            (
+                "passwd",
+                format!("{name}:x:{uid}:{uid}::/nonexistent:/usr/sbin/nologin\n"),
+            ),
+            ("group", format!("{name}:x:{uid}:\n")),
+            ("shadow", format!("{name}:!:19000::::::\n")),
+        ] {
+            let copy = etc.join(file);
+            if !copy.exists() {
+                fs::copy(format!("/etc/{file}"), &copy).unwrap();
+                script.push_str(&format!("mount --bind '{}' /etc/{file}\n", copy.display()));
+            }
+            let mut text = fs::read_to_string(&copy).unwrap();
+            text.push_str(&line);
+            fs::write(&copy, text).unwrap();
+        }
+        self.must(&script);
+        self.write_conf();
+        self.must(&format!(
+            "(echo '{password}'; echo '{password}') | smbpasswd -s -a {name} >/dev/null"
+        ));
+    }
+
     pub fn add_share(&mut self, name: &str, path: &Path, options: &[&str]) {
         self.shares.push(Share {
             name: name.into(),

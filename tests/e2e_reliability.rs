@@ -1,0 +1,478 @@
+//! Reliability and security: load, faults and hostile input, with nothing
+//! lost and nothing leaked.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+
+fn subvolume_world(name: &str, mb: u64) -> (World, PathBuf, PathBuf) {
+    let mut w = World::new(name);
+    let fs1 = w.add_btrfs("fs1", mb);
+    let vol = fs1.join("vol1");
+    w.must(&format!("btrfs subvolume create '{0}' >/dev/null && mkdir -p '{0}/vm' && echo precious > '{0}/vm/disk.vhdx'", vol.display()));
+    (w, fs1, vol)
+}
+
+fn snapshots(w: &World, mnt: &Path) -> Vec<String> {
+    w.must(&format!("btrfs subvolume list '{}'", mnt.display()))
+        .lines()
+        .filter_map(|l| l.split(" path ").nth(1))
+        .filter(|p| p.starts_with(".rvss/"))
+        .map(str::to_string)
+        .collect()
+}
+
+fn list(w: &World) -> Vec<serde_json::Value> {
+    let o = w.cli("list --json");
+    assert!(o.status.success(), "{}", text(&o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+/// Every snapshot on disk has a catalog entry and every entry its snapshot.
+fn assert_consistent(w: &World, mnt: &Path) {
+    let on_disk: Vec<String> = snapshots(w, mnt)
+        .iter()
+        .map(|p| mnt.join(p).display().to_string())
+        .collect();
+    let listed: Vec<String> = list(w)
+        .iter()
+        .map(|e| e["path"].as_str().unwrap().to_string())
+        .collect();
+    for p in &on_disk {
+        assert!(
+            listed.contains(p),
+            "snapshot {p} has no catalog entry (catalog: {listed:?})"
+        );
+    }
+    for p in &listed {
+        assert!(
+            on_disk.contains(p),
+            "catalog entry {p} has no snapshot (on disk: {on_disk:?})"
+        );
+    }
+}
+
+fn status_kb(w: &World, pid: u32, key: &str) -> u64 {
+    w.must(&format!("grep '^{key}:' /proc/{pid}/status"))
+        .split_whitespace()
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+fn fds(w: &World, pid: u32) -> usize {
+    w.must(&format!("ls /proc/{pid}/fd | wc -l"))
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn soak_100_cycles_without_failures_or_leaks() {
+    let cycles: usize = std::env::var("RVSS_SOAK_CYCLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100);
+    let (mut w, fs1, vol) = subvolume_world("soak", 600);
+    w.must(&format!(
+        "dd if=/dev/urandom of='{}/vm/data.bin' bs=1M count=8 status=none",
+        vol.display()
+    ));
+    w.add_share("vm", &vol.join("vm"), &["vfs objects = rvss"]);
+    w.start_samba();
+    let mut sample = None;
+    for i in 1..=cycles {
+        let out = w.rpc_ok("fss_create_expose backup ro vm");
+        let e = parse_expose(&out)
+            .pop()
+            .unwrap_or_else(|| panic!("cycle {i}: {out}"));
+        let del = w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
+        assert!(del.contains("shadow-copy deleted"), "cycle {i}: {del}");
+        if i == cycles / 10 {
+            let pid = w.pid_of("rpcd_fsrvp").expect("rpcd_fsrvp");
+            sample = Some((pid, status_kb(&w, pid, "VmRSS"), fds(&w, pid)));
+        }
+    }
+    assert!(
+        snapshots(&w, &fs1).is_empty(),
+        "leaked: {:?}",
+        snapshots(&w, &fs1)
+    );
+    assert!(list(&w).is_empty());
+    let (pid, rss0, fd0) = sample.unwrap();
+    let pid_now = w.pid_of("rpcd_fsrvp").expect("rpcd_fsrvp");
+    assert_eq!(pid, pid_now, "rpcd_fsrvp restarted during the soak");
+    let (rss1, fd1) = (status_kb(&w, pid, "VmRSS"), fds(&w, pid));
+    println!(
+        "soak: {cycles} cycles; rpcd_fsrvp from cycle {} to {cycles}: RSS {rss0} -> {rss1} KiB ({:+} KiB), fds {fd0} -> {fd1}",
+        cycles / 10,
+        rss1 as i64 - rss0 as i64
+    );
+    assert!(
+        fd1 <= fd0,
+        "rpcd_fsrvp's open file descriptors grew: {fd0} -> {fd1}"
+    );
+}
+
+#[test]
+fn fault_snapshot_dir_deleted_or_replaced_by_a_symlink() {
+    let (mut w, fs1, vol) = subvolume_world("fault-snapdir", 300);
+    w.add_share("vm", &vol.join("vm"), &["vfs objects = rvss"]);
+    w.start_samba();
+    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .unwrap();
+    w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
+
+    // Deleted: the default directory comes back on the next shadow copy.
+    w.must(&format!(
+        "btrfs subvolume list '{}' >/dev/null; rm -rf '{}/.rvss'",
+        fs1.display(),
+        fs1.display()
+    ));
+    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .expect("created again");
+    w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
+
+    // Replaced by a symlink into user data: refused, nothing written there.
+    w.must(&format!(
+        "rm -rf '{0}/.rvss' && mkdir -p '{1}/userdata' && echo mine > '{1}/userdata/f' && ln -s '{1}/userdata' '{0}/.rvss'",
+        fs1.display(),
+        vol.display()
+    ));
+    let o = w.rpc("fss_create_expose backup ro vm");
+    assert!(text(&o).contains("failed"), "{}", text(&o));
+    assert_eq!(
+        w.must(&format!("ls -A '{}/userdata'", vol.display()))
+            .trim(),
+        "f",
+        "rvss wrote through the symlink"
+    );
+    assert_eq!(
+        w.must(&format!("cat '{}/userdata/f'", vol.display()))
+            .trim(),
+        "mine"
+    );
+    assert!(
+        w.rvss_log()
+            .lines()
+            .any(|l| l.contains("snap_create:") && l.contains(".rvss")),
+        "{}",
+        w.rvss_log()
+    );
+    assert!(w.pid_of("smbd").is_some(), "smbd died");
+}
+
+#[test]
+fn fault_corrupt_catalog_refuses_everything_until_repaired() {
+    let (mut w, fs1, vol) = subvolume_world("fault-catalog", 300);
+    w.add_share(
+        "vm",
+        &vol.join("vm"),
+        &["vfs objects = rvss", "rvss:retain = 3"],
+    );
+    w.start_samba();
+    let kept = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .unwrap();
+    w.rpc_ok(&format!("fss_delete vm {} {}", kept.set, kept.copy));
+    let exposed = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .unwrap();
+    let before = snapshots(&w, &fs1);
+    assert_eq!(before.len(), 2);
+
+    let cat = fs1.join(".rvss/catalog.json");
+    let torn = format!("truncate -s 17 '{}'", cat.display());
+    let garbage = format!(
+        "dd if=/dev/urandom bs=64 count=1 status=none of='{}'",
+        cat.display()
+    );
+    for damage in [torn, garbage] {
+        w.must(&format!("cp '{0}' '{0}.good' && {damage}", cat.display()));
+        // Hooks: a clear error, nothing created or deleted.
+        let o = w.rpc("fss_create_expose backup ro vm");
+        assert!(text(&o).contains("failed"), "{}", text(&o));
+        w.rpc(&format!("fss_delete vm {} {}", exposed.set, exposed.copy));
+        assert_eq!(
+            snapshots(&w, &fs1),
+            before,
+            "a corrupt catalog led to a change"
+        );
+        assert!(w.rvss_log().contains("is corrupt"), "{}", w.rvss_log());
+        // CLI: exit 2 with the reason; gc deletes nothing.
+        for cmd in ["list", "gc --grace 0", "prune"] {
+            let o = w.cli(cmd);
+            assert_eq!(o.status.code(), Some(2), "rvss {cmd}: {}", text(&o));
+            assert!(text(&o).contains("is corrupt"), "{}", text(&o));
+        }
+        assert_eq!(snapshots(&w, &fs1), before);
+        w.must(&format!("mv '{0}.good' '{0}'", cat.display()));
+        assert!(w.pid_of("smbd").is_some(), "smbd died");
+    }
+
+    // Garbage with no good copy at hand: `rvss repair` brings back the
+    // previous generation; gc then makes the system clean again.
+    w.must(&format!(
+        "echo garbage > '{}/.rvss/catalog.json'",
+        fs1.display()
+    ));
+    let o = w.cli("repair");
+    assert!(o.status.success(), "{}", text(&o));
+    let o = w.cli("gc --grace 0");
+    assert!(o.status.success(), "{}", text(&o));
+    let l = list(&w);
+    assert!(
+        l.iter().any(|e| e["state"] == "retained"),
+        "the retained backup must survive: {l:?}"
+    );
+    assert!(w
+        .sh(&format!(
+            "test -d '{}/.rvss/vol1/{}'",
+            fs1.display(),
+            l[0]["gmt"].as_str().unwrap()
+        ))
+        .status
+        .success());
+    assert!(parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .is_some());
+}
+
+#[test]
+fn fault_rpcd_fsrvp_killed_mid_multi_share_commit() {
+    let (mut w, fs1, vol) = subvolume_world("fault-kill", 600);
+    let mut names = vec![];
+    for i in 0..8 {
+        let d = vol.join(format!("s{i}"));
+        w.must(&format!(
+            "mkdir -p '{}' && dd if=/dev/urandom of='{}/f' bs=1M count=4 status=none",
+            d.display(),
+            d.display()
+        ));
+        w.add_share(
+            &format!("s{i}"),
+            &d,
+            &["vfs objects = rvss", "rvss:retain = 2"],
+        );
+        names.push(format!("s{i}"));
+    }
+    w.start_samba();
+    // A retained backup that must survive whatever happens next.
+    let b = parse_expose(&w.rpc_ok("fss_create_expose backup ro s0"))
+        .pop()
+        .unwrap();
+    w.rpc_ok(&format!("fss_delete s0 {} {}", b.set, b.copy));
+    let backup = list(&w)[0]["path"].as_str().unwrap().to_string();
+
+    let cmd = format!(
+        "rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro {}'",
+        names.join(" ")
+    );
+    let mut bg = std::process::Command::new("nsenter")
+        .args(["-t", &w.pid.to_string(), "-m", "-n", "--", "sh", "-c", &cmd])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill the server once the commit has made some of the snapshots.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while snapshots(&w, &fs1).len() < 3 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let pid = w.pid_of("rpcd_fsrvp").expect("rpcd_fsrvp");
+    w.must(&format!("kill -9 {pid}"));
+    bg.wait().unwrap();
+
+    assert_consistent(&w, &fs1);
+    let o = w.cli("gc --grace 0");
+    assert!(o.status.success(), "{}", text(&o));
+    assert_consistent(&w, &fs1);
+    let l = list(&w);
+    assert!(l.iter().all(|e| e["state"] != "orphan"), "{l:?}");
+    assert!(
+        l.iter().any(|e| e["path"] == backup.as_str()),
+        "backup lost: {l:?}"
+    );
+    assert!(w.sh(&format!("test -d '{backup}'")).status.success());
+    for i in 0..8 {
+        assert!(
+            w.sh(&format!("test -s '{}/s{i}/f'", vol.display()))
+                .status
+                .success(),
+            "user data lost"
+        );
+    }
+    // The server comes back and works.
+    let out = w.rpc_ok(&format!("fss_create_expose backup ro {}", names.join(" ")));
+    assert_eq!(parse_expose(&out).len(), 8, "{out}");
+}
+
+#[test]
+fn fault_smbd_restart_keeps_exposed_copies_deletable() {
+    let (mut w, fs1, vol) = subvolume_world("fault-restart", 300);
+    w.add_share("vm", &vol.join("vm"), &["vfs objects = rvss"]);
+    w.start_samba();
+    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .unwrap();
+    w.restart_samba();
+    assert_eq!(w.smb_cat(&e.unc_share(), "disk.vhdx"), "precious\n");
+    w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
+    assert!(snapshots(&w, &fs1).is_empty());
+    assert!(list(&w).is_empty());
+}
+
+#[test]
+fn hostile_cli_input_is_refused() {
+    let (mut w, fs1, vol) = subvolume_world("hostile-cli", 300);
+    w.add_share(
+        "vm",
+        &vol.join("vm"),
+        &["vfs objects = rvss", "rvss:retain = 1"],
+    );
+    w.start_samba();
+    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .unwrap();
+    w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
+    let gmt = list(&w)[0]["gmt"].as_str().unwrap().to_string();
+    for args in [
+        format!("restore --share vm --from {gmt} ../../../etc/passwd"),
+        format!("restore --share vm --from {gmt} /etc/passwd"),
+        format!("restore --share vm --from {gmt} ''"),
+        "restore --share vm --from @GMT-1999.01.01-00.00.00 disk.vhdx".to_string(),
+        format!("restore --share nosuchshare --from {gmt} disk.vhdx"),
+        "gc --grace -5".to_string(),
+        "gc --grace lots".to_string(),
+        "smbconf nosuchshare".to_string(),
+        "--config /nonexistent/smb.conf list".to_string(),
+    ] {
+        let o = w.cli(&args);
+        assert_eq!(o.status.code(), Some(2), "rvss {args}: {}", text(&o));
+        assert!(!o.stderr.is_empty(), "rvss {args}: no message");
+    }
+    assert_eq!(
+        w.must("cat /etc/passwd | head -1").trim().split(':').next(),
+        Some("root")
+    );
+    assert_eq!(snapshots(&w, &fs1).len(), 1);
+
+    assert_eq!(
+        snapshots(&w, &fs1).len(),
+        1,
+        "nothing may be deleted on bad input"
+    );
+}
+
+#[test]
+fn hostile_option_values_are_refused_with_a_clear_reason() {
+    let (mut w, fs1, vol) = subvolume_world("hostile-options", 300);
+    let bad = [
+        ("neg", "rvss:retain = -1"),
+        ("huge", "rvss:retain days = 99999999999"),
+        ("word", "rvss:retain = two"),
+        ("rel", "rvss:snapshot dir = snaps"),
+    ];
+    for (name, opt) in bad {
+        w.add_share(name, &vol.join("vm"), &["vfs objects = rvss", opt]);
+    }
+    w.add_share(
+        "empty",
+        &vol.join("vm"),
+        &["vfs objects = rvss", "rvss:retain = "],
+    );
+    w.start_samba();
+    for (name, opt) in bad {
+        let o = w.rpc(&format!("fss_is_path_sup {name}"));
+        assert!(
+            !text(&o).contains("supports shadow copy requests"),
+            "{opt}: {}",
+            text(&o)
+        );
+        let value = opt.split(" = ").nth(1).unwrap();
+        let line = w
+            .rvss_log()
+            .lines()
+            .find(|l| l.contains(&format!("{name}: snap_check_path:")))
+            .unwrap_or_default()
+            .to_string();
+        assert!(
+            line.contains(value) && line.contains("0xc000000d"),
+            "{opt}: {line}"
+        );
+        let o = w.cli(&format!("prune --share {name}"));
+        assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+        assert!(text(&o).contains(value), "{}", text(&o));
+    }
+    // An empty value means the default.
+    assert!(w
+        .rpc_ok("fss_is_path_sup empty")
+        .contains("supports shadow copy requests"));
+    assert!(snapshots(&w, &fs1).is_empty());
+}
+
+#[test]
+fn security_ordinary_users_access_rules_and_hidden_snapshots() {
+    let (mut w, fs1, vol) = subvolume_world("security", 300);
+    w.add_unix_user("alice", "Alice-pw-1");
+    w.must(&format!("chown alice '{}/vm'", vol.display()));
+    w.add_share("vm", &vol.join("vm"), &["vfs objects = rvss"]);
+    w.add_share(
+        "private",
+        &vol.join("vm"),
+        &["vfs objects = rvss", "valid users = root"],
+    );
+    w.start_samba();
+
+    // FSRVP from an ordinary user is refused and creates nothing.
+    let o = w.sh(
+        "rpcclient -U 'alice%Alice-pw-1' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro vm'",
+    );
+    assert!(!text(&o).contains("exposed as a snapshot"), "{}", text(&o));
+    assert!(
+        snapshots(&w, &fs1).is_empty(),
+        "an ordinary user made a snapshot"
+    );
+    // Alice can use the base share itself.
+    assert!(w
+        .sh("smbclient -U 'alice%Alice-pw-1' //127.0.0.1/vm -c ls")
+        .status
+        .success());
+
+    // The exposed share keeps the base share's access rules.
+    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro private"))
+        .pop()
+        .unwrap();
+    let o = w.sh(&format!(
+        "smbclient -U 'alice%Alice-pw-1' '//127.0.0.1/{}' -c ls",
+        e.unc_share()
+    ));
+    assert!(
+        !o.status.success(),
+        "alice reached a copy of a share she may not use: {}",
+        text(&o)
+    );
+    assert_eq!(w.smb_cat(&e.unc_share(), "disk.vhdx"), "precious\n");
+
+    // The snapshot directory: outside every share, root's, not listable.
+    let st = w.must(&format!("stat -c '%U %a' '{}/.rvss'", fs1.display()));
+    assert_eq!(st.trim(), "root 711");
+    for share in ["vm", "private"] {
+        let o = w.smb(share, "ls ../*");
+        assert!(
+            !text(&o).contains(".rvss") && !text(&o).contains("@GMT"),
+            "{}",
+            text(&o)
+        );
+    }
+    let o = w.sh(&format!(
+        "setpriv --reuid=alice --regid=alice --clear-groups ls '{}/.rvss'",
+        fs1.display()
+    ));
+    assert!(
+        !o.status.success(),
+        "a local user listed the snapshot directory"
+    );
+}
