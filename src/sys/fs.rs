@@ -122,14 +122,6 @@ pub fn reflink(src: &File, dst: &File) -> io::Result<()> {
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn ficlone_matches_the_kernel() {
-        assert_eq!(super::FICLONE, 0x4004_9409);
-    }
-}
-
 /// Opens (or with O_CREAT creates) the file `name` inside `dir`, never
 /// following a symbolic link.
 pub fn open_file_at(dir: &File, name: &OsStr, flags: libc::c_int, mode: u32) -> io::Result<File> {
@@ -176,4 +168,12 @@ pub fn link_at(dir: &File, from: &OsStr, to: &OsStr) -> io::Result<()> {
         return Err(io::Error::last_os_error());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ficlone_matches_the_kernel() {
+        assert_eq!(super::FICLONE, 0x4004_9409);
+    }
 }
