@@ -75,6 +75,12 @@ pub fn create(share: &Share, base_volume: &str, tstamp: i64, writable: bool) -> 
         readonly: !writable,
         state: State::Exposed,
     };
+    if entry.snap_path.len() >= libc::PATH_MAX as usize {
+        return Err(Error::invalid(format!(
+            "the shadow copy path of {base_volume} would exceed PATH_MAX ({} bytes)",
+            entry.snap_path.len()
+        )));
+    }
     // The entry is durable before the snapshot exists: whatever happens next,
     // a snapshot rvss made is always one its catalog knows.
     catalog.entries.push(entry.clone());

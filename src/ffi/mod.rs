@@ -3,7 +3,7 @@
 //! the core's results into NTSTATUS codes and one log line.
 
 mod api;
-mod c_api;
+pub mod c_api;
 mod module;
 pub mod samba_abi;
 
