@@ -17,4 +17,5 @@ pub mod mounts;
 pub mod ntstatus;
 pub mod shadow;
 pub mod smbconf;
+pub mod structure;
 pub mod sys;
