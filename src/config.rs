@@ -3,6 +3,7 @@
 //! parser serves the module and the CLI.
 
 use crate::error::{Error, Result};
+use crate::structure::{self, Pattern, Rules};
 use std::path::PathBuf;
 
 /// The name of the snapshot directory rvss creates at the top of a btrfs
@@ -15,6 +16,9 @@ pub struct Config {
     pub snapshot_dir: Option<PathBuf>,
     /// `rvss:retain`, `rvss:retain days`.
     pub retention: crate::retention::Policy,
+    /// The supported directory structure: `rvss:max depth`,
+    /// `rvss:vm files only`, `rvss:vm file patterns`.
+    pub structure: Rules,
 }
 
 impl Config {
@@ -41,11 +45,89 @@ impl Config {
             }
         };
         let retention = crate::retention::Policy::from_options(&get)?;
+        let structure = structure_rules(&get)?;
         Ok(Config {
             snapshot_dir,
             retention,
+            structure,
         })
     }
+}
+
+/// A boolean option as Samba spells them (yes/no, true/false, on/off, 1/0,
+/// any case).
+pub fn parse_bool(option: &str, value: &str) -> Result<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "yes" | "true" | "on" | "1" => Ok(true),
+        "no" | "false" | "off" | "0" => Ok(false),
+        _ => Err(Error::invalid(format!(
+            "rvss:{option} = {value:?} is not a boolean (yes/no, true/false, 1/0)"
+        ))),
+    }
+}
+
+/// `rvss:max depth`: 0 (unlimited) to MAX_DEPTH_LIMIT, digits only.
+pub fn parse_depth(value: &str) -> Result<u32> {
+    let v = value.trim();
+    let bad = || {
+        Error::invalid(format!(
+            "rvss:max depth = {value:?} is not a depth: use 0 (unlimited) or a number of \
+             directory levels up to {}",
+            structure::MAX_DEPTH_LIMIT
+        ))
+    };
+    if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    match v.parse::<u32>() {
+        Ok(d) if d <= structure::MAX_DEPTH_LIMIT => Ok(d),
+        _ => Err(bad()),
+    }
+}
+
+/// `rvss:vm file patterns`: a list as Samba splits lists (spaces, tabs,
+/// commas, semicolons; double quotes keep a pattern with spaces together).
+pub fn parse_patterns(value: &str) -> Result<Vec<Pattern>> {
+    let bad = |why: String| Error::invalid(format!("rvss:vm file patterns = {value:?}: {why}"));
+    let mut items = vec![];
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in value.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' | '\t' | ',' | ';' | '\n' | '\r' if !quoted => {
+                if !cur.is_empty() {
+                    items.push(std::mem::take(&mut cur));
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    if quoted {
+        return Err(bad("a double quote is not closed".into()));
+    }
+    if !cur.is_empty() {
+        items.push(cur);
+    }
+    items
+        .iter()
+        .map(|p| Pattern::new(p).map_err(&bad))
+        .collect()
+}
+
+fn structure_rules(get: &impl Fn(&str) -> Option<String>) -> Result<Rules> {
+    let mut rules = Rules::default();
+    let set = |name: &str| get(name).filter(|v| !v.trim().is_empty());
+    if let Some(v) = set("max depth") {
+        rules.max_depth = parse_depth(&v)?;
+    }
+    if let Some(v) = set("vm files only") {
+        rules.vm_files_only = parse_bool("vm files only", &v)?;
+    }
+    if let Some(v) = set("vm file patterns") {
+        rules.vm_file_patterns = parse_patterns(&v)?;
+    }
+    Ok(rules)
 }
 
 #[cfg(test)]
@@ -75,5 +157,96 @@ mod tests {
         );
         assert!(cfg(&[("snapshot dir", "snaps")]).is_err());
         assert!(cfg(&[("snapshot dir", "/srv/../etc")]).is_err());
+    }
+
+    #[test]
+    fn structure_defaults() {
+        let r = cfg(&[]).unwrap().structure;
+        assert_eq!(r.max_depth, 5);
+        assert!(!r.vm_files_only);
+        let p: Vec<&str> = r.vm_file_patterns.iter().map(|p| p.as_str()).collect();
+        assert_eq!(
+            p,
+            [
+                "*.vhd", "*.vhdx", "*.avhd", "*.avhdx", "*.vmcx", "*.vmrs", "*.vmgs", "*.vsv",
+                "*.bin", "*.xml"
+            ]
+        );
+        // Set but empty: the default, as for every rvss option.
+        assert_eq!(cfg(&[("max depth", " ")]).unwrap().structure.max_depth, 5);
+    }
+
+    #[test]
+    fn booleans_follow_samba() {
+        for (v, want) in [
+            ("yes", true),
+            ("Yes", true),
+            ("TRUE", true),
+            ("1", true),
+            ("on", true),
+            (" no ", false),
+            ("False", false),
+            ("0", false),
+            ("off", false),
+        ] {
+            let c = cfg(&[("vm files only", v)]).unwrap();
+            assert_eq!(c.structure.vm_files_only, want, "{v}");
+        }
+        for v in ["maybe", "2", "y", "nein", "-1"] {
+            let e = cfg(&[("vm files only", v)]).unwrap_err();
+            assert_eq!(e.status, crate::ntstatus::INVALID_PARAMETER);
+            assert!(
+                e.message.contains("rvss:vm files only") && e.message.contains(v),
+                "{}",
+                e.message
+            );
+        }
+    }
+
+    #[test]
+    fn depth_is_a_small_non_negative_number() {
+        let d = |v: &str| cfg(&[("max depth", v)]).map(|c| c.structure.max_depth);
+        assert_eq!(d("0").unwrap(), 0);
+        assert_eq!(d(" 12 ").unwrap(), 12);
+        assert_eq!(d("4096").unwrap(), 4096);
+        for v in [
+            "-1",
+            "+3",
+            "4097",
+            "99999999999999999999",
+            "five",
+            "3.5",
+            "0x10",
+            "1 2",
+        ] {
+            let e = d(v).unwrap_err();
+            assert_eq!(e.status, crate::ntstatus::INVALID_PARAMETER, "{v}");
+            assert!(
+                e.message.contains("rvss:max depth") && e.message.contains(v.trim()),
+                "{}",
+                e.message
+            );
+        }
+    }
+
+    #[test]
+    fn pattern_lists_split_like_samba_lists() {
+        let p = |v: &str| {
+            cfg(&[("vm file patterns", v)]).map(|c| {
+                c.structure
+                    .vm_file_patterns
+                    .iter()
+                    .map(|p| p.as_str().to_string())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            p("*.vhdx,*.XML; \"my disk?.img\"\t*.iso").unwrap(),
+            ["*.vhdx", "*.XML", "my disk?.img", "*.iso"]
+        );
+        assert!(p("\"*.vhdx").is_err());
+        let e = p("*.vhdx dir/*.vhd").unwrap_err();
+        assert_eq!(e.status, crate::ntstatus::INVALID_PARAMETER);
+        assert!(e.message.contains("dir/*.vhd"), "{}", e.message);
     }
 }

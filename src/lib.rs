@@ -20,4 +20,5 @@ pub mod retention;
 pub mod shadow;
 pub mod smbconf;
 pub mod snapshot;
+pub mod structure;
 pub mod sys;

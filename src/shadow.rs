@@ -41,7 +41,14 @@ fn current_mounts() -> Result<Vec<Mount>> {
 
 /// snap_check_path: the share's base_volume when rvss can shadow-copy it.
 pub fn check_path(share: &Share) -> Result<String> {
-    let layout = layout::resolve(share.path, &share.config, &current_mounts()?)?;
+    let mounts = current_mounts()?;
+    let layout = layout::resolve(share.path, &share.config, &mounts)?;
+    crate::structure::require_supported(
+        &layout.share,
+        &share.config.structure,
+        &mounts,
+        share.name,
+    )?;
     Ok(text(&layout.share))
 }
 

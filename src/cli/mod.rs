@@ -33,6 +33,7 @@ pub struct Cli {
     pub command: Command,
 }
 
+mod check;
 mod gc;
 mod list;
 mod prune;
@@ -55,6 +56,8 @@ pub enum Command {
     Restore(restore::Args),
     /// Restore a damaged catalog from its previous generation.
     Repair(repair::Args),
+    /// Check that a share's tree is a supported directory structure (exit 1 if not).
+    Check(check::Args),
 }
 
 /// A CLI failure: the message for stderr and the exit code.
@@ -90,6 +93,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Smbconf(a) => smbconf::run(&cli, a),
         Command::Restore(a) => restore::run(&cli, a),
         Command::Repair(a) => repair::run(&cli, a),
+        Command::Check(a) => check::run(&cli, a),
     };
     match outcome {
         Ok(code) => code,

@@ -4,4 +4,5 @@
 
 mod abi;
 pub mod btrfs;
+pub mod dir;
 pub mod fs;
