@@ -15,6 +15,7 @@ pub mod layout;
 pub mod logging;
 pub mod mounts;
 pub mod ntstatus;
+pub mod samba;
 pub mod shadow;
 pub mod smbconf;
 pub mod sys;
