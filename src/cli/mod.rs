@@ -33,12 +33,15 @@ pub struct Cli {
     pub command: Command,
 }
 
+mod doctor;
 mod list;
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// List every snapshot rvss made, with its state (exposed, retained, orphan).
     List(list::Args),
+    /// Check Samba, the module and every rvss share, and say what to fix.
+    Doctor(doctor::Args),
 }
 
 /// A CLI failure: the message for stderr and the exit code.
@@ -69,6 +72,7 @@ impl Cli {
 pub fn run(cli: Cli) -> i32 {
     let outcome: Outcome = match &cli.command {
         Command::List(a) => list::run(&cli, a),
+        Command::Doctor(a) => doctor::run(&cli, a),
     };
     match outcome {
         Ok(code) => code,
