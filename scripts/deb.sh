@@ -50,15 +50,16 @@ doc=$root/usr/share/doc/rvss
 install -d "$root/DEBIAN" "$root$modulesdir/vfs" "$root/usr/sbin" "$root/usr/share/man/man8" "$doc/examples"
 install -m 0644 "$module" "$root$modulesdir/vfs/rvss.so"
 install -m 0755 "$cli" "$root/usr/sbin/rvss"
-strip --strip-unneeded "$root$modulesdir/vfs/rvss.so" "$root/usr/sbin/rvss"
+strip --strip-unneeded --remove-section=.comment "$root$modulesdir/vfs/rvss.so" "$root/usr/sbin/rvss"
 for page in vfs_rvss rvss; do
     "$top/scripts/man.sh" "$top/man/$page.8.md" "$work/$page.8"
     gzip -9n <"$work/$page.8" >"$root/usr/share/man/man8/$page.8.gz"
 done
 install -m 0644 "$top/packaging/debian/copyright" "$doc/copyright"
-gzip -9n <"$top/packaging/debian/changelog" >"$doc/changelog.Debian.gz"
+# rvss is a native package: its changelog is the Debian changelog.
+gzip -9n <"$top/packaging/debian/changelog" >"$doc/changelog.gz"
 install -m 0644 "$top/packaging/debian/smb.conf.example" "$doc/examples/smb.conf"
-chmod 0644 "$doc/changelog.Debian.gz" "$root"/usr/share/man/man8/*.gz
+chmod 0644 "$doc/changelog.gz" "$root"/usr/share/man/man8/*.gz
 
 # Shared-library dependencies of the binaries (libc6, libgcc-s1).
 printf 'Source: rvss\n\nPackage: rvss\nArchitecture: any\n' >"$work/debian/control"
@@ -72,7 +73,7 @@ cat >"$root/DEBIAN/control" <<CONTROL
 Package: rvss
 Version: $version
 Architecture: $arch
-Maintainer: rvss developers <rvss-devel@localhost>
+Maintainer: rvss developers <rvss-devel@example.org>
 Installed-Size: $size
 Depends: samba (= $built_package), $shlibs
 Suggests: smbclient

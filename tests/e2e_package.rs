@@ -82,7 +82,7 @@ fn package_depends_on_the_exact_samba_and_its_module_serves_fsrvp() {
         "/usr/share/man/man8/vfs_rvss.8.gz",
         "/usr/share/man/man8/rvss.8.gz",
         "/usr/share/doc/rvss/copyright",
-        "/usr/share/doc/rvss/changelog.Debian.gz",
+        "/usr/share/doc/rvss/changelog.gz",
         "/usr/share/doc/rvss/examples/smb.conf",
     ] {
         let line = listing
