@@ -71,17 +71,30 @@ impl Checks {
         self.add(check, share, Status::Ok, message);
     }
 
-    fn warn(&mut self, check: &'static str, share: Option<&str>, message: String, fix: &str) {
+    fn warn(
+        &mut self,
+        check: &'static str,
+        share: Option<&str>,
+        message: String,
+        fix: impl AsRef<str>,
+    ) {
         self.add(check, share, Status::Warn, message);
         self.fix(fix);
     }
 
-    fn fail(&mut self, check: &'static str, share: Option<&str>, message: String, fix: &str) {
+    fn fail(
+        &mut self,
+        check: &'static str,
+        share: Option<&str>,
+        message: String,
+        fix: impl AsRef<str>,
+    ) {
         self.add(check, share, Status::Fail, message);
         self.fix(fix);
     }
 
-    fn fix(&mut self, fix: &str) {
+    fn fix(&mut self, fix: impl AsRef<str>) {
+        let fix = fix.as_ref();
         if let Some(last) = self.0.last_mut() {
             last.fix = (!fix.is_empty()).then(|| fix.to_string());
         }
@@ -510,8 +523,11 @@ fn check_snapshot_dir(
                     "snapshot directory {} (rvss:snapshot dir) cannot be used: {e}",
                     dir.display()
                 ),
-                "create it on the share's btrfs filesystem, outside every share: \
-                 install -d -m 0711 -o root -g root DIR",
+                format!(
+                    "create it on the share's btrfs filesystem, outside every share: \
+                     install -d -m 0711 -o root -g root '{}'",
+                    dir.display()
+                ),
             );
             return;
         }
@@ -578,7 +594,7 @@ fn check_snapshot_dir(
                 dir.display(),
                 md.uid()
             ),
-            "chown root:root DIR && chmod 0711 DIR",
+            format!("chown root:root '{0}' && chmod 0711 '{0}'", dir.display()),
         );
     } else if mode & 0o777 != 0o711 {
         c.warn(
@@ -589,7 +605,7 @@ fn check_snapshot_dir(
                  exposed shadow copies, not listable)",
                 dir.display()
             ),
-            "chmod 0711 DIR",
+            format!("chmod 0711 '{}'", dir.display()),
         );
     } else {
         c.ok(

@@ -115,10 +115,13 @@ pub unsafe extern "C" fn rvss_check_path(
         let name = share_name(&hs);
         let r = hs.and_then(|hs| {
             log::debug!(
-                "{}: snap_check_path: share path {}, options {:?}",
+                "{}: snap_check_path: share path {}, {}",
                 hs.name,
                 hs.path.display(),
-                hs.config
+                match &hs.config {
+                    Ok(c) => format!("options {c:?}"),
+                    Err(e) => format!("invalid options: {e}"),
+                }
             );
             let config = hs.config?;
             let bv = shadow::check_path(&Share {
