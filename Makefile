@@ -1,14 +1,16 @@
-# rvss: make deps | build | test | demo | bench | install | lint
+# rvss: make deps | build | test | demo | bench | install | lint | man | deb
 # Everything runs as root on Debian 12 (packages, loop devices, namespaces).
 
 CARGO       ?= cargo
 DESTDIR     ?=
 MODULESDIR  ?= $(shell smbd -b 2>/dev/null | sed -n 's/^ *MODULESDIR: *//p')
 SBINDIR     ?= /usr/sbin
+MANDIR      ?= /usr/share/man
 MODULE      := target/release/librvss.so
 CLI         := target/release/rvss
+MANPAGES    := target/man/vfs_rvss.8 target/man/rvss.8
 
-.PHONY: all deps build test unit e2e demo bench install lint clean
+.PHONY: all deps build test unit e2e demo bench install lint clean man deb
 
 all: build
 
@@ -33,10 +35,23 @@ lint: deps
 	$(CARGO) fmt --check
 	$(CARGO) clippy --release --all-targets -- -D warnings
 
-install: build
+install: build man
 	@test -n "$(MODULESDIR)" || { echo "cannot find Samba's MODULESDIR (smbd -b)"; exit 1; }
 	install -D -m 0644 $(MODULE) $(DESTDIR)$(MODULESDIR)/vfs/rvss.so
 	install -D -m 0755 $(CLI) $(DESTDIR)$(SBINDIR)/rvss
+	install -D -m 0644 target/man/vfs_rvss.8 $(DESTDIR)$(MANDIR)/man8/vfs_rvss.8
+	install -D -m 0644 target/man/rvss.8 $(DESTDIR)$(MANDIR)/man8/rvss.8
+
+# Man pages, from their single source man/*.8.md (pandoc).
+man: deps $(MANPAGES)
+
+target/man/%.8: man/%.8.md Cargo.toml scripts/man.sh
+	@bash scripts/man.sh $< $@
+
+# Debian package target/debian/rvss_<version>_<arch>.deb, depending on the
+# exact samba package the module was built against.
+deb: build
+	@bash scripts/deb.sh --module $(MODULE) --cli $(CLI) --out target/debian
 
 clean:
 	$(CARGO) clean

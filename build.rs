@@ -14,6 +14,7 @@ fn main() {
     println!("cargo:rerun-if-changed=samba-module");
     println!("cargo:rerun-if-changed=include/rvss.h");
     println!("cargo:rerun-if-env-changed=RVSS_SAMBA_HEADERS");
+    println!("cargo:rerun-if-env-changed=RVSS_FAKE_SAMBA_VERSION");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
 
     let bundle = find_samba_headers();
@@ -26,6 +27,7 @@ fn main() {
     generate_samba_abi(&include_dirs, &cflags, &out);
     generate_btrfs_abi(&out);
     generate_c_api(&out);
+    generate_build_info(&bundle, &include_dirs, &out);
     compile_shim(&include_dirs, &cflags, &out);
 }
 
@@ -53,6 +55,13 @@ fn find_samba_headers() -> PathBuf {
     }
     let dir = Path::new(CACHE_ROOT).join(&version);
     println!("cargo:rerun-if-changed={}", dir.join(".complete").display());
+    // A Samba upgrade rewrites this file: rebuild against the new Samba's
+    // headers (or fail, telling to run `make deps`) instead of keeping a
+    // module built for the old one.
+    let dpkg_list = Path::new("/var/lib/dpkg/info/samba.list");
+    if dpkg_list.exists() {
+        println!("cargo:rerun-if-changed={}", dpkg_list.display());
+    }
     if !dir.join(".complete").exists() {
         fail(&format!(
             "the Samba {version} headers are missing (looked in {}); run `make deps` to prepare them",
@@ -166,4 +175,89 @@ fn compile_shim(include_dirs: &[PathBuf], cflags: &[String], out: &Path) {
         "cargo:rustc-cdylib-link-arg=-Wl,--whole-archive,{},--no-whole-archive",
         lib.display()
     );
+}
+
+/// What the module records about the Samba it was built for: the upstream
+/// version (from the bundle's version.h; samba_init_module compares it with
+/// the running Samba) and the Debian package version (the bundle's name; the
+/// package's exact `Depends: samba (= ...)`). Both also go into an exported
+/// marker string that `rvss doctor` and scripts/deb.sh read from the .so.
+///
+/// RVSS_FAKE_SAMBA_VERSION (tests only) replaces the upstream version, to
+/// produce a module that a real Samba must refuse.
+fn generate_build_info(bundle: &Path, include_dirs: &[PathBuf], out: &Path) {
+    let real = samba_version_from_headers(include_dirs);
+    let fake = env::var("RVSS_FAKE_SAMBA_VERSION")
+        .ok()
+        .filter(|v| !v.trim().is_empty());
+    if let Some(v) = &fake {
+        if !v.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            fail(&format!(
+                "RVSS_FAKE_SAMBA_VERSION={v:?} is not a version like 4.16.0"
+            ));
+        }
+        println!("cargo:warning=building a module that claims Samba {v} (RVSS_FAKE_SAMBA_VERSION): for tests only");
+    }
+    let version = fake.clone().unwrap_or(real);
+    let package = std::fs::read_to_string(bundle.join("package-version"))
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .or_else(|| {
+            bundle
+                .parent()
+                .filter(|p| *p == Path::new(CACHE_ROOT))
+                .and_then(|_| bundle.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+        })
+        .unwrap_or_default();
+    if package
+        .chars()
+        .any(|c| !c.is_ascii() || c.is_whitespace() || c.is_control() || c == '"' || c == '\\')
+    {
+        fail(&format!("unexpected Samba package version {package:?}"));
+    }
+    let marker = format!("{MARKER_PREFIX}version={version} package={package}\0");
+    let code = format!(
+        "/// Upstream version of the Samba rvss was built for.\n\
+         pub const SAMBA_VERSION: &str = {version:?};\n\
+         /// Debian version of that Samba's package (empty when unknown).\n\
+         pub const SAMBA_PACKAGE_VERSION: &str = {package:?};\n\
+         /// Whether SAMBA_VERSION was faked with RVSS_FAKE_SAMBA_VERSION.\n\
+         pub const SAMBA_VERSION_FAKED: bool = {faked};\n\
+         /// The marker exported from the module (NUL-terminated).\n\
+         pub const MARKER: [u8; {len}] = *b{marker:?};\n",
+        faked = fake.is_some(),
+        len = marker.len(),
+    );
+    std::fs::write(out.join("build_info.rs"), code)
+        .unwrap_or_else(|e| fail(&format!("cannot write build_info.rs: {e}")));
+}
+
+/// Must match `samba::MARKER_PREFIX`.
+const MARKER_PREFIX: &str = "RVSS-BUILT-FOR-SAMBA ";
+
+fn samba_version_from_headers(include_dirs: &[PathBuf]) -> String {
+    let Some(text) = include_dirs
+        .iter()
+        .find_map(|d| std::fs::read_to_string(d.join("version.h")).ok())
+    else {
+        fail("the Samba header bundle has no version.h; run `make deps`");
+    };
+    let get = |name: &str| -> String {
+        text.lines()
+            .find_map(|l| {
+                let mut w = l.split_whitespace();
+                (w.next() == Some("#define") && w.next() == Some(name))
+                    .then(|| w.next().map(str::to_string))
+                    .flatten()
+            })
+            .unwrap_or_else(|| fail(&format!("version.h does not define {name}")))
+    };
+    format!(
+        "{}.{}.{}",
+        get("SAMBA_VERSION_MAJOR"),
+        get("SAMBA_VERSION_MINOR"),
+        get("SAMBA_VERSION_RELEASE")
+    )
 }

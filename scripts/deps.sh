@@ -17,6 +17,9 @@ PACKAGES=(
     dpkg-dev python3 flex bison libparse-yapp-perl libkeyutils-dev
     libgnutls28-dev zlib1g-dev libpopt-dev libtalloc-dev libtevent-dev
     libtdb-dev libldb-dev
+    # man pages (pandoc, from man/*.8.md; man-db to check them) and the
+    # Debian package (dpkg-deb, dpkg-shlibdeps; strip from binutils)
+    pandoc man-db binutils
 )
 
 log() { printf 'deps: %s\n' "$*" >&2; }
@@ -107,6 +110,8 @@ prepare_headers() {
     )
     rm -rf "$bundle"
     make_bundle "$work/tree" "$bundle" "$(dirname "$0")/../samba-module/samba.h"
+    # the exact package version, for the Debian package's Depends
+    printf '%s\n' "$version" >"$bundle/package-version"
     touch "$bundle/.complete"
     log "Samba headers ready: $bundle"
 }

@@ -17,6 +17,7 @@ pub mod mounts;
 pub mod ntstatus;
 pub mod restore;
 pub mod retention;
+pub mod samba;
 pub mod shadow;
 pub mod smbconf;
 pub mod snapshot;

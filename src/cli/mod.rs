@@ -34,6 +34,7 @@ pub struct Cli {
 }
 
 mod check;
+mod doctor;
 mod gc;
 mod list;
 mod prune;
@@ -58,6 +59,8 @@ pub enum Command {
     Repair(repair::Args),
     /// Check that a share's tree is a supported directory structure (exit 1 if not).
     Check(check::Args),
+    /// Check Samba, the module and every rvss share, and say what to fix.
+    Doctor(doctor::Args),
 }
 
 /// A CLI failure: the message for stderr and the exit code.
@@ -94,6 +97,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Restore(a) => restore::run(&cli, a),
         Command::Repair(a) => repair::run(&cli, a),
         Command::Check(a) => check::run(&cli, a),
+        Command::Doctor(a) => doctor::run(&cli, a),
     };
     match outcome {
         Ok(code) => code,

@@ -114,6 +114,15 @@ pub unsafe extern "C" fn rvss_check_path(
         let hs = unsafe { hook_share(share) };
         let name = share_name(&hs);
         let r = hs.and_then(|hs| {
+            log::debug!(
+                "{}: snap_check_path: share path {}, {}",
+                hs.name,
+                hs.path.display(),
+                match &hs.config {
+                    Ok(c) => format!("options {c:?}"),
+                    Err(e) => format!("invalid options: {e}"),
+                }
+            );
             let config = hs.config?;
             let bv = shadow::check_path(&Share {
                 name: &hs.name,
@@ -152,6 +161,12 @@ pub unsafe extern "C" fn rvss_snap_create(
             let bv = unsafe { arg(base_volume, "base volume") }?;
             // SAFETY: NULL-checked; valid for reads and writes per contract.
             let ts = unsafe { tstamp.as_mut() }.ok_or_else(|| Error::invalid("tstamp is NULL"))?;
+            log::debug!(
+                "{}: snap_create: base volume {bv}, requested time {}, {}",
+                hs.name,
+                *ts,
+                if rw { "writable" } else { "read-only" }
+            );
             let c = shadow::create(
                 &Share {
                     name: &hs.name,
@@ -195,6 +210,10 @@ pub unsafe extern "C" fn rvss_snap_delete(
             let bp = unsafe { arg(base_path, "base path") }?;
             // SAFETY: forwarded from the caller's contract.
             let sp = unsafe { arg(snap_path, "snapshot path") }?;
+            log::debug!(
+                "{}: snap_delete: base path {bp}, snapshot path {sp}",
+                hs.name
+            );
             shadow::delete(
                 &Share {
                     name: &hs.name,

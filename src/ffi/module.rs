@@ -2,9 +2,18 @@
 
 use super::c_api::{rvss_shim_log, rvss_shim_register, rvss_shim_samba_version};
 use super::guard;
-use super::samba_abi::{built_samba_version, NTSTATUS};
+use super::samba_abi::NTSTATUS;
+use crate::samba::{self, same_samba};
 use crate::{logging, ntstatus};
 use std::ffi::{c_void, CStr, CString};
+
+/// The Samba this module was built for, as a NUL-terminated string exported
+/// from the .so (`RVSS-BUILT-FOR-SAMBA version=4.17.12 package=2:4.17.12+...`):
+/// `rvss doctor` and the Debian packaging read it from the file.
+#[no_mangle]
+#[used]
+#[allow(non_upper_case_globals)]
+pub static rvss_built_samba_version: [u8; samba::MARKER.len()] = samba::MARKER;
 
 fn samba_sink(level: i32, line: &str) {
     let Ok(c) = CString::new(line.replace('\0', "?")) else {
@@ -12,15 +21,6 @@ fn samba_sink(level: i32, line: &str) {
     };
     // SAFETY: the shim's logger takes a NUL-terminated string for the call.
     unsafe { rvss_shim_log(level, c.as_ptr()) };
-}
-
-/// Whether the running Samba ("4.17.12-Debian-...") is the one rvss was
-/// built for ("4.17.12"): the VFS ABI is version-locked.
-pub fn same_samba(running: &str, built: &str) -> bool {
-    running == built
-        || running
-            .strip_prefix(built)
-            .is_some_and(|rest| rest.starts_with('-'))
 }
 
 /// # Safety
@@ -35,11 +35,12 @@ pub unsafe extern "C" fn samba_init_module(_ctx: *mut c_void) -> NTSTATUS {
         let running = unsafe { CStr::from_ptr(rvss_shim_samba_version()) }
             .to_string_lossy()
             .into_owned();
-        let built = built_samba_version();
-        if !same_samba(&running, &built) {
+        let built = samba::SAMBA_VERSION;
+        if !same_samba(&running, built) {
             log::error!(
-                "refusing to register: rvss was built for Samba {built} but this is Samba {running}; \
-                 rebuild rvss against this Samba (make deps build install)"
+                "refusing to register: rvss was built for Samba {built} but this is Samba {running} \
+                 (the VFS interface is version-locked); install an rvss built against this Samba \
+                 (make deps build install, or make deb)"
             );
             return ntstatus::REVISION_MISMATCH;
         }
@@ -51,21 +52,4 @@ pub unsafe extern "C" fn samba_init_module(_ctx: *mut c_void) -> NTSTATUS {
         st
     });
     NTSTATUS { v }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::same_samba;
-
-    #[test]
-    fn samba_versions() {
-        assert!(same_samba("4.17.12", "4.17.12"));
-        assert!(same_samba(
-            "4.17.12-Debian-4.17.12+dfsg-0+deb12u4",
-            "4.17.12"
-        ));
-        assert!(!same_samba("4.17.13", "4.17.12"));
-        assert!(!same_samba("4.17.120", "4.17.12"));
-        assert!(!same_samba("4.18.0", "4.17.12"));
-    }
 }

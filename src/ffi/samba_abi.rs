@@ -19,11 +19,6 @@ const _: () = assert!(
     "the installed Samba's SMB_VFS_INTERFACE_VERSION differs from the one rvss's hooks are written for"
 );
 
-/// "MAJOR.MINOR.RELEASE" of the Samba rvss was built against.
-pub fn built_samba_version() -> String {
-    format!("{SAMBA_VERSION_MAJOR}.{SAMBA_VERSION_MINOR}.{SAMBA_VERSION_RELEASE}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,5 +31,17 @@ mod tests {
         assert_eq!(offset_of!(vfs_fn_pointers, snap_check_path_fn), 528);
         assert_eq!(offset_of!(vfs_fn_pointers, snap_create_fn), 536);
         assert_eq!(offset_of!(vfs_fn_pointers, snap_delete_fn), 544);
+    }
+
+    // The version samba_init_module checks is the one of the headers the
+    // hooks were compiled against (unless a test faked it on purpose).
+    #[test]
+    fn built_version_is_the_headers_version() {
+        if !crate::samba::SAMBA_VERSION_FAKED {
+            assert_eq!(
+                crate::samba::SAMBA_VERSION,
+                format!("{SAMBA_VERSION_MAJOR}.{SAMBA_VERSION_MINOR}.{SAMBA_VERSION_RELEASE}")
+            );
+        }
     }
 }

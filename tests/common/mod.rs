@@ -139,6 +139,16 @@ impl World {
         w
     }
 
+    /// A world whose Samba loads the module file `module` (e.g. one taken
+    /// from a package, or built for another Samba) as rvss.so.
+    pub fn new_with_module(name: &str, module: &Path) -> World {
+        let w = World::new(name);
+        let dest = w.dir.join("vfs-modules/rvss.so");
+        fs::copy(module, &dest)
+            .unwrap_or_else(|e| panic!("copy {} to {}: {e}", module.display(), dest.display()));
+        w
+    }
+
     /// Runs a shell script inside the world's namespaces.
     pub fn sh(&self, script: &str) -> Output {
         Command::new("nsenter")

@@ -1,0 +1,188 @@
+//! The Debian package, end to end: built by scripts/deb.sh (what `make deb`
+//! runs) from the tested module and CLI, inspected with dpkg-deb, unpacked
+//! into a throwaway root, and its rvss.so, man pages and CLI used there.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A directory removed when the test ends, also on failure.
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn run(cmd: &str, args: &[&str]) -> String {
+    let o = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd}: {e}"));
+    assert!(o.status.success(), "{cmd} {args:?} failed:\n{}", text(&o));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Builds the package into `dir` and returns its path.
+fn build_package(dir: &Path) -> PathBuf {
+    let o = Command::new("bash")
+        .arg(manifest_dir().join("scripts/deb.sh"))
+        .arg("--module")
+        .arg(module_path())
+        .arg("--cli")
+        .arg(cli_path())
+        .arg("--out")
+        .arg(dir)
+        .output()
+        .expect("bash");
+    assert!(o.status.success(), "scripts/deb.sh failed:\n{}", text(&o));
+    PathBuf::from(String::from_utf8_lossy(&o.stdout).trim())
+}
+
+#[test]
+fn package_depends_on_the_exact_samba_and_its_module_serves_fsrvp() {
+    let tmp = TempDir(PathBuf::from(format!(
+        "/tmp/rvss-deb-e2e-{}",
+        std::process::id()
+    )));
+    std::fs::create_dir_all(&tmp.0).unwrap();
+    let deb = build_package(&tmp.0);
+    let version = env!("CARGO_PKG_VERSION");
+    let arch = run("dpkg", &["--print-architecture"]).trim().to_string();
+    assert_eq!(
+        deb.file_name().unwrap().to_string_lossy(),
+        format!("rvss_{version}_{arch}.deb")
+    );
+    let deb_s = deb.to_str().unwrap();
+
+    // Control fields: the exact samba it was built against.
+    let samba = run("dpkg-query", &["-W", "-f=${Version}", "samba"]);
+    let field = |f: &str| run("dpkg-deb", &["-f", deb_s, f]).trim().to_string();
+    assert_eq!(field("Package"), "rvss");
+    assert_eq!(field("Version"), version);
+    assert_eq!(field("Architecture"), arch);
+    let depends = field("Depends");
+    assert!(
+        depends
+            .split(", ")
+            .any(|d| d == format!("samba (= {samba})")),
+        "Depends does not pin samba {samba}: {depends}"
+    );
+    assert!(depends.contains("libc6 (>= "), "{depends}");
+
+    // Contents, owned by root.
+    let modules_dir = modules_dir();
+    let listing = run("dpkg-deb", &["-c", deb_s]);
+    let module_in_pkg = format!("{}/vfs/rvss.so", modules_dir.display());
+    for f in [
+        module_in_pkg.as_str(),
+        "/usr/sbin/rvss",
+        "/usr/share/man/man8/vfs_rvss.8.gz",
+        "/usr/share/man/man8/rvss.8.gz",
+        "/usr/share/doc/rvss/copyright",
+        "/usr/share/doc/rvss/changelog.gz",
+        "/usr/share/doc/rvss/examples/smb.conf",
+    ] {
+        let line = listing
+            .lines()
+            .find(|l| l.ends_with(&format!(".{f}")))
+            .unwrap_or_else(|| panic!("{f} is not in the package:\n{listing}"));
+        assert!(line.contains("root/root"), "{line}");
+    }
+    assert!(
+        listing
+            .lines()
+            .any(|l| l.starts_with("-rwxr-xr-x") && l.ends_with("./usr/sbin/rvss")),
+        "{listing}"
+    );
+
+    // Unpacked into a throwaway root.
+    let root = tmp.0.join("root");
+    run("dpkg", &["-x", deb_s, root.to_str().unwrap()]);
+    let module = root.join(module_in_pkg.trim_start_matches('/'));
+    let built = rvss::samba::built_for(&std::fs::read(&module).unwrap())
+        .expect("the packaged module names its Samba");
+    assert_eq!(built.package, samba);
+
+    // The man pages render without warnings and document what they must.
+    let man = |page: &str| -> String {
+        let o = Command::new("man")
+            .args(["--warnings", "--no-justification", "--no-hyphenation", "-l"])
+            .arg(root.join(format!("usr/share/man/man8/{page}.8.gz")))
+            .env("MANWIDTH", "200")
+            .env("LC_ALL", "C.UTF-8")
+            .env("MANPAGER", "cat")
+            .output()
+            .expect("man (man-db)");
+        assert!(o.status.success(), "man {page}: {}", text(&o));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.trim().is_empty(), "man {page} warns:\n{err}");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let vfs = man("vfs_rvss");
+    for s in [
+        "vfs_rvss(8)",
+        "rvss:snapshot dir",
+        "rvss:max depth",
+        "rvss:vm files only",
+        "rvss:vm file patterns",
+        "rvss:retain = N",
+        "rvss:retain days",
+        "shadow:snapsharepath",
+        "Hyper-V",
+        "rpc_srv:5",
+        "VERSION",
+        "AUTHOR",
+        &format!("rvss {version}"),
+    ] {
+        assert!(vfs.contains(s), "vfs_rvss(8) lacks {s:?}");
+    }
+    let cli = man("rvss");
+    for s in [
+        "check PATH",
+        "list [",
+        "prune [",
+        "gc [",
+        "restore ",
+        "smbconf SHARE",
+        "doctor [",
+        "EXIT STATUS",
+        "violations",
+        "orphan",
+    ] {
+        assert!(cli.contains(s), "rvss(8) lacks {s:?}");
+    }
+
+    // The packaged module and CLI in a world: one FSRVP round trip.
+    let mut w = World::new_with_module("package", &module);
+    let fs1 = w.add_btrfs("fs1", 300);
+    let vol = fs1.join("vol1");
+    w.must(&format!(
+        "btrfs subvolume create '{}' >/dev/null && echo original > '{}/disk.vhdx'",
+        vol.display(),
+        vol.display()
+    ));
+    w.add_share("vm", &vol, &["vfs objects = rvss"]);
+    w.start_samba();
+    let out = w.rpc_ok("fss_create_expose backup ro vm");
+    let sc = parse_expose(&out).pop().expect(&out);
+    w.must(&format!("echo changed > '{}/disk.vhdx'", vol.display()));
+    assert_eq!(w.smb_cat(&sc.unc_share(), "disk.vhdx"), "original\n");
+    let snap_dir = w
+        .must(&format!("net conf getparm '{}' path", sc.unc_share()))
+        .trim()
+        .to_string();
+    w.rpc_ok(&format!("fss_delete vm {} {}", sc.set, sc.copy));
+    assert!(
+        !w.sh(&format!("test -e '{snap_dir}'")).status.success(),
+        "{snap_dir} survived fss_delete"
+    );
+
+    let packaged_cli = root.join("usr/sbin/rvss");
+    let o = w.sh(&format!("'{}' doctor --json", packaged_cli.display()));
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["ok"], true, "{report:#}");
+}
