@@ -120,7 +120,15 @@ fn generate_samba_abi(include_dirs: &[PathBuf], cflags: &[String], out: &Path) {
 
 fn generate_btrfs_abi(out: &Path) {
     let bindings = bindgen::Builder::default()
-        .header_contents("btrfs_wrapper.h", "#include <linux/btrfs.h>\n")
+        .header_contents(
+            "btrfs_wrapper.h",
+            "#include <linux/btrfs.h>\n#include <linux/btrfs_tree.h>\n",
+        )
+        .allowlist_type("btrfs_ioctl_search_args")
+        .allowlist_type("btrfs_ioctl_search_header")
+        .allowlist_type("btrfs_qgroup_info_item")
+        .allowlist_var("BTRFS_QUOTA_TREE_OBJECTID")
+        .allowlist_var("BTRFS_QGROUP_INFO_KEY")
         .allowlist_type("btrfs_ioctl_vol_args")
         .allowlist_type("btrfs_ioctl_vol_args_v2")
         .allowlist_type("btrfs_ioctl_get_subvol_info_args")

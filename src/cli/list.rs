@@ -3,6 +3,7 @@
 use super::{Cli, Outcome, EXIT_OK};
 use crate::catalog::Catalog;
 use crate::inventory::{self, Status};
+use crate::sys;
 use serde::Serialize;
 
 #[derive(clap::Args, Debug)]
@@ -22,6 +23,16 @@ struct Row {
     created: String,
     readonly: bool,
     state: Status,
+    /// Bytes only this snapshot holds, where btrfs quotas are enabled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exclusive_bytes: Option<u64>,
+}
+
+/// Exclusive bytes of a snapshot from the filesystem's qgroups.
+fn exclusive(qgroups: &Option<std::collections::HashMap<u64, u64>>, path: &str) -> Option<u64> {
+    let q = qgroups.as_ref()?;
+    let f = sys::fs::open_dir(std::path::Path::new(path)).ok()?;
+    q.get(&sys::btrfs::subvol_info(&f).ok()?.id).copied()
 }
 
 pub fn run(cli: &Cli, args: &Args) -> Outcome {
@@ -30,6 +41,9 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     let mut rows = vec![];
     for dir in inventory::snapshot_dirs(&conf)? {
         let cat = Catalog::open(&dir)?;
+        let qgroups = sys::fs::open_dir(&dir)
+            .ok()
+            .and_then(|f| sys::btrfs::exclusive_bytes(&f).ok().flatten());
         for e in &cat.entries {
             rows.push(Row {
                 id: e.id.clone(),
@@ -40,6 +54,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
                 created: super::rfc3339(e.created),
                 readonly: e.readonly,
                 state: inventory::status_of(e, &shares),
+                exclusive_bytes: exclusive(&qgroups, &e.path),
             });
         }
     }

@@ -32,6 +32,11 @@ pub const BTRFS_IOC_GET_SUBVOL_INFO: u64 = ioc(
     60,
     std::mem::size_of::<btrfs_ioctl_get_subvol_info_args>(),
 );
+pub const BTRFS_IOC_TREE_SEARCH: u64 = ioc(
+    IOC_READ | IOC_WRITE,
+    17,
+    std::mem::size_of::<btrfs_ioctl_search_args>(),
+);
 pub const BTRFS_IOC_SNAP_DESTROY_V2: u64 = ioc(
     IOC_WRITE,
     63,
@@ -55,5 +60,6 @@ mod tests {
         assert_eq!(BTRFS_IOC_SUBVOL_GETFLAGS, 0x8008_9419);
         assert_eq!(BTRFS_IOC_SUBVOL_SETFLAGS, 0x4008_941a);
         assert_eq!(BTRFS_IOC_GET_SUBVOL_INFO, 0x81f8_943c);
+        assert_eq!(BTRFS_IOC_TREE_SEARCH, 0xd000_9411);
     }
 }

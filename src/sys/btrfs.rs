@@ -157,6 +157,67 @@ pub fn subvol_info(f: &File) -> io::Result<SubvolInfo> {
     })
 }
 
+/// Exclusive bytes of every subvolume (its level-0 qgroup), when quotas are
+/// enabled on the filesystem holding `f`; None when they are not.
+pub fn exclusive_bytes(f: &File) -> io::Result<Option<std::collections::HashMap<u64, u64>>> {
+    let mut out = std::collections::HashMap::new();
+    let mut min_offset = 0u64;
+    loop {
+        let mut args = abi::btrfs_ioctl_search_args::default();
+        args.key.tree_id = abi::BTRFS_QUOTA_TREE_OBJECTID as u64;
+        args.key.min_type = abi::BTRFS_QGROUP_INFO_KEY;
+        args.key.max_type = abi::BTRFS_QGROUP_INFO_KEY;
+        args.key.min_offset = min_offset;
+        // Level-0 qgroups (one per subvolume) have ids below 2^48.
+        args.key.max_offset = (1u64 << 48) - 1;
+        args.key.max_transid = u64::MAX;
+        args.key.nr_items = 4096;
+        // SAFETY: the request fills `args` (a plain struct with a byte
+        // buffer) and returns how many items it put into the buffer.
+        let ret = unsafe { libc::ioctl(f.as_raw_fd(), abi::BTRFS_IOC_TREE_SEARCH as _, &mut args) };
+        if ret < 0 {
+            let e = io::Error::last_os_error();
+            // No quota tree: quotas are off.
+            return if e.raw_os_error() == Some(libc::ENOENT) {
+                Ok(None)
+            } else {
+                Err(e)
+            };
+        }
+        let n = args.key.nr_items;
+        if n == 0 {
+            return Ok(Some(out));
+        }
+        let buf: Vec<u8> = args.buf.iter().map(|&c| c as u8).collect();
+        let mut pos = 0usize;
+        let hdr = std::mem::size_of::<abi::btrfs_ioctl_search_header>();
+        let mut last = min_offset;
+        for _ in 0..n {
+            let Some(h) = buf.get(pos..pos + hdr) else {
+                break;
+            };
+            let u64_at =
+                |b: &[u8], o: usize| u64::from_ne_bytes(b[o..o + 8].try_into().unwrap_or([0; 8]));
+            // Header: transid, objectid, offset (u64s), type, len (u32s).
+            let offset = u64_at(h, 16);
+            let ty = u32::from_ne_bytes(h[24..28].try_into().unwrap_or([0; 4]));
+            let len = u32::from_ne_bytes(h[28..32].try_into().unwrap_or([0; 4])) as usize;
+            let item = buf.get(pos + hdr..pos + hdr + len).unwrap_or(&[]);
+            if ty == abi::BTRFS_QGROUP_INFO_KEY && item.len() >= 40 {
+                // generation, rfer, rfer_cmpr, excl, excl_cmpr: little-endian.
+                let excl = u64::from_le_bytes(item[24..32].try_into().unwrap_or([0; 8]));
+                out.insert(offset, excl);
+            }
+            last = offset;
+            pos += hdr + len;
+        }
+        match last.checked_add(1) {
+            Some(next) if next > min_offset => min_offset = next,
+            _ => return Ok(Some(out)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
