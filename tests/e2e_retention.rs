@@ -332,16 +332,35 @@ fn prune_and_gc_while_fsrvp_creates_keep_the_catalog_consistent() {
 #[test]
 fn list_reports_exclusive_bytes_where_quotas_are_on() {
     let (w, fs1, share) = retention_world("quota", &["rvss:retain = 3"]);
-    w.must(&format!("dd if=/dev/urandom of='{}/disk.vhdx' bs=1M count=8 status=none && sync", share.display()));
-    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm")).pop().unwrap();
+    w.must(&format!(
+        "dd if=/dev/urandom of='{}/disk.vhdx' bs=1M count=8 status=none && sync",
+        share.display()
+    ));
+    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .unwrap();
     w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
-    assert!(list_json(&w)[0].get("exclusive_bytes").is_none(), "quotas are off: no exclusive bytes");
+    assert!(
+        list_json(&w)[0].get("exclusive_bytes").is_none(),
+        "quotas are off: no exclusive bytes"
+    );
 
-    w.must(&format!("btrfs quota enable '{0}' && btrfs quota rescan -w '{0}' >/dev/null", fs1.display()));
+    w.must(&format!(
+        "btrfs quota enable '{0}' && btrfs quota rescan -w '{0}' >/dev/null",
+        fs1.display()
+    ));
     // The live file changes: its old blocks now belong to the backup alone.
-    w.must(&format!("dd if=/dev/urandom of='{}/disk.vhdx' bs=1M count=8 status=none && sync", share.display()));
-    w.must(&format!("btrfs filesystem sync '{0}' && btrfs quota rescan -w '{0}' >/dev/null", fs1.display()));
+    w.must(&format!(
+        "dd if=/dev/urandom of='{}/disk.vhdx' bs=1M count=8 status=none && sync",
+        share.display()
+    ));
+    w.must(&format!(
+        "btrfs filesystem sync '{0}' && btrfs quota rescan -w '{0}' >/dev/null",
+        fs1.display()
+    ));
     let l = list_json(&w);
-    let excl = l[0]["exclusive_bytes"].as_u64().unwrap_or_else(|| panic!("{l:?}"));
+    let excl = l[0]["exclusive_bytes"]
+        .as_u64()
+        .unwrap_or_else(|| panic!("{l:?}"));
     assert!(excl >= 8 << 20, "exclusive bytes {excl}");
 }

@@ -6,16 +6,6 @@ mod common;
 use common::*;
 use std::path::{Path, PathBuf};
 
-/// Snapshot subvolumes (paths inside the filesystem) below `.rvss`.
-fn snapshots(w: &World, mnt: &Path) -> Vec<String> {
-    w.must(&format!("btrfs subvolume list '{}'", mnt.display()))
-        .lines()
-        .filter_map(|l| l.split(" path ").nth(1))
-        .filter(|p| p.starts_with(".rvss/"))
-        .map(str::to_string)
-        .collect()
-}
-
 /// Entries in the catalog of a snapshot directory (read inside the world,
 /// where the filesystems are mounted).
 fn catalog_len(w: &World, dir: &Path) -> usize {
@@ -96,7 +86,7 @@ fn shares_anywhere_in_a_subvolume_and_snapshots_never_visible() {
             "{share}: {ls}"
         );
     }
-    assert_eq!(snapshots(&w, &fs1).len(), 3);
+    assert_eq!(w.snapshots(&fs1).len(), 3);
 
     // A share at the top of the mount would contain the snapshot directory.
     let o = w.rpc("fss_is_path_sup top");
@@ -135,7 +125,7 @@ fn snapshot_dir_inside_a_share_is_refused() {
         text(&o)
     );
     expose_fails(&w, "vm");
-    assert!(snapshots(&w, &fs1).is_empty());
+    assert!(w.snapshots(&fs1).is_empty());
     assert!(
         w.rvss_log().contains("lies inside share path"),
         "{}",
@@ -156,7 +146,7 @@ fn many_sets_in_one_second_coexist_with_matching_timestamps() {
     let out = w.rpc_ok(&cmds);
     let ex = parse_expose(&out);
     assert_eq!(ex.len(), 6, "{out}");
-    let snaps = snapshots(&w, &fs1);
+    let snaps = w.snapshots(&fs1);
     assert_eq!(snaps.len(), 6, "{snaps:?}");
 
     for e in &ex {
@@ -188,7 +178,7 @@ fn many_sets_in_one_second_coexist_with_matching_timestamps() {
     for e in &ex {
         w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
     }
-    assert!(snapshots(&w, &fs1).is_empty());
+    assert!(w.snapshots(&fs1).is_empty());
     assert_eq!(catalog_len(&w, &fs1.join(".rvss")), 0);
 }
 
@@ -240,12 +230,12 @@ fn one_set_of_eight_shares_across_subvolumes_and_filesystems() {
         );
     }
     // One snapshot per shadow copy, on the filesystem of its share.
-    assert_eq!(snapshots(&w, &fs1).len(), 5);
-    assert_eq!(snapshots(&w, &fs2).len(), 3);
+    assert_eq!(w.snapshots(&fs1).len(), 5);
+    assert_eq!(w.snapshots(&fs2).len(), 3);
     for e in &ex {
         w.rpc_ok(&format!("fss_delete {} {} {}", e.share, e.set, e.copy));
     }
-    assert!(snapshots(&w, &fs1).is_empty() && snapshots(&w, &fs2).is_empty());
+    assert!(w.snapshots(&fs1).is_empty() && w.snapshots(&fs2).is_empty());
 }
 
 #[test]
@@ -303,7 +293,7 @@ fn read_only_unless_auto_recovery() {
     w.must(&format!("echo still > '{rw_path}/after-recovery'"));
     w.rpc_ok(&format!("fss_delete vm {} {}", ro.set, ro.copy));
     w.rpc_ok(&format!("fss_delete vm {} {}", rw.set, rw.copy));
-    assert!(snapshots(&w, &fs1).is_empty());
+    assert!(w.snapshots(&fs1).is_empty());
 }
 
 /// One world per error case; each checks the NTSTATUS in rvss's log line and
@@ -336,9 +326,9 @@ fn assert_clean_failure(w: &World, fs1: &Path, status: &str) {
         "expected {status} in the last snap_create line:\n{log}"
     );
     assert!(
-        snapshots(w, fs1).is_empty(),
+        w.snapshots(fs1).is_empty(),
         "partial snapshot left: {:?}",
-        snapshots(w, fs1)
+        w.snapshots(fs1)
     );
     assert_eq!(
         catalog_len(w, &fs1.join(".rvss")),
@@ -370,39 +360,53 @@ fn error_snapshot_dir_missing() {
         "{}",
         w.rvss_log()
     );
-    assert!(snapshots(&w, &fs1).is_empty());
+    assert!(w.snapshots(&fs1).is_empty());
     // Creating the directory fixes it.
     w.must(&format!("mkdir '{}/snaps'", fs1.display()));
     w.rpc_ok("fss_create_expose backup ro vm");
     assert_eq!(catalog_len(&w, &fs1.join("snaps")), 1);
 }
 
+/// Breaks something (`{fs}` stands for the filesystem's mount point), checks
+/// that a shadow copy then fails cleanly with `status`, and repairs it.
+fn fails_cleanly(name: &str, break_it: &str, repair: &str, status: &str) {
+    let (w, fs1, _) = error_world(name);
+    let fs = fs1.display().to_string();
+    w.must(&break_it.replace("{fs}", &fs));
+    expose_fails(&w, "vm");
+    w.must(&repair.replace("{fs}", &fs));
+    assert_clean_failure(&w, &fs1, status);
+}
+
 #[test]
 fn error_snapshot_dir_unwritable() {
-    let (w, fs1, _) = error_world("err-unwritable");
-    w.must(&format!("chattr +i '{}/.rvss'", fs1.display()));
-    expose_fails(&w, "vm");
-    w.must(&format!("chattr -i '{}/.rvss'", fs1.display()));
-    assert_clean_failure(&w, &fs1, "0xc0000022");
+    fails_cleanly(
+        "err-unwritable",
+        "chattr +i '{fs}/.rvss'",
+        "chattr -i '{fs}/.rvss'",
+        "0xc0000022",
+    );
 }
 
 #[test]
 fn error_eperm_at_the_snapshot_ioctl() {
-    let (w, fs1, _) = error_world("err-eperm");
     // The catalog can be written, the snapshot folder cannot.
-    w.must(&format!("chattr +i '{}/.rvss/vol1'", fs1.display()));
-    expose_fails(&w, "vm");
-    w.must(&format!("chattr -i '{}/.rvss/vol1'", fs1.display()));
-    assert_clean_failure(&w, &fs1, "0xc0000022");
+    fails_cleanly(
+        "err-eperm",
+        "chattr +i '{fs}/.rvss/vol1'",
+        "chattr -i '{fs}/.rvss/vol1'",
+        "0xc0000022",
+    );
 }
 
 #[test]
 fn error_read_only_filesystem() {
-    let (w, fs1, _) = error_world("err-rofs");
-    w.must(&format!("mount -o remount,ro '{}'", fs1.display()));
-    expose_fails(&w, "vm");
-    w.must(&format!("mount -o remount,rw '{}'", fs1.display()));
-    assert_clean_failure(&w, &fs1, "0xc00000a2");
+    fails_cleanly(
+        "err-rofs",
+        "mount -o remount,ro '{fs}'",
+        "mount -o remount,rw '{fs}'",
+        "0xc00000a2",
+    );
 }
 
 #[test]

@@ -411,6 +411,17 @@ impl World {
         s
     }
 
+    /// Snapshot subvolumes below `.rvss` on the filesystem mounted at `mnt`
+    /// (paths inside the filesystem).
+    pub fn snapshots(&self, mnt: &Path) -> Vec<String> {
+        self.must(&format!("btrfs subvolume list '{}'", mnt.display()))
+            .lines()
+            .filter_map(|l| l.split(" path ").nth(1))
+            .filter(|p| p.starts_with(".rvss/"))
+            .map(str::to_string)
+            .collect()
+    }
+
     /// Runs the rvss CLI inside the world.
     pub fn cli(&self, args: &str) -> Output {
         self.sh(&format!("'{}' {args}", cli_path().display()))
