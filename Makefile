@@ -23,7 +23,7 @@ build: deps
 
 # Unit tests (no Samba needed) and end-to-end tests (real Samba, real btrfs).
 test: build
-	$(CARGO) test --release
+	$(CARGO) test --release --no-fail-fast
 
 unit: deps
 	$(CARGO) test --release --lib

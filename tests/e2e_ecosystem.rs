@@ -391,8 +391,16 @@ fn doctor_says_what_to_fix() {
     expect("registry", None, "fail", "registry shares = yes");
     expect("smbd", None, "warn", "not running");
     expect("share", Some("scratch"), "fail", "is not on btrfs");
-    expect("share", Some("custom"), "ok", "is on btrfs");
-    expect("snapshot-dir", Some("custom"), "fail", "missing");
+    expect(
+        "share",
+        Some("custom"),
+        "fail",
+        "(rvss:snapshot dir) does not exist",
+    );
+    assert!(find(&c, "share", Some("custom"))["fix"]
+        .as_str()
+        .unwrap()
+        .contains("install -d -m 0711"));
     expect("snapshot-dir", Some("loose"), "fail", "mode 0777");
     expect("share", Some("badopt"), "fail", "not an absolute path");
     assert!(find(&c, "snapshot-dir", Some("loose"))["fix"]

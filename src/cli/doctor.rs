@@ -465,11 +465,20 @@ fn check_shares(c: &mut Checks, conf: &SambaConf) {
         let layout = match layout::resolve(Path::new(&path), &cfg, &mounts) {
             Ok(l) => l,
             Err(e) => {
+                let fix = match &cfg.snapshot_dir {
+                    Some(d) if !d.is_dir() => format!(
+                        "create the snapshot directory on the share's btrfs filesystem, outside every share: \
+                         install -d -m 0711 -o root -g root '{}'",
+                        d.display()
+                    ),
+                    _ => "put the share on btrfs in a supported layout (see SUPPORTED LAYOUTS in vfs_rvss(8))"
+                        .to_string(),
+                };
                 c.fail(
                     "share",
                     Some(name),
                     format!("FSRVP clients get \"not supported\": {e}"),
-                    "put the share on btrfs in a supported layout (see SUPPORTED LAYOUTS in vfs_rvss(8))",
+                    fix,
                 );
                 continue;
             }
