@@ -150,8 +150,6 @@ pub fn create(share: &Share, base_volume: &str, tstamp: i64, writable: bool) -> 
     })
 }
 
-/// snap_delete: destroys the snapshot exposed at `snap_path`, only if rvss's
-/// catalog for this share's snapshot directory records it.
 /// What snap_delete did with the snapshot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Deleted {
@@ -160,6 +158,9 @@ pub enum Deleted {
     Retained,
 }
 
+/// snap_delete: destroys the snapshot exposed at `snap_path` (or keeps it
+/// as a backup under the share's retention policy), only if rvss's catalog
+/// for this share's snapshot directory records it.
 pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted> {
     let snap = Path::new(snap_path);
     if !layout::is_plain_absolute(snap) {
@@ -193,54 +194,7 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
     let entry = catalog.entries[idx].clone();
     let policy = share.config.retention;
     if policy.enabled() {
-        // The backup is the snapshot: keep it, read-only from now on (an
-        // auto-recovered writable copy included).
-        let snap = Snapshot::open(&snapshot_dir, Path::new(&entry.path))?.ok_or_else(|| {
-            Error::new(
-                ntstatus::OBJECT_PATH_NOT_FOUND,
-                format!("snapshot {} vanished", entry.path),
-            )
-        })?;
-        drop(snap);
-        let e = &mut catalog.entries[idx];
-        let path = PathBuf::from(&e.path);
-        if path.parent().and_then(Path::file_name) == Some(OsStr::new(layout::WRITABLE_DIR)) {
-            // Among the read-only backups, where Previous Versions finds it.
-            let folder = path
-                .parent()
-                .and_then(Path::parent)
-                .unwrap_or(&snapshot_dir);
-            let dest = folder.join(&e.gmt);
-            if dest.symlink_metadata().is_ok() {
-                return Err(Error::new(
-                    ntstatus::OBJECT_NAME_COLLISION,
-                    format!("cannot retain {}: {} exists", e.path, dest.display()),
-                ));
-            }
-            std::fs::rename(&path, &dest).map_err(|err| {
-                Error::io(
-                    format!("move {} to {}", path.display(), dest.display()),
-                    &err,
-                )
-            })?;
-            let rel = Path::new(&e.snap_path)
-                .strip_prefix(&path)
-                .map(Path::to_path_buf)
-                .unwrap_or_default();
-            e.snap_path = text(&layout::join_rel(&dest, &rel));
-            e.path = text(&dest);
-        }
-        // Read-only last: btrfs cannot move a read-only subvolume.
-        Snapshot::open(&snapshot_dir, Path::new(&e.path))?
-            .ok_or_else(|| {
-                Error::new(
-                    ntstatus::OBJECT_PATH_NOT_FOUND,
-                    format!("snapshot {} vanished", e.path),
-                )
-            })?
-            .set_readonly()?;
-        e.readonly = true;
-        e.state = State::Retained;
+        retain(&snapshot_dir, &mut catalog.entries[idx])?;
         catalog.save()?;
         if let Err(e) = prune(&mut catalog, &snapshot_dir, share.name, &policy, false) {
             log::warn!("{}: pruning old backups failed: {e}", share.name);
@@ -251,6 +205,50 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
     catalog.entries.remove(idx);
     catalog.save()?;
     Ok(Deleted::Destroyed)
+}
+
+/// Keeps a shadow copy as a backup: the backup is the snapshot. A writable
+/// (auto-recovered) copy moves among the read-only ones, where Previous
+/// Versions finds it, then everything is made read-only.
+fn retain(snapshot_dir: &Path, e: &mut Entry) -> Result<()> {
+    let vanished = |p: &str| {
+        Error::new(
+            ntstatus::OBJECT_PATH_NOT_FOUND,
+            format!("snapshot {p} vanished"),
+        )
+    };
+    // Validates the path (a subvolume below the snapshot directory, no links).
+    Snapshot::open(snapshot_dir, Path::new(&e.path))?.ok_or_else(|| vanished(&e.path))?;
+    let path = PathBuf::from(&e.path);
+    if path.parent().and_then(Path::file_name) == Some(OsStr::new(layout::WRITABLE_DIR)) {
+        let folder = path.parent().and_then(Path::parent).unwrap_or(snapshot_dir);
+        let dest = folder.join(&e.gmt);
+        if dest.symlink_metadata().is_ok() {
+            return Err(Error::new(
+                ntstatus::OBJECT_NAME_COLLISION,
+                format!("cannot retain {}: {} exists", e.path, dest.display()),
+            ));
+        }
+        std::fs::rename(&path, &dest).map_err(|err| {
+            Error::io(
+                format!("move {} to {}", path.display(), dest.display()),
+                &err,
+            )
+        })?;
+        let rel = Path::new(&e.snap_path)
+            .strip_prefix(&path)
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        e.snap_path = text(&layout::join_rel(&dest, &rel));
+        e.path = text(&dest);
+    }
+    // Read-only last: btrfs cannot move a read-only subvolume.
+    Snapshot::open(snapshot_dir, Path::new(&e.path))?
+        .ok_or_else(|| vanished(&e.path))?
+        .set_readonly()?;
+    e.readonly = true;
+    e.state = State::Retained;
+    Ok(())
 }
 
 /// The snapshot directory a share uses, without needing the share path to
