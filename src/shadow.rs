@@ -91,7 +91,7 @@ pub fn create(share: &Share, base_volume: &str, tstamp: i64, writable: bool) -> 
     // The entry is durable before the snapshot exists: whatever happens next,
     // a snapshot rvss made is always one its catalog knows.
     catalog.entries.push(entry.clone());
-    catalog.save()?;
+    catalog.save_with_next_commit()?;
     let made = sys::btrfs::snapshot(&source, &snapshots, OsStr::new(&name), writable)
         .map_err(|e| {
             Error::io(
@@ -124,7 +124,7 @@ pub fn create(share: &Share, base_volume: &str, tstamp: i64, writable: bool) -> 
         });
     if let Err(mut err) = made {
         catalog.entries.pop();
-        if let Err(r) = catalog.save() {
+        if let Err(r) = catalog.save_with_next_commit() {
             err.message
                 .push_str(&format!(" (and the catalog rollback failed: {r})"));
         }
@@ -203,7 +203,7 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
     }
     snapshot::destroy(&snapshot_dir, Path::new(&entry.path))?;
     catalog.entries.remove(idx);
-    catalog.save()?;
+    catalog.save_with_next_commit()?;
     Ok(Deleted::Destroyed)
 }
 
@@ -371,7 +371,7 @@ pub fn prune(
     for e in &pruned {
         snapshot::destroy(snapshot_dir, Path::new(&e.path))?;
         catalog.entries.retain(|x| x.id != e.id);
-        catalog.save()?;
+        catalog.save_with_next_commit()?;
         log::info!("{share}: pruned backup {} ({})", e.gmt, e.path);
     }
     Ok(pruned)

@@ -170,6 +170,19 @@ pub fn link_at(dir: &File, from: &OsStr, to: &OsStr) -> io::Result<()> {
     Ok(())
 }
 
+/// Writes a file's dirty data to disk and waits for it, without the
+/// journal or log commit an fsync implies.
+pub fn write_out(f: &File) -> io::Result<()> {
+    let flags = libc::SYNC_FILE_RANGE_WAIT_BEFORE
+        | libc::SYNC_FILE_RANGE_WRITE
+        | libc::SYNC_FILE_RANGE_WAIT_AFTER;
+    // SAFETY: sync_file_range on an fd we own; offset 0, length 0 = whole file.
+    if unsafe { libc::sync_file_range(f.as_raw_fd(), 0, 0, flags) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
