@@ -46,75 +46,21 @@ fn assert_consistent(w: &World, mnt: &Path, stale_allowed: bool) {
     }
 }
 
-fn status_kb(w: &World, pid: u32, key: &str) -> u64 {
-    w.must(&format!("grep '^{key}:' /proc/{pid}/status"))
-        .split_whitespace()
-        .nth(1)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
-}
-
-/// Open descriptors of `pid`: (files and directories, all), once client
-/// connections have settled (the least of a few samples). Sockets come and
-/// go with Samba's own messaging; files are what a leak in rvss would add.
-fn fds(w: &World, pid: u32) -> (usize, usize) {
-    (0..10)
-        .map(|_| {
-            std::thread::sleep(std::time::Duration::from_millis(100));
-            let all = w.must(&format!(
-                "ls -l /proc/{pid}/fd | tail -n +2 | awk '{{print $NF}}'"
-            ));
-            let files = all.lines().filter(|l| l.starts_with('/')).count();
-            (files, all.lines().count())
-        })
-        .min()
-        .unwrap()
-}
-
 #[test]
 fn soak_100_cycles_without_failures_or_leaks() {
-    let cycles: usize = std::env::var("RVSS_SOAK_CYCLES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100);
-    let (mut w, fs1, vol) = subvolume_world("soak", 600);
-    w.must(&format!(
-        "dd if=/dev/urandom of='{}/vm/data.bin' bs=1M count=8 status=none",
-        vol.display()
-    ));
-    w.add_share("vm", &vol.join("vm"), &["vfs objects = rvss"]);
-    w.start_samba();
-    let mut sample = None;
-    for i in 1..=cycles {
-        let out = w.rpc_ok("fss_create_expose backup ro vm");
-        let e = parse_expose(&out)
-            .pop()
-            .unwrap_or_else(|| panic!("cycle {i}: {out}"));
-        let del = w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
-        assert!(del.contains("shadow-copy deleted"), "cycle {i}: {del}");
-        if i == cycles / 10 {
-            let pid = w.pid_of("rpcd_fsrvp").expect("rpcd_fsrvp");
-            sample = Some((pid, status_kb(&w, pid, "VmRSS"), fds(&w, pid)));
-        }
-    }
+    let s = soak::run("soak", 100);
+    println!("{}", s.summary());
     assert!(
-        w.snapshots(&fs1).is_empty(),
+        s.leaked_snapshots.is_empty(),
         "leaked: {:?}",
-        w.snapshots(&fs1)
+        s.leaked_snapshots
     );
-    assert!(list(&w).is_empty());
-    let (pid, rss0, fd0) = sample.unwrap();
-    let pid_now = w.pid_of("rpcd_fsrvp").expect("rpcd_fsrvp");
-    assert_eq!(pid, pid_now, "rpcd_fsrvp restarted during the soak");
-    let (rss1, fd1) = (status_kb(&w, pid, "VmRSS"), fds(&w, pid));
-    println!(
-        "soak: {cycles} cycles; rpcd_fsrvp from cycle {} to {cycles}: RSS {rss0} -> {rss1} KiB ({:+} KiB), fds (files, all) {fd0:?} -> {fd1:?}",
-        cycles / 10,
-        rss1 as i64 - rss0 as i64
-    );
+    assert_eq!(s.catalog_entries, 0, "catalog entries left");
+    assert!(s.same_process, "rpcd_fsrvp restarted during the soak");
     assert!(
-        fd1.0 <= fd0.0,
-        "rpcd_fsrvp's open files grew: {fd0:?} -> {fd1:?}"
+        s.files.1 <= s.files.0,
+        "rpcd_fsrvp's open files grew: {:?}",
+        s.files
     );
 }
 

@@ -11,6 +11,8 @@
 
 #![allow(dead_code)]
 
+pub mod soak;
+
 use std::fs;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
