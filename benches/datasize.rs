@@ -81,7 +81,7 @@ fn main() {
     r.command(format!(
         "in-process (C API, NULL option callback) inside the World: {reps} repetitions, the \
          order of the two shares (and then of the two raw ioctl snapshots) flipped each \
-         repetition; each snapshot deleted right after it was made; a syncfs (not timed) before \
+         repetition; each snapshot deleted right after it was made; a settle (not timed: wait for the btrfs cleaner to drop deleted snapshots, then commit) before \
          each create"
     ));
     r.note(format!(
@@ -116,7 +116,7 @@ fn inner(args: &[String]) {
         let keep = i >= warmup;
         for k in support::rotation(i, 2) {
             let label = vols[k].0;
-            support::syncfs(&fs);
+            support::settle(&fs);
             let (c, snap) = timed(|| shares[k].create(now()));
             let (d, ()) = timed(|| shares[k].delete(&snap));
             if keep {
@@ -128,7 +128,7 @@ fn inner(args: &[String]) {
             let label = vols[k].0;
             let name = format!("raw-{k}-{i}");
             let name = OsStr::new(&name);
-            support::syncfs(&fs);
+            support::settle(&fs);
             let (c, r) = timed(|| rvss::sys::btrfs::snapshot(&sources[k], &dst, name, false));
             r.expect("raw snapshot");
             rvss::sys::btrfs::destroy(&dst, name).expect("raw destroy");

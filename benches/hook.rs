@@ -76,8 +76,9 @@ fn main() {
          rvss_snap_delete (rvss_share with a NULL option callback: defaults) and \
          rvss::sys::btrfs::snapshot (read-only) + destroy on pre-opened directories; \
          third in the rotation, for the breakdown, rvss::catalog::Catalog::open + save of \
-         a one-entry catalog in a scratch directory of the same filesystem; a syncfs (not \
-         timed) before each contender's turn, so that none pays for another's dirty data"
+         a one-entry catalog in a scratch directory of the same filesystem; a settle (not \
+         timed: wait for the btrfs cleaner to drop deleted snapshots, then commit) before \
+         each contender's turn, so that none pays for what another left behind"
     ));
     r.note(
         "Share = a subvolume root holding a 16 MiB file on a 2 GiB loop btrfs; rvss snapshots \
@@ -104,7 +105,7 @@ fn inner(args: &[String]) {
     for i in 0..reps + warmup {
         let keep = i >= warmup;
         for which in support::rotation(i, 3) {
-            support::syncfs(&fs);
+            support::settle(&fs);
             if which == 2 {
                 // What the hooks do to the catalog, alone: lock, read, add
                 // an entry, write it durably (rvss's create does this once,

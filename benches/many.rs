@@ -171,7 +171,7 @@ fn main() {
     r.command(format!(
         "create/delete: in-process C API inside the World, {reps} repetitions alternating the \
          two filesystems (order flipped each repetition), create then delete each time; a \
-         syncfs of both filesystems (not timed) before each measured operation"
+         settle (not timed: wait for the btrfs cleaner to drop deleted snapshots, then commit) of both filesystems before each measured operation"
     ));
     r.command(format!(
         "CLI: rvss -s CONF list [--json] >/dev/null, {cli_reps} repetitions each, alternating \
@@ -258,8 +258,8 @@ fn measure(empty: &Path, full: &Path, reps: usize) {
         };
         for k in support::rotation(i, 2) {
             let (label, share) = &shares[k];
-            support::syncfs(empty);
-            support::syncfs(full);
+            support::settle(empty);
+            support::settle(full);
             let (c, snap) = timed(|| share.create(now()));
             let (d, ()) = timed(|| share.delete(&snap));
             record(format!("rvss create, {label}"), c);
@@ -268,14 +268,14 @@ fn measure(empty: &Path, full: &Path, reps: usize) {
         for k in support::rotation(i, 2) {
             let (label, (src, dst, catalog_dir)) = (&shares[k].0, &raw[k]);
             let name = std::ffi::OsString::from(format!("raw-{i}"));
-            support::syncfs(empty);
-            support::syncfs(full);
+            support::settle(empty);
+            support::settle(full);
             let (c, r) = timed(|| rvss::sys::btrfs::snapshot(src, dst, &name, false));
             r.expect("raw snapshot");
             rvss::sys::btrfs::destroy(dst, &name).expect("raw destroy");
             record(format!("ioctl create, {label}"), c);
-            support::syncfs(empty);
-            support::syncfs(full);
+            support::settle(empty);
+            support::settle(full);
             let (t, ()) = timed(|| {
                 let c = rvss::catalog::Catalog::open(catalog_dir).expect("open catalog");
                 c.save().expect("save catalog");

@@ -333,16 +333,44 @@ pub fn write_data(w: &World, file: &std::path::Path, mib: u64) {
     ));
 }
 
-/// Commits the filesystem holding `path` (`sync -f`, i.e. syncfs), so that
-/// the next measured operation starts from a clean filesystem and does not
-/// pay for what an earlier contender left dirty.
-pub fn syncfs(path: &std::path::Path) {
-    let ok = Command::new("sync")
-        .arg("-f")
-        .arg(path)
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(ok, "sync -f {}", path.display());
+/// Brings the btrfs filesystem holding `path` to rest before a measured
+/// operation, so that none pays for what an earlier one left behind (dirty
+/// data, or the background cleanup of a snapshot deleted just before): waits
+/// until the btrfs cleaner has dropped every deleted subvolume, then commits.
+/// `btrfs filesystem sync` (BTRFS_IOC_SYNC) commits and wakes the cleaner,
+/// which otherwise waits for the 30 s commit interval.
+pub fn settle(path: &std::path::Path) {
+    let run = |args: &[&str]| {
+        let o = Command::new("btrfs")
+            .args(args)
+            .arg(path)
+            .output()
+            .expect("btrfs (btrfs-progs)");
+        assert!(
+            o.status.success(),
+            "btrfs {} {}: {}",
+            args.join(" "),
+            path.display(),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        o.stdout
+    };
+    let deadline = Instant::now() + std::time::Duration::from_secs(120);
+    loop {
+        run(&["filesystem", "sync"]);
+        let deleted = run(&["subvolume", "list", "-d"]);
+        if deleted.iter().all(|b| b.is_ascii_whitespace()) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "deleted subvolumes of {} not cleaned within 120 s",
+            path.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    // Commit what the cleaner did last.
+    run(&["filesystem", "sync"]);
 }
 
 /// Makes a subvolume at `path` inside the world.
