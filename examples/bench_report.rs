@@ -27,6 +27,8 @@ struct Row {
     ratio_p99: Option<f64>,
     #[serde(default)]
     unit: Option<String>,
+    #[serde(default)]
+    delta_median: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -194,7 +196,9 @@ fn markdown(benches: &[Bench], root: &Path, plotted: bool) -> String {
     }
     let _ = writeln!(
         s,
-        "\nThe machine was shared with other builds and tests during the run.\n"
+        "\nThe machine was shared with other builds and tests during the run (load \
+         average when this report was assembled, 1/5/15 min: {}).\n",
+        sh("cut -d' ' -f1-3 /proc/loadavg")
     );
 
     let _ = writeln!(s, "## Commands\n");
@@ -271,14 +275,17 @@ fn markdown(benches: &[Bench], root: &Path, plotted: bool) -> String {
         .collect();
     let _ = writeln!(s, "## Goals\n");
     for (b, r) in &goals {
+        let delta = r.delta_median.unwrap_or(r.median_ms - r.baseline_median_ms);
         let _ = writeln!(
             s,
-            "- {} / {}: {} vs {} — ratio {:.3}, goal {}: {}",
+            "- {} / {}: {} vs {} — ratio {:.3} (median {:+.2} {}), goal {}: {}",
             b.bench,
             r.case,
             r.contender,
             r.baseline,
             r.ratio_median,
+            delta,
+            r.unit.as_deref().unwrap_or("ms"),
             r.goal,
             met_text(r)
         );
