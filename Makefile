@@ -31,6 +31,12 @@ unit: deps
 demo: build
 	@bash scripts/demo.sh $(MODULE)
 
+# Benchmarks: ratios against baselines measured in the same run, written to
+# BENCHMARKS.md and benchmarks.png (about 15 minutes; RVSS_BENCH_QUICK=1 for
+# a short run).
+bench: build
+	@bash scripts/bench.sh
+
 lint: deps
 	$(CARGO) fmt --check
 	$(CARGO) clippy --release --all-targets -- -D warnings

@@ -245,7 +245,8 @@ pub fn serialize(entries: &[Entry]) -> Vec<u8> {
         format: FORMAT,
         snapshots: entries.to_vec(),
     };
-    let mut v = serde_json::to_vec_pretty(&f).unwrap_or_default();
+    // Compact: the whole file is rewritten on every hook.
+    let mut v = serde_json::to_vec(&f).unwrap_or_default();
     v.push(b'\n');
     v
 }

@@ -8,6 +8,8 @@ mod module;
 pub mod samba_abi;
 
 pub use api::{rvss_check_path, rvss_snap_create, rvss_snap_delete};
+/// The share argument of the hooks, for in-process callers (the benchmarks).
+pub use c_api::rvss_share;
 pub use module::samba_init_module;
 
 use crate::ntstatus;

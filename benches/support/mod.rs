@@ -1,0 +1,382 @@
+//! What every benchmark shares: repetition counts, statistics, the JSON each
+//! bench writes to `target/bench/<name>.json`, running a measurement inside a
+//! World's namespaces, and the in-process C API caller.
+//!
+//! The JSON schema (read by examples/bench_report.rs, which also takes any
+//! other bench's file that follows it):
+//!
+//! ```text
+//! {"bench": name, "title": text,
+//!  "rows": [{"case", "contender", "baseline", "median_ms", "p99_ms",
+//!            "baseline_median_ms", "baseline_p99_ms", "ratio_median",
+//!            "goal": "<= 1.0" or "", "met": bool or null,
+//!            optional: "ratio_p99", "unit" (default "ms"), "delta_median"}],
+//!  "samples": {series name: [values]},
+//!  optional: "commands": [text], "notes": [text], "quick": bool}
+//! ```
+//!
+//! A row's `contender` and `baseline` name series of `samples`.
+
+#![allow(dead_code)]
+
+pub mod capi;
+
+use crate::common::World;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// The argument that makes a bench binary run one measurement step inside a
+/// World (it re-executes itself there through nsenter).
+const INNER: &str = "--rvss-inner";
+
+/// True when RVSS_BENCH_QUICK asks for short runs (for development).
+pub fn quick() -> bool {
+    std::env::var("RVSS_BENCH_QUICK").is_ok_and(|v| !v.is_empty() && v != "0")
+}
+
+/// Repetitions: `full` normally, `short` under RVSS_BENCH_QUICK, or
+/// RVSS_BENCH_REPS when set (for development).
+pub fn reps(full: usize, short: usize) -> usize {
+    if let Some(n) = std::env::var("RVSS_BENCH_REPS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        n
+    } else if quick() {
+        short
+    } else {
+        full
+    }
+}
+
+/// Whether `cargo bench` started us. Anything else (e.g. `cargo test
+/// --benches`) must not measure: benchmarks are never timed tests.
+pub fn is_bench_run() -> bool {
+    let yes = std::env::args().any(|a| a == "--bench");
+    if !yes {
+        eprintln!("benchmarks run under `cargo bench` (make bench); nothing to do");
+    }
+    yes
+}
+
+/// The arguments after `--rvss-inner`, when this process is an inner step.
+pub fn inner_args() -> Option<Vec<String>> {
+    let args: Vec<String> = std::env::args().collect();
+    let at = args.iter().position(|a| a == INNER)?;
+    Some(args[at + 1..].to_vec())
+}
+
+/// Runs this bench binary with `--rvss-inner args...` inside the world's
+/// mount and network namespaces; returns what it printed on stdout.
+pub fn run_inside(w: &World, args: &[String]) -> String {
+    let exe = std::env::current_exe().expect("current_exe");
+    let out = Command::new("nsenter")
+        .args(["-t", &w.pid.to_string(), "-m", "-n", "--"])
+        .arg(&exe)
+        .arg(INNER)
+        .args(args)
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .output()
+        .expect("nsenter");
+    assert!(
+        out.status.success(),
+        "inner step {args:?} failed ({})",
+        out.status
+    );
+    String::from_utf8(out.stdout).expect("inner step printed UTF-8")
+}
+
+/// Milliseconds since `t`.
+pub fn ms_since(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1000.0
+}
+
+/// Runs `f`, returning its wall time in milliseconds and its result.
+pub fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
+    let t = Instant::now();
+    let r = f();
+    (ms_since(t), r)
+}
+
+/// Order of `n` contenders in repetition `i`: rotated each repetition so
+/// that every contender runs first, second, ... equally often.
+pub fn rotation(i: usize, n: usize) -> Vec<usize> {
+    (0..n).map(|k| (k + i) % n).collect()
+}
+
+/// The median (mean of the two middle values for an even count).
+pub fn median(samples: &[f64]) -> f64 {
+    let s = sorted(samples);
+    let n = s.len();
+    assert!(n > 0, "no samples");
+    if n % 2 == 1 {
+        s[n / 2]
+    } else {
+        (s[n / 2 - 1] + s[n / 2]) / 2.0
+    }
+}
+
+/// The 99th percentile, nearest rank.
+pub fn p99(samples: &[f64]) -> f64 {
+    let s = sorted(samples);
+    assert!(!s.is_empty(), "no samples");
+    let rank = ((0.99 * s.len() as f64).ceil() as usize).clamp(1, s.len());
+    s[rank - 1]
+}
+
+fn sorted(samples: &[f64]) -> Vec<f64> {
+    let mut s = samples.to_vec();
+    s.sort_by(f64::total_cmp);
+    s
+}
+
+/// What a row is held to.
+#[derive(Debug, Clone, Copy)]
+pub enum Goal {
+    None,
+    /// ratio of medians at most this.
+    Median(f64),
+    /// ratio of medians and ratio of p99s both at most this.
+    MedianAndP99(f64),
+    /// median overhead at most `pct` percent of the baseline or `ms`,
+    /// whichever is larger.
+    Overhead {
+        pct: f64,
+        ms: f64,
+    },
+    /// median minus baseline median below this (in the row's unit).
+    DeltaBelow(f64, &'static str),
+}
+
+impl Goal {
+    fn text(&self) -> String {
+        match *self {
+            Goal::None => String::new(),
+            Goal::Median(r) => format!("<= {r}"),
+            Goal::MedianAndP99(r) => format!("<= {r} (median and p99)"),
+            Goal::Overhead { pct, ms } => format!("overhead <= {pct}% or <= {ms} ms"),
+            Goal::DeltaBelow(d, unit) => format!("added < {d} {unit}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Row {
+    pub case: String,
+    pub contender: String,
+    pub baseline: String,
+    pub median_ms: f64,
+    pub p99_ms: f64,
+    pub baseline_median_ms: f64,
+    pub baseline_p99_ms: f64,
+    pub ratio_median: f64,
+    pub goal: String,
+    pub met: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ratio_p99: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delta_median: Option<f64>,
+}
+
+/// One bench's results, written as `target/bench/<bench>.json`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Report {
+    pub bench: String,
+    pub title: String,
+    pub rows: Vec<Row>,
+    pub samples: BTreeMap<String, Vec<f64>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commands: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Whether RVSS_BENCH_QUICK/RVSS_BENCH_REPS shortened the run.
+    #[serde(default)]
+    pub quick: bool,
+}
+
+impl Report {
+    pub fn new(bench: &str, title: &str) -> Report {
+        Report {
+            bench: bench.into(),
+            title: title.into(),
+            rows: vec![],
+            samples: BTreeMap::new(),
+            commands: vec![],
+            notes: vec![],
+            quick: quick() || std::env::var_os("RVSS_BENCH_REPS").is_some(),
+        }
+    }
+
+    /// Adds every series of an inner step's output (a JSON map of series).
+    pub fn add_series_json(&mut self, json: &str) {
+        let m: BTreeMap<String, Vec<f64>> =
+            serde_json::from_str(json.trim()).expect("inner step printed a JSON map of series");
+        self.samples.extend(m);
+    }
+
+    pub fn command(&mut self, c: impl Into<String>) {
+        self.commands.push(c.into());
+    }
+
+    pub fn note(&mut self, n: impl Into<String>) {
+        self.notes.push(n.into());
+    }
+
+    /// Adds the row `contender` vs `baseline` (series names), in ms.
+    pub fn compare(&mut self, case: &str, contender: &str, baseline: &str, goal: Goal) {
+        self.compare_in(case, contender, baseline, goal, None);
+    }
+
+    /// Adds a row whose values are in `unit` rather than milliseconds.
+    pub fn compare_in(
+        &mut self,
+        case: &str,
+        contender: &str,
+        baseline: &str,
+        goal: Goal,
+        unit: Option<&str>,
+    ) {
+        let get = |k: &str| {
+            self.samples
+                .get(k)
+                .unwrap_or_else(|| panic!("no series {k:?}"))
+        };
+        let (c, b) = (get(contender), get(baseline));
+        let (cm, cp, bm, bp) = (median(c), p99(c), median(b), p99(b));
+        let ratio_median = cm / bm;
+        let ratio_p99 = cp / bp;
+        let delta = cm - bm;
+        let met = match goal {
+            Goal::None => None,
+            Goal::Median(r) => Some(ratio_median <= r),
+            Goal::MedianAndP99(r) => Some(ratio_median <= r && ratio_p99 <= r),
+            Goal::Overhead { pct, ms } => Some(delta <= (bm * pct / 100.0).max(ms)),
+            Goal::DeltaBelow(d, _) => Some(delta < d),
+        };
+        self.rows.push(Row {
+            case: case.into(),
+            contender: contender.into(),
+            baseline: baseline.into(),
+            median_ms: cm,
+            p99_ms: cp,
+            baseline_median_ms: bm,
+            baseline_p99_ms: bp,
+            ratio_median,
+            goal: goal.text(),
+            met,
+            ratio_p99: Some(ratio_p99),
+            unit: unit.map(str::to_string),
+            delta_median: Some(delta),
+        });
+    }
+
+    /// Writes the JSON and prints the rows.
+    pub fn write(&self) {
+        let dir = bench_dir();
+        std::fs::create_dir_all(&dir).expect("create target/bench");
+        let path = dir.join(format!("{}.json", self.bench));
+        let body = serde_json::to_string_pretty(self).expect("serialize report");
+        std::fs::write(&path, body + "\n").expect("write bench JSON");
+        println!("\n{} ({})", self.title, path.display());
+        for r in &self.rows {
+            let unit = r.unit.as_deref().unwrap_or("ms");
+            let met = match r.met {
+                Some(true) => "met",
+                Some(false) => "MISSED",
+                None => "",
+            };
+            println!(
+                "  {:<34} {:<30} {:>9.3} / p99 {:>9.3} {unit}  vs {:<26} {:>9.3} / p99 {:>9.3}  ratio {:.3}  {} {}",
+                r.case,
+                r.contender,
+                r.median_ms,
+                r.p99_ms,
+                r.baseline,
+                r.baseline_median_ms,
+                r.baseline_p99_ms,
+                r.ratio_median,
+                r.goal,
+                met
+            );
+        }
+    }
+}
+
+/// `target/bench` (honouring CARGO_TARGET_DIR).
+pub fn bench_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate::common::manifest_dir().join("target"))
+        .join("bench")
+}
+
+/// Prints series as the JSON map an inner step hands back.
+pub fn print_series(series: &BTreeMap<String, Vec<f64>>) {
+    println!(
+        "{}",
+        serde_json::to_string(series).expect("serialize series")
+    );
+}
+
+/// Writes `mib` MiB of data into `file` (inside the world) and syncs it,
+/// so no dirty data is left for the first snapshot to flush.
+pub fn write_data(w: &World, file: &std::path::Path, mib: u64) {
+    w.must(&format!(
+        "dd if=/dev/urandom of='{}' bs=1M count={mib} status=none conv=fsync && sync",
+        file.display()
+    ));
+}
+
+/// Brings the btrfs filesystem holding `path` to rest before a measured
+/// operation, so that none pays for what an earlier one left behind (dirty
+/// data, or the background cleanup of a snapshot deleted just before): waits
+/// until the btrfs cleaner has dropped every deleted subvolume, then commits.
+/// `btrfs filesystem sync` (BTRFS_IOC_SYNC) commits and wakes the cleaner,
+/// which otherwise waits for the 30 s commit interval.
+pub fn settle(path: &std::path::Path) {
+    let run = |args: &[&str]| {
+        let o = Command::new("btrfs")
+            .args(args)
+            .arg(path)
+            .output()
+            .expect("btrfs (btrfs-progs)");
+        assert!(
+            o.status.success(),
+            "btrfs {} {}: {}",
+            args.join(" "),
+            path.display(),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        o.stdout
+    };
+    let deadline = Instant::now() + std::time::Duration::from_secs(120);
+    loop {
+        run(&["filesystem", "sync"]);
+        let deleted = run(&["subvolume", "list", "-d"]);
+        if deleted.iter().all(|b| b.is_ascii_whitespace()) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "deleted subvolumes of {} not cleaned within 120 s",
+            path.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    // Commit what the cleaner did last.
+    run(&["filesystem", "sync"]);
+}
+
+/// Makes a subvolume at `path` inside the world.
+pub fn subvolume(w: &World, path: &std::path::Path) {
+    w.must(&format!(
+        "btrfs subvolume create '{}' >/dev/null",
+        path.display()
+    ));
+}

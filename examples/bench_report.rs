@@ -1,0 +1,398 @@
+//! Assembles the benchmark results: reads every `target/bench/*.json` that
+//! follows the bench schema (benches/support/mod.rs), writes BENCHMARKS.md
+//! (machine, commands, tables) and benchmarks.png (latency distributions,
+//! drawn by gnuplot) at the top of the tree. `make bench` runs it last.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+#[derive(Debug, Deserialize)]
+struct Row {
+    case: String,
+    contender: String,
+    baseline: String,
+    median_ms: f64,
+    p99_ms: f64,
+    baseline_median_ms: f64,
+    baseline_p99_ms: f64,
+    ratio_median: f64,
+    #[serde(default)]
+    goal: String,
+    #[serde(default)]
+    met: Option<bool>,
+    #[serde(default)]
+    ratio_p99: Option<f64>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    delta_median: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Bench {
+    bench: String,
+    title: String,
+    rows: Vec<Row>,
+    #[serde(default)]
+    samples: BTreeMap<String, Vec<f64>>,
+    #[serde(default)]
+    commands: Vec<String>,
+    #[serde(default)]
+    notes: Vec<String>,
+    #[serde(default)]
+    quick: bool,
+}
+
+/// The order benches appear in; any other bench follows, by name.
+const ORDER: &[&str] = &[
+    "hook",
+    "fsrvp",
+    "datasize",
+    "sets",
+    "many",
+    "structure",
+    "memory",
+];
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let dir = target.join("bench");
+    let benches = load(&dir);
+    if benches.is_empty() {
+        eprintln!(
+            "bench_report: no results in {}; run `make bench`",
+            dir.display()
+        );
+        std::process::exit(1);
+    }
+    let png = root.join("benchmarks.png");
+    let plotted = plot(&benches, &dir, &png);
+    let md = markdown(&benches, &root, plotted);
+    let out = root.join("BENCHMARKS.md");
+    std::fs::write(&out, md).expect("write BENCHMARKS.md");
+    println!("wrote {}", out.display());
+    if plotted {
+        println!("wrote {}", png.display());
+    }
+}
+
+fn load(dir: &Path) -> Vec<Bench> {
+    let mut v = vec![];
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return v;
+    };
+    let mut paths: Vec<PathBuf> = rd
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    for p in paths {
+        let parsed = std::fs::read(&p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| serde_json::from_slice::<Bench>(&b).map_err(|e| e.to_string()));
+        match parsed {
+            Ok(b) => v.push(b),
+            Err(e) => eprintln!(
+                "bench_report: skipping {} (not the bench schema: {e})",
+                p.display()
+            ),
+        }
+    }
+    let rank = |b: &Bench| {
+        ORDER
+            .iter()
+            .position(|n| *n == b.bench)
+            .unwrap_or(ORDER.len())
+    };
+    v.sort_by(|a, b| rank(a).cmp(&rank(b)).then(a.bench.cmp(&b.bench)));
+    v
+}
+
+fn sh(cmd: &str) -> String {
+    Command::new("sh")
+        .args(["-c", cmd])
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "?".into())
+}
+
+fn num(v: f64) -> String {
+    if v.abs() >= 100.0 {
+        format!("{v:.1}")
+    } else if v.abs() >= 1.0 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.3}")
+    }
+}
+
+fn met_text(r: &Row) -> &'static str {
+    match r.met {
+        Some(true) => "met",
+        Some(false) => "**missed**",
+        None => "",
+    }
+}
+
+fn markdown(benches: &[Bench], root: &Path, plotted: bool) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# rvss benchmarks\n");
+    let _ = writeln!(
+        s,
+        "Produced by `make bench` ({}) on throwaway btrfs filesystems (loop images) and \
+         private Samba instances in the end-to-end harness's namespaces. Every figure is a \
+         ratio against a baseline measured in the same run, the contenders alternated \
+         (rotated each repetition), so that drift and other load on the machine hit both \
+         sides alike. Absolute times depend on the machine and on what else it runs; the \
+         ratios are the result. Medians and p99 (nearest rank) of all repetitions.\n",
+        sh("date -u +'%Y-%m-%d %H:%M UTC'")
+    );
+    if benches.iter().any(|b| b.quick) {
+        let _ = writeln!(
+            s,
+            "> **Short run** (RVSS_BENCH_QUICK or RVSS_BENCH_REPS): too few repetitions for \
+             a p99; not for publication.\n"
+        );
+    }
+
+    let _ = writeln!(s, "## Machine\n");
+    let mem_gib = sh("awk '/MemTotal/ {printf \"%.1f\", $2/1048576}' /proc/meminfo");
+    for (k, v) in [
+        ("kernel (`uname -r`)", sh("uname -r")),
+        ("CPUs (`nproc`)", sh("nproc")),
+        (
+            "CPU model",
+            sh("sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1"),
+        ),
+        ("memory", format!("{mem_gib} GiB")),
+        ("btrfs-progs", sh("btrfs --version")),
+        ("Samba", sh("smbd -V")),
+        ("Rust", sh("rustc -V")),
+        (
+            "storage",
+            format!(
+                "loop images in /tmp on {}",
+                sh("df --output=fstype /tmp | tail -1")
+            ),
+        ),
+        (
+            "rvss",
+            sh(&format!(
+                "git -C '{}' rev-parse --short HEAD",
+                root.display()
+            )),
+        ),
+    ] {
+        let _ = writeln!(s, "- {k}: {v}");
+    }
+    let _ = writeln!(
+        s,
+        "\nThe machine was shared with other builds and tests during the run (load \
+         average when this report was assembled, 1/5/15 min: {}).\n",
+        sh("cut -d' ' -f1-3 /proc/loadavg")
+    );
+
+    let _ = writeln!(s, "## Commands\n");
+    let _ = writeln!(
+        s,
+        "`make bench` = `make build`, then `scripts/bench.sh`: installs gnuplot-nox if \
+         missing, runs `cargo bench --benches` (each bench writes `target/bench/<name>.json`), \
+         then `cargo run --release --example bench_report` (this file and the plot). \
+         `RVSS_BENCH_QUICK=1 make bench` makes a short run for development.\n"
+    );
+    for b in benches {
+        if b.commands.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "- **{}** (`benches/{}.rs`):", b.title, b.bench);
+        for c in &b.commands {
+            let _ = writeln!(s, "  - {c}");
+        }
+    }
+    let _ = writeln!(s);
+
+    let _ = writeln!(s, "## Results\n");
+    let _ = writeln!(
+        s,
+        "Times in ms unless the unit column says otherwise. *ratio* = contender median / \
+         baseline median (p99 ratio likewise).\n"
+    );
+    for b in benches {
+        let _ = writeln!(s, "### {}\n", b.title);
+        let _ = writeln!(
+            s,
+            "| case | contender | median | p99 | baseline | median | p99 | unit | ratio | p99 ratio | goal | |"
+        );
+        let _ = writeln!(s, "|---|---|--:|--:|---|--:|--:|---|--:|--:|---|---|");
+        for r in &b.rows {
+            let p99_ratio = r
+                .ratio_p99
+                .unwrap_or(r.p99_ms / r.baseline_p99_ms.max(f64::MIN_POSITIVE));
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {:.3} | {:.3} | {} | {} |",
+                r.case,
+                r.contender,
+                num(r.median_ms),
+                num(r.p99_ms),
+                r.baseline,
+                num(r.baseline_median_ms),
+                num(r.baseline_p99_ms),
+                r.unit.as_deref().unwrap_or("ms"),
+                r.ratio_median,
+                p99_ratio,
+                r.goal,
+                met_text(r)
+            );
+        }
+        let counts: Vec<String> = b
+            .samples
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", v.len()))
+            .collect();
+        if !counts.is_empty() {
+            let _ = writeln!(s, "\nSamples per series: {}.", counts.join("; "));
+        }
+        for n in &b.notes {
+            let _ = writeln!(s, "\n{n}");
+        }
+        let _ = writeln!(s);
+    }
+
+    let goals: Vec<(&Bench, &Row)> = benches
+        .iter()
+        .flat_map(|b| b.rows.iter().map(move |r| (b, r)))
+        .filter(|(_, r)| r.met.is_some())
+        .collect();
+    let _ = writeln!(s, "## Goals\n");
+    for (b, r) in &goals {
+        let delta = r.delta_median.unwrap_or(r.median_ms - r.baseline_median_ms);
+        let _ = writeln!(
+            s,
+            "- {} / {}: {} vs {} — ratio {:.3} (median {:+.2} {}), goal {}: {}",
+            b.bench,
+            r.case,
+            r.contender,
+            r.baseline,
+            r.ratio_median,
+            delta,
+            r.unit.as_deref().unwrap_or("ms"),
+            r.goal,
+            met_text(r)
+        );
+    }
+    let _ = writeln!(s);
+
+    let findings = root.join("benches/FINDINGS.md");
+    if let Ok(f) = std::fs::read_to_string(&findings) {
+        let _ = writeln!(s, "{}", f.trim_end());
+        let _ = writeln!(s);
+    }
+
+    if plotted {
+        let _ = writeln!(s, "## Latency distributions\n");
+        let _ = writeln!(
+            s,
+            "Empirical CDFs of the contender (solid) and baseline (dashed) of every row \
+             above that compares times, one panel per row, log time axis.\n\n\
+             ![latency distributions](benchmarks.png)"
+        );
+    }
+    s
+}
+
+/// Draws one panel per compared row (times only: rows in other units, like
+/// memory, are not latencies) with the empirical CDFs of its contender
+/// (solid) and baseline (dashed); false when gnuplot is missing or fails.
+fn plot(benches: &[Bench], dir: &Path, png: &Path) -> bool {
+    let data = dir.join("plot");
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(&data).expect("create plot dir");
+    let panels: Vec<(&Bench, &Row)> = benches
+        .iter()
+        .flat_map(|b| b.rows.iter().map(move |r| (b, r)))
+        .filter(|(b, r)| {
+            r.unit.as_deref().unwrap_or("ms") == "ms"
+                && b.samples.get(&r.contender).is_some_and(|v| !v.is_empty())
+                && b.samples.get(&r.baseline).is_some_and(|v| !v.is_empty())
+        })
+        .collect();
+    if panels.is_empty() {
+        return false;
+    }
+    let cols = 4;
+    let rows = panels.len().div_ceil(cols);
+    let mut gp = String::new();
+    let _ = writeln!(
+        gp,
+        "set terminal pngcairo size 2200,{} font 'sans,9'\nset output '{}'",
+        40 + 360 * rows,
+        png.display()
+    );
+    let _ = writeln!(
+        gp,
+        "set multiplot layout {rows},{cols} title 'rvss benchmarks: latency distributions \
+         (empirical CDF; contender solid, baseline dashed; log time axis)' font ',12'"
+    );
+    let _ = writeln!(
+        gp,
+        "set grid\nset key bottom right font ',8' noenhanced\nset yrange [0:1]\n\
+         set ylabel 'fraction'\nset xlabel 'ms'\nset logscale x"
+    );
+    for (pi, (b, r)) in panels.iter().enumerate() {
+        let _ = writeln!(
+            gp,
+            "set title '{}: {} (ratio {:.2})' noenhanced",
+            b.bench,
+            r.case.replace('\'', "''"),
+            r.ratio_median
+        );
+        let mut plots = vec![];
+        for (si, (name, style)) in [
+            (&r.contender, "dt 1 lc rgb '#c0392b'"),
+            (&r.baseline, "dt 2 lc rgb '#2c3e80'"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut v = b.samples[name.as_str()].clone();
+            v.sort_by(f64::total_cmp);
+            let n = v.len() as f64;
+            let mut body = format!("{} 0\n", v[0].max(1e-3));
+            for (i, x) in v.iter().enumerate() {
+                let _ = writeln!(body, "{} {}", x.max(1e-3), (i + 1) as f64 / n);
+            }
+            let file = data.join(format!("{pi}-{si}.dat"));
+            std::fs::write(&file, body).expect("write plot data");
+            plots.push(format!(
+                "'{}' using 1:2 with steps lw 2 {style} title '{}'",
+                file.display(),
+                name.replace('\'', "''")
+            ));
+        }
+        let _ = writeln!(gp, "plot {}", plots.join(", \\\n     "));
+    }
+    let _ = writeln!(gp, "unset multiplot");
+    let script = data.join("benchmarks.gp");
+    std::fs::write(&script, gp).expect("write gnuplot script");
+    match Command::new("gnuplot").arg(&script).status() {
+        Ok(st) if st.success() => true,
+        Ok(st) => {
+            eprintln!("bench_report: gnuplot failed ({st}); no plot");
+            false
+        }
+        Err(e) => {
+            eprintln!("bench_report: gnuplot not found ({e}); no plot (make bench installs it)");
+            false
+        }
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# make bench: runs every benchmark (benches/*.rs, each writing
+# target/bench/<name>.json), then assembles BENCHMARKS.md and benchmarks.png
+# (examples/bench_report.rs). Needs root (loop devices, namespaces) and the
+# built tree (make build). RVSS_BENCH_QUICK=1 makes a short development run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf 'bench: %s\n' "$*" >&2; }
+
+# gnuplot draws the latency plot (gnuplot-nox: no X11, has pngcairo).
+if ! dpkg-query -W -f='${Status}' gnuplot-nox 2>/dev/null | grep -q "install ok installed"; then
+    log "installing gnuplot-nox"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gnuplot-nox >/dev/null
+fi
+
+target=${CARGO_TARGET_DIR:-target}
+mkdir -p "$target/bench"
+# Only this run's results go into the report.
+rm -f "$target"/bench/*.json
+
+start=$(date +%s)
+cargo bench --benches
+log "benchmarks took $(( $(date +%s) - start )) s"
+cargo run --release --quiet --example bench_report
