@@ -1,4 +1,4 @@
-# rvss: make deps | build | test | demo | bench | install | lint | man | deb
+# rvss: make deps | build | test | demo | bench | install | lint | man | deb | fuzz
 # Everything runs as root on Debian 12 (packages, loop devices, namespaces).
 
 CARGO       ?= cargo
@@ -9,8 +9,11 @@ MANDIR      ?= /usr/share/man
 MODULE      := target/release/librvss.so
 CLI         := target/release/rvss
 MANPAGES    := target/man/vfs_rvss.8 target/man/rvss.8
+# Seconds each fuzz target runs in `make fuzz` and, within `make test`, in `make fuzz-short`.
+FUZZ_SECONDS       ?= 60
+FUZZ_SHORT_SECONDS ?= 10
 
-.PHONY: all deps build test unit e2e demo bench install lint clean man deb
+.PHONY: all deps build test unit e2e demo bench install lint clean man deb fuzz fuzz-short
 
 all: build
 
@@ -24,9 +27,17 @@ build: deps
 # Unit tests (no Samba needed) and end-to-end tests (real Samba, real btrfs).
 test: build
 	$(CARGO) test --release --no-fail-fast
+	$(MAKE) fuzz-short
 
 unit: deps
 	$(CARGO) test --release --lib
+
+# cargo-fuzz targets for every parser (fuzz/README.md); installs cargo-fuzz once.
+fuzz: deps
+	@bash scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-short: deps
+	@bash scripts/fuzz.sh $(FUZZ_SHORT_SECONDS) $(FUZZ_TARGETS)
 
 demo: build
 	@bash scripts/demo.sh $(MODULE)
@@ -39,6 +50,7 @@ bench: build
 
 lint: deps
 	$(CARGO) fmt --check
+	$(CARGO) fmt --check --manifest-path fuzz/Cargo.toml
 	$(CARGO) clippy --release --all-targets -- -D warnings
 
 install: build man

@@ -17,7 +17,8 @@ pub fn token(t: i64) -> Option<String> {
     ))
 }
 
-/// The Unix time of a token, or None when the text is not exactly one.
+/// The Unix time of a token, or None when the text is not exactly one that
+/// `token` makes (so none before 1970: `token(parse(s)) == s`).
 pub fn parse(s: &str) -> Option<i64> {
     let b = s.as_bytes();
     if b.len() != 24 || !s.starts_with("@GMT-") {
@@ -41,7 +42,8 @@ pub fn parse(s: &str) -> Option<i64> {
     {
         return None;
     }
-    Some(days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + se)
+    let t = days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + se;
+    (t >= 0).then_some(t)
 }
 
 fn is_leap(y: i64) -> bool {
@@ -125,5 +127,13 @@ mod tests {
             assert_eq!(parse(s), None, "{s:?}");
         }
         assert!(parse("@GMT-2024.02.29-23.59.59").is_some());
+        // Found by fuzz/ (gmt): token() makes none before 1970.
+        for s in [
+            "@GMT-1757.11.19-04.23.01",
+            "@GMT-1969.12.31-23.59.59",
+            "@GMT-0000.01.01-00.00.00",
+        ] {
+            assert_eq!(parse(s), None, "{s:?}");
+        }
     }
 }

@@ -16,8 +16,7 @@ pub struct Mount {
 }
 
 /// Undoes mountinfo's octal escapes (`\040` for a space, etc.).
-fn unescape(field: &str) -> PathBuf {
-    let b = field.as_bytes();
+fn unescape(b: &[u8]) -> PathBuf {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
@@ -42,18 +41,26 @@ fn unescape(field: &str) -> PathBuf {
 
 /// Parses mountinfo text; malformed lines are skipped.
 pub fn parse(text: &str) -> Vec<Mount> {
-    text.lines()
+    parse_bytes(text.as_bytes())
+}
+
+/// Parses mountinfo as the kernel writes it: it escapes only space, tab,
+/// newline and backslash, so paths may hold any other byte (not UTF-8).
+pub fn parse_bytes(text: &[u8]) -> Vec<Mount> {
+    text.split(|&c| c == b'\n')
         .filter_map(|line| {
-            let (left, right) = line.split_once(" - ")?;
-            let l: Vec<&str> = left.split(' ').collect();
-            let r: Vec<&str> = right.split(' ').collect();
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            let sep = line.windows(3).position(|w| w == b" - ")?;
+            let (left, right) = (&line[..sep], &line[sep + 3..]);
+            let l: Vec<&[u8]> = left.split(|&c| c == b' ').collect();
+            let r: Vec<&[u8]> = right.split(|&c| c == b' ').collect();
             if l.len() < 6 || r.len() < 2 {
                 return None;
             }
             Some(Mount {
                 root: unescape(l[3]),
                 mount_point: unescape(l[4]),
-                fs_type: r[0].to_string(),
+                fs_type: String::from_utf8_lossy(r[0]).into_owned(),
                 source: unescape(r[1]).to_string_lossy().into_owned(),
             })
         })
@@ -77,7 +84,7 @@ pub fn containing<'a>(mounts: &'a [Mount], path: &Path) -> Option<&'a Mount> {
 
 /// The current process's mounts.
 pub fn current() -> std::io::Result<Vec<Mount>> {
-    Ok(parse(&std::fs::read_to_string("/proc/self/mountinfo")?))
+    Ok(parse_bytes(&std::fs::read("/proc/self/mountinfo")?))
 }
 
 #[cfg(test)]
@@ -114,8 +121,24 @@ garbage line
 
     #[test]
     fn odd_escapes_are_kept_literally() {
-        assert_eq!(unescape("a\\0"), PathBuf::from("a\\0"));
-        assert_eq!(unescape("a\\777b"), PathBuf::from("a\\777b"));
-        assert_eq!(unescape("a\\134b"), PathBuf::from("a\\b"));
+        assert_eq!(unescape(b"a\\0"), PathBuf::from("a\\0"));
+        assert_eq!(unescape(b"a\\777b"), PathBuf::from("a\\777b"));
+        assert_eq!(unescape(b"a\\134b"), PathBuf::from("a\\b"));
+    }
+
+    #[test]
+    fn non_utf8_mount_points_do_not_hide_the_others() {
+        // A mount point that is not UTF-8 made reading mountinfo fail
+        // (read_to_string), so no share on the machine could be snapshotted.
+        let mut text = b"60 22 0:41 / /srv/caf\xe9 rw - btrfs /dev/sdc rw\n".to_vec();
+        text.extend_from_slice(SAMPLE.as_bytes());
+        let m = parse_bytes(&text);
+        assert_eq!(m.len(), 5);
+        assert_eq!(
+            m[0].mount_point,
+            PathBuf::from(OsString::from_vec(b"/srv/caf\xe9".to_vec()))
+        );
+        assert_eq!(parse_bytes(SAMPLE.as_bytes()), parse(SAMPLE));
+        assert_eq!(parse("22 1 0:21 / / rw - ext4 /dev/vda rw\r\n").len(), 1);
     }
 }

@@ -63,7 +63,8 @@ pub fn to_prune(entries: &[Entry], share: &str, policy: &Policy, now: i64) -> Ve
         .filter(|&(rank, &i)| {
             let by_count = policy.keep_last > 0 && (rank as u64) < u64::from(policy.keep_last);
             let by_age = policy.keep_days > 0
-                && now - entries[i].created < i64::from(policy.keep_days) * 86_400;
+                // Saturating: `created` comes from a file someone may have edited.
+                && now.saturating_sub(entries[i].created) < i64::from(policy.keep_days) * 86_400;
             !(by_count || by_age)
         })
         .map(|(_, &i)| i)
@@ -152,5 +153,21 @@ mod tests {
             keep_days: 1,
         };
         assert!(to_prune(&v, "vm", &p, now).is_empty());
+    }
+
+    #[test]
+    fn absurd_creation_times_do_not_overflow() {
+        // Found by fuzz/ (catalog): a hand-edited catalog's `created`
+        // overflowed `now - created`. Far past is old, far future is young.
+        let at = |created| Entry {
+            created,
+            ..e("vm", 0, State::Retained)
+        };
+        let v = vec![at(i64::MIN), at(i64::MAX)];
+        let p = Policy {
+            keep_last: 0,
+            keep_days: 1,
+        };
+        assert_eq!(to_prune(&v, "vm", &p, 1_764_064_800), vec![0]);
     }
 }

@@ -62,7 +62,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
             .iter()
             .filter(|e| {
                 inventory::status_of(e, &referenced) == Status::Orphan
-                    && now - e.created >= args.grace
+                    && now.saturating_sub(e.created) >= args.grace
             })
             .cloned()
             .collect();

@@ -43,6 +43,9 @@ mod restore;
 mod shares;
 mod smbconf;
 
+/// `rvss gc --grace`'s parser, public for the fuzz targets (fuzz/).
+pub use gc::parse_duration;
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// List every snapshot rvss made, with its state (exposed, retained, orphan).
