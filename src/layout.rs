@@ -67,19 +67,35 @@ pub fn join_rel(base: &Path, rel: &Path) -> PathBuf {
     }
 }
 
+/// Names a subvolume's path may not contain, since its snapshot folder would
+/// then overlap another's: the top level's key, the writable folder, and
+/// @GMT tokens (snapshot names).
+pub fn is_reserved_name(c: &std::ffi::OsStr) -> bool {
+    let s = c.to_string_lossy();
+    s == TOP_LEVEL_KEY || s == WRITABLE_DIR || crate::gmt::parse(&s).is_some()
+}
+
 /// The key for a subvolume: its path inside the filesystem.
 pub fn key_for(mount: &Mount, subvolume: &Path) -> Option<PathBuf> {
-    let below_mount = subvolume.strip_prefix(&mount.mount_point).ok()?;
-    let internal = mount.root.join(below_mount);
-    let rel: PathBuf = internal
-        .components()
-        .filter(|c| matches!(c, Component::Normal(_)))
-        .collect();
+    let rel = internal_path(mount, subvolume)?;
     Some(if rel.as_os_str().is_empty() {
         PathBuf::from(TOP_LEVEL_KEY)
     } else {
         rel
     })
+}
+
+/// A subvolume's path inside its filesystem, without the leading '/'.
+fn internal_path(mount: &Mount, subvolume: &Path) -> Option<PathBuf> {
+    let below_mount = subvolume.strip_prefix(&mount.mount_point).ok()?;
+    Some(
+        mount
+            .root
+            .join(below_mount)
+            .components()
+            .filter(|c| matches!(c, Component::Normal(_)))
+            .collect(),
+    )
 }
 
 /// Whether an absolute path holds `.` or `..` components or is relative.
@@ -132,6 +148,14 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
     let key = key_for(mount, &subvolume).ok_or_else(|| {
         Error::not_supported(format!("{} lies outside its mount", subvolume.display()))
     })?;
+    let internal = internal_path(mount, &subvolume).unwrap_or_default();
+    if let Some(bad) = internal.iter().find(|c| is_reserved_name(c)) {
+        return Err(Error::not_supported(format!(
+            "subvolume {} has a path component ({}) that rvss's snapshot folders reserve; rename it",
+            subvolume.display(),
+            bad.to_string_lossy()
+        )));
+    }
     let (snapshot_dir, default_snapshot_dir) = match &cfg.snapshot_dir {
         Some(d) => (d.clone(), false),
         None => (mount.mount_point.join(DEFAULT_SNAPSHOT_DIR_NAME), true),
@@ -248,6 +272,17 @@ mod tests {
             root.snap_path("@GMT-2026.11.25-10.00.00", true),
             Path::new("/srv/pool/.rvss/vol1/.writable/@GMT-2026.11.25-10.00.00")
         );
+    }
+
+    #[test]
+    fn names_that_would_overlap_snapshot_folders_are_reserved() {
+        use std::ffi::OsStr;
+        for bad in [TOP_LEVEL_KEY, WRITABLE_DIR, "@GMT-2026.11.25-10.00.00"] {
+            assert!(is_reserved_name(OsStr::new(bad)), "{bad}");
+        }
+        for ok in ["vol1", "@", "@home", ".snapshots", "@GMT-notatoken"] {
+            assert!(!is_reserved_name(OsStr::new(ok)), "{ok}");
+        }
     }
 
     #[test]

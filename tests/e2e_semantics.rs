@@ -117,6 +117,10 @@ fn snapshot_dir_inside_a_share_is_refused() {
             &format!("rvss:snapshot dir = {}/snaps", vol.display()),
         ],
     );
+    // A subvolume whose name rvss's snapshot folders reserve.
+    let reserved = fs1.join(".writable");
+    subvolume(&w, &reserved);
+    w.add_share("reserved", &reserved, &["vfs objects = rvss"]);
     w.start_samba();
     let o = w.rpc("fss_is_path_sup vm");
     assert!(
@@ -125,6 +129,18 @@ fn snapshot_dir_inside_a_share_is_refused() {
         text(&o)
     );
     expose_fails(&w, "vm");
+    let o = w.rpc("fss_is_path_sup reserved");
+    assert!(
+        !text(&o).contains("supports shadow copy requests"),
+        "{}",
+        text(&o)
+    );
+    assert!(
+        w.rvss_log()
+            .contains("that rvss's snapshot folders reserve"),
+        "{}",
+        w.rvss_log()
+    );
     assert!(w.snapshots(&fs1).is_empty());
     assert!(
         w.rvss_log().contains("lies inside share path"),
