@@ -4,21 +4,12 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+mod support;
+
+use support::{median, p99};
 
 use common::*;
 use std::time::Instant;
-
-fn median(v: &[f64]) -> f64 {
-    let mut s = v.to_vec();
-    s.sort_by(|a, b| a.total_cmp(b));
-    s[s.len() / 2]
-}
-
-fn p99(v: &[f64]) -> f64 {
-    let mut s = v.to_vec();
-    s.sort_by(|a, b| a.total_cmp(b));
-    s[((s.len() as f64 * 0.99).ceil() as usize).clamp(1, s.len()) - 1]
-}
 
 fn used(w: &World, mnt: &std::path::Path) -> u64 {
     w.must(&format!(

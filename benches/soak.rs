@@ -4,22 +4,11 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+mod support;
+
+use support::{median, p99};
 
 use common::soak;
-
-fn median(v: &[f64]) -> f64 {
-    let mut s = v.to_vec();
-    s.sort_by(|a, b| a.total_cmp(b));
-    s.get(s.len() / 2).copied().unwrap_or(0.0)
-}
-
-fn p99(v: &[f64]) -> f64 {
-    let mut s = v.to_vec();
-    s.sort_by(|a, b| a.total_cmp(b));
-    s.get(((s.len() as f64 * 0.99).ceil() as usize).clamp(1, s.len().max(1)) - 1)
-        .copied()
-        .unwrap_or(0.0)
-}
 
 fn main() {
     if !std::env::args().any(|a| a == "--bench") {
