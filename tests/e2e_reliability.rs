@@ -220,8 +220,9 @@ fn fault_rpcd_fsrvp_killed_mid_multi_share_commit() {
         "rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro {}'",
         names.join(" ")
     );
-    let mut bg = std::process::Command::new("nsenter")
-        .args(["-t", &w.pid.to_string(), "-m", "-n", "--", "sh", "-c", &cmd])
+    let mut bg = w
+        .command("sh")
+        .args(["-c", &cmd])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()

@@ -242,19 +242,7 @@ fn gc_after_killing_the_fsrvp_server_mid_loop_keeps_every_backup() {
     let loop_cmd = format!(
         "for i in $(seq 1 12); do rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro vm' >/dev/null 2>&1; done"
     );
-    let mut bg = std::process::Command::new("nsenter")
-        .args([
-            "-t",
-            &w.pid.to_string(),
-            "-m",
-            "-n",
-            "--",
-            "sh",
-            "-c",
-            &loop_cmd,
-        ])
-        .spawn()
-        .unwrap();
+    let mut bg = w.spawn_sh(&loop_cmd);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while list_json(&w).len() < 3 && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(100));
@@ -300,19 +288,7 @@ fn prune_and_gc_while_fsrvp_creates_keep_the_catalog_consistent() {
          sc=$(echo \"$out\" | sed -n 's/.*share vm@{{\\([0-9a-f-]\\{{36\\}}\\)}} exposed.*/\\1/p'); \
          rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c \"fss_delete vm $set $sc\" >/dev/null; done"
     );
-    let mut bg = std::process::Command::new("nsenter")
-        .args([
-            "-t",
-            &w.pid.to_string(),
-            "-m",
-            "-n",
-            "--",
-            "sh",
-            "-c",
-            &loop_cmd,
-        ])
-        .spawn()
-        .unwrap();
+    let mut bg = w.spawn_sh(&loop_cmd);
     let cli = cli_path();
     let mut runs = 0;
     while bg.try_wait().unwrap().is_none() {

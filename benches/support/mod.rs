@@ -73,12 +73,10 @@ pub fn inner_args() -> Option<Vec<String>> {
 /// mount and network namespaces; returns what it printed on stdout.
 pub fn run_inside(w: &World, args: &[String]) -> String {
     let exe = std::env::current_exe().expect("current_exe");
-    let out = Command::new("nsenter")
-        .args(["-t", &w.pid.to_string(), "-m", "-n", "--"])
-        .arg(&exe)
+    let out = w
+        .command(&exe.to_string_lossy())
         .arg(INNER)
         .args(args)
-        .stdin(Stdio::null())
         .stderr(Stdio::inherit())
         .output()
         .expect("nsenter");

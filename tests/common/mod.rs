@@ -151,20 +151,26 @@ impl World {
         w
     }
 
+    /// A command that runs `program` inside the world's namespaces.
+    pub fn command(&self, program: &str) -> Command {
+        let mut c = Command::new("nsenter");
+        c.args(["-t", &self.pid.to_string(), "-m", "-n", "--", program])
+            .stdin(Stdio::null());
+        c
+    }
+
+    /// Starts a shell script inside the world, in the background.
+    pub fn spawn_sh(&self, script: &str) -> Child {
+        self.command("sh")
+            .args(["-c", script])
+            .spawn()
+            .expect("nsenter")
+    }
+
     /// Runs a shell script inside the world's namespaces.
     pub fn sh(&self, script: &str) -> Output {
-        Command::new("nsenter")
-            .args([
-                "-t",
-                &self.pid.to_string(),
-                "-m",
-                "-n",
-                "--",
-                "sh",
-                "-c",
-                script,
-            ])
-            .stdin(Stdio::null())
+        self.command("sh")
+            .args(["-c", script])
             .output()
             .expect("nsenter")
     }
@@ -323,19 +329,10 @@ impl World {
         ));
         let log = fs::File::create(self.dir.join("smbd.out")).unwrap();
         // Its own process group: smbd signals its whole group when it stops.
-        let child = Command::new("nsenter")
-            .args([
-                "-t",
-                &self.pid.to_string(),
-                "-m",
-                "-n",
-                "--",
-                "smbd",
-                "--foreground",
-                "--no-process-group",
-            ])
+        let child = self
+            .command("smbd")
+            .args(["--foreground", "--no-process-group"])
             .process_group(0)
-            .stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())
             .stderr(log)
             .spawn()
