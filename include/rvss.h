@@ -14,7 +14,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <time.h>
 
 /* Output buffers hold a path of up to PATH_MAX bytes plus the NUL. */
 #define RVSS_PATH_BUF 4097
@@ -36,11 +35,12 @@ struct rvss_share {
 uint32_t rvss_check_path(const struct rvss_share *share,
 			 char *base_volume, size_t base_volume_len);
 
-/* snap_create: snapshot base_volume's subvolume. *tstamp comes in as the
+/* snap_create: snapshot base_volume's subvolume. *tstamp (seconds since the
+ * Unix epoch, int64_t whatever the platform's time_t) comes in as the
  * requested time and goes out as the snapshot's @GMT time. snap_path is the
  * share's directory inside the snapshot. */
 uint32_t rvss_snap_create(const struct rvss_share *share,
-			  const char *base_volume, time_t *tstamp, bool rw,
+			  const char *base_volume, int64_t *tstamp, bool rw,
 			  char *base_path, size_t base_path_len,
 			  char *snap_path, size_t snap_path_len);
 

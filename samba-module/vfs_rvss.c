@@ -77,16 +77,18 @@ static NTSTATUS rvss_snap_create_fn(struct vfs_handle_struct *handle,
 {
 	char base[RVSS_PATH_BUF], snap[RVSS_PATH_BUF];
 	struct rvss_share share = rvss_share_of(handle, base_volume);
+	int64_t t = *tstamp;
 	uint32_t status;
 	NTSTATUS st;
 
 	become_root();
-	status = rvss_snap_create(&share, base_volume, tstamp, rw,
+	status = rvss_snap_create(&share, base_volume, &t, rw,
 				  base, sizeof(base), snap, sizeof(snap));
 	unbecome_root();
 	if (status != 0) {
 		return NT_STATUS(status);
 	}
+	*tstamp = (time_t)t;
 	st = rvss_strdup(mem_ctx, base, base_path);
 	if (!NT_STATUS_IS_OK(st)) {
 		return st;

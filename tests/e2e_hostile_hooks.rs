@@ -82,7 +82,7 @@ fn check(share: &Share) -> (u32, String) {
 
 fn create(share: &Share, base: &CString, t: i64) -> (u32, String) {
     let (mut bp, mut sp) = (vec![0 as c_char; 4097], vec![0 as c_char; 4097]);
-    let mut ts: libc::time_t = t;
+    let mut ts: i64 = t;
     // SAFETY: all pointers are valid for the call; buffers hold 4097 bytes.
     let st = unsafe {
         rvss_snap_create(

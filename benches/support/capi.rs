@@ -70,11 +70,11 @@ impl HookShare {
     /// snap_create, read-only, for `tstamp`; panics on a non-OK status.
     pub fn create(&self, tstamp: i64) -> Snapshot {
         let share = self.raw();
-        let mut ts: libc::time_t = tstamp as libc::time_t;
+        let mut ts: i64 = tstamp;
         let mut base_path = vec![0 as c_char; PATH_BUF];
         let mut snap_path = vec![0 as c_char; PATH_BUF];
         // SAFETY: `share` and `base_volume` point to NUL-terminated strings
-        // owned by `self`; `ts` is a live time_t; both output buffers are
+        // owned by `self`; `ts` is a live int64_t; both output buffers are
         // valid for PATH_BUF bytes of writes; all outlive the call.
         let st = unsafe {
             rvss_snap_create(

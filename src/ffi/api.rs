@@ -144,7 +144,7 @@ pub unsafe extern "C" fn rvss_check_path(
 pub unsafe extern "C" fn rvss_snap_create(
     share: *const rvss_share,
     base_volume: *const c_char,
-    tstamp: *mut libc::time_t,
+    tstamp: *mut i64,
     rw: bool,
     base_path: *mut c_char,
     base_path_len: usize,
@@ -181,7 +181,7 @@ pub unsafe extern "C" fn rvss_snap_create(
             unsafe { copy_out(&c.base_path, base_path, base_path_len) }?;
             // SAFETY: forwarded from the caller's contract.
             unsafe { copy_out(&c.snap_path, snap_path, snap_path_len) }?;
-            *ts = c.tstamp as libc::time_t;
+            *ts = c.tstamp;
             Ok(format!(
                 "{bv} -> {} ({})",
                 c.snap_path,
