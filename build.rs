@@ -207,6 +207,7 @@ fn generate_build_info(bundle: &Path, include_dirs: &[PathBuf], out: &Path) {
         println!("cargo:warning=building a module that claims Samba {v} (RVSS_FAKE_SAMBA_VERSION): for tests only");
     }
     let version = fake.clone().unwrap_or(real);
+    let interface = vfs_interface_from_headers(include_dirs);
     let package = std::fs::read_to_string(bundle.join("package-version"))
         .ok()
         .map(|s| s.trim().to_string())
@@ -225,10 +226,13 @@ fn generate_build_info(bundle: &Path, include_dirs: &[PathBuf], out: &Path) {
     {
         fail(&format!("unexpected Samba package version {package:?}"));
     }
-    let marker = format!("{MARKER_PREFIX}version={version} package={package}\0");
+    let marker =
+        format!("{MARKER_PREFIX}version={version} interface={interface} package={package}\0");
     let code = format!(
         "/// Upstream version of the Samba rvss was built for.\n\
          pub const SAMBA_VERSION: &str = {version:?};\n\
+         /// SMB_VFS_INTERFACE_VERSION of the headers the shim was compiled with.\n\
+         pub const VFS_INTERFACE_VERSION: u32 = {interface};\n\
          /// Debian version of that Samba's package (empty when unknown).\n\
          pub const SAMBA_PACKAGE_VERSION: &str = {package:?};\n\
          /// Whether SAMBA_VERSION was faked with RVSS_FAKE_SAMBA_VERSION.\n\
@@ -240,6 +244,25 @@ fn generate_build_info(bundle: &Path, include_dirs: &[PathBuf], out: &Path) {
     );
     std::fs::write(out.join("build_info.rs"), code)
         .unwrap_or_else(|e| fail(&format!("cannot write build_info.rs: {e}")));
+}
+
+/// SMB_VFS_INTERFACE_VERSION from source3/include/vfs.h (bindgen's copy is
+/// for the Rust side; the marker is written before that is compiled).
+fn vfs_interface_from_headers(include_dirs: &[PathBuf]) -> u32 {
+    let Some(text) = include_dirs
+        .iter()
+        .find_map(|d| std::fs::read_to_string(d.join("vfs.h")).ok())
+    else {
+        fail("the Samba header bundle has no vfs.h; run `make deps`");
+    };
+    text.lines()
+        .find_map(|l| {
+            let mut w = l.split_whitespace();
+            (w.next() == Some("#define") && w.next() == Some("SMB_VFS_INTERFACE_VERSION"))
+                .then(|| w.next().and_then(|v| v.parse().ok()))
+                .flatten()
+        })
+        .unwrap_or_else(|| fail("vfs.h does not define SMB_VFS_INTERFACE_VERSION as a number"))
 }
 
 /// Must match `samba::MARKER_PREFIX`.

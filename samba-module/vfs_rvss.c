@@ -110,6 +110,22 @@ static NTSTATUS rvss_snap_delete_fn(struct vfs_handle_struct *handle,
 	return NT_STATUS(status);
 }
 
+/*
+ * The hooks above are written for the signatures of Samba's headers; if a
+ * Samba release changes one, the build stops here with the hook's name
+ * rather than producing a module that smbd would call with the wrong
+ * arguments.
+ */
+#define RVSS_HOOK_MATCHES(field, fn)                                          \
+	_Static_assert(__builtin_types_compatible_p(                          \
+			       __typeof__(((struct vfs_fn_pointers *)0)->field), \
+			       __typeof__(&fn)),                              \
+		       "this Samba changed the signature of " #field          \
+		       ": samba-module/vfs_rvss.c must be adapted to it")
+RVSS_HOOK_MATCHES(snap_check_path_fn, rvss_snap_check_path_fn);
+RVSS_HOOK_MATCHES(snap_create_fn, rvss_snap_create_fn);
+RVSS_HOOK_MATCHES(snap_delete_fn, rvss_snap_delete_fn);
+
 static struct vfs_fn_pointers rvss_fns = {
 	.snap_check_path_fn = rvss_snap_check_path_fn,
 	.snap_create_fn = rvss_snap_create_fn,

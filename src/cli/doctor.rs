@@ -219,33 +219,34 @@ fn check_samba_and_module(c: &mut Checks) {
         ),
     );
     let Some(running) = running else { return };
-    if !samba::same_samba(&running, &built.version) {
-        c.fail(
+    let rebuild = "rebuild and reinstall rvss against the installed Samba (make deps build \
+                   install, or make deb and apt-get install the new package)";
+    match samba::compat(&running, &built.version) {
+        samba::Compat::OtherRelease => c.fail(
             "samba-version",
             None,
             format!(
-                "rvss.so was built for Samba {} but Samba {running} is installed: the VFS interface \
-                 is version-locked, so Samba refuses to load rvss (NT_STATUS_REVISION_MISMATCH, logged \
-                 as \"refusing to register\") and every rvss share fails",
-                built.version
+                "rvss.so was built for Samba {} but Samba {running} is installed: a module loads \
+                 only in the release series it was built for ({}.x), so Samba refuses to load rvss \
+                 (NT_STATUS_REVISION_MISMATCH, logged as \"refusing to register\") and every rvss \
+                 share fails",
+                built.version,
+                samba::release_series(&built.version)
             ),
-            "rebuild and reinstall rvss against the installed Samba (make deps build install, \
-             or make deb and dpkg -i the new package)",
-        );
-        return;
-    }
-    match package {
-        Some(p) if !built.package.is_empty() && p != built.package => c.warn(
-            "samba-version",
-            None,
-            format!(
-                "rvss.so was built against the headers of package samba {} and samba {p} is installed; \
-                 the upstream version matches, so Samba loads it",
-                built.package
-            ),
-            "rebuild rvss against the installed package when convenient (make deps build install)",
+            rebuild,
         ),
-        _ => c.ok(
+        samba::Compat::PatchRelease => c.ok(
+            "samba-version",
+            None,
+            format!(
+                "rvss.so was built for Samba {} and Samba {running} is installed: another patch \
+                 release of the same series ({}.x), which loads it; rebuild only when Samba moves \
+                 to another minor release",
+                built.version,
+                samba::release_series(&built.version)
+            ),
+        ),
+        samba::Compat::Same => c.ok(
             "samba-version",
             None,
             format!("rvss.so matches the running Samba {running}"),

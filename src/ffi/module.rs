@@ -3,7 +3,7 @@
 use super::c_api::{rvss_shim_log, rvss_shim_register, rvss_shim_samba_version};
 use super::guard;
 use super::samba_abi::NTSTATUS;
-use crate::samba::{self, same_samba};
+use crate::samba::{self, Compat};
 use crate::{logging, ntstatus};
 use std::ffi::{c_void, CStr, CString};
 
@@ -36,18 +36,31 @@ pub unsafe extern "C" fn samba_init_module(_ctx: *mut c_void) -> NTSTATUS {
             .to_string_lossy()
             .into_owned();
         let built = samba::SAMBA_VERSION;
-        if !same_samba(&running, built) {
-            log::error!(
-                "refusing to register: rvss was built for Samba {built} but this is Samba {running} \
-                 (the VFS interface is version-locked); install an rvss built against this Samba \
-                 (make deps build install, or make deb)"
-            );
-            return ntstatus::REVISION_MISMATCH;
+        match samba::compat(&running, built) {
+            Compat::Same => {}
+            Compat::PatchRelease => log::info!(
+                "built for Samba {built}, running in Samba {running}: same release series, loading"
+            ),
+            Compat::OtherRelease => {
+                log::error!(
+                    "refusing to register: rvss was built for Samba {built} but this is Samba {running} \
+                     (a module loads only in the release series it was built for, {}.x: the VFS \
+                     interface changes between series); install an rvss built against this Samba \
+                     (make deps build install, or make deb)",
+                    samba::release_series(built)
+                );
+                return ntstatus::REVISION_MISMATCH;
+            }
         }
         // SAFETY: registers the shim's static hook table with smbd.
         let st = unsafe { rvss_shim_register() };
         if st != ntstatus::OK {
-            log::error!("smb_register_vfs refused rvss (NTSTATUS {st:#010x})");
+            log::error!(
+                "smb_register_vfs refused rvss (NTSTATUS {st:#010x}): rvss was built for VFS \
+                 interface {} of Samba {built}, and this Samba {running} has another; rebuild \
+                 rvss against this Samba (make deps build install, or make deb)",
+                samba::VFS_INTERFACE_VERSION
+            );
         }
         st
     });
