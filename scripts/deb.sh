@@ -2,9 +2,11 @@
 # Builds the Debian package target/debian/rvss_<version>_<arch>.deb from the
 # built module and CLI, with dpkg-deb (no debian/ source tree needed):
 #   scripts/deb.sh [--module FILE] [--cli FILE] [--out DIR]
-# The package Depends on the EXACT samba package the module was built
-# against (read from the module itself): the Samba VFS interface is
-# version-locked, so apt must refuse a Samba that would refuse the module.
+# The package Depends on the samba release series the module was built for
+# (read from the module itself), e.g. samba (>= 2:4.22~), samba (<< 2:4.23~):
+# the module loads in any patch release of that series (security updates
+# install without holding rvss back or removing it), and apt refuses a
+# Samba of another series, which would refuse the module.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,9 +39,16 @@ marker=$(grep -aoE 'RVSS-BUILT-FOR-SAMBA version=[0-9.]+ package=[^[:space:][:cn
 built_version=${marker#*version=}; built_version=${built_version%% *}
 built_package=${marker##*package=}
 [ -n "$built_package" ] || die "$module does not record the samba package it was built against"
+series=$(sed -n 's/^\([0-9]\+\)\.\([0-9]\+\)\.[0-9]\+$/\1 \2/p' <<<"$built_version")
+[ -n "$series" ] || die "$module names Samba '$built_version', not MAJOR.MINOR.PATCH"
+read -r major minor <<<"$series"
+epoch=
+case $built_package in *:*) epoch=${built_package%%:*}: ;; esac
+samba_range="samba (>= $epoch$major.$minor~), samba (<< $epoch$major.$((minor + 1))~)"
 installed=$(dpkg-query -W -f='${Version}' samba 2>/dev/null || true)
-[ "$installed" = "$built_package" ] ||
-    die "$module was built against samba $built_package but samba ${installed:-(none)} is installed: rebuild it (make deps build)"
+dpkg --compare-versions "$installed" ge "$epoch$major.$minor~" &&
+    dpkg --compare-versions "$installed" lt "$epoch$major.$((minor + 1))~" ||
+    die "$module was built for Samba $built_version but samba ${installed:-(none)} is installed: rebuild it (make deps build)"
 modulesdir=$(smbd -b | sed -n 's/^ *MODULESDIR: *//p')
 [ -n "$modulesdir" ] || die "cannot find Samba's MODULESDIR (smbd -b)"
 
@@ -75,7 +84,8 @@ Version: $version
 Architecture: $arch
 Maintainer: rvss developers <rvss-devel@example.org>
 Installed-Size: $size
-Depends: samba (= $built_package), $shlibs
+Depends: $samba_range, $shlibs
+Recommends: samba-vfs-modules
 Suggests: smbclient
 Enhances: samba
 Section: net
@@ -89,8 +99,8 @@ Description: Remote VSS (MS-FSRVP) shadow copies for Samba shares on btrfs
  The rvss tool checks shares, lists and prunes snapshots and diagnoses an
  installation (rvss doctor).
  .
- Built for Samba $built_version (package $built_package): the Samba VFS
- interface is version-locked.
+ Built for Samba $built_version (package $built_package); loads in any
+ Samba $major.$minor.x (the VFS interface is fixed within a release series).
 CONTROL
 (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z |
     xargs -0 md5sum) >"$root/DEBIAN/md5sums"

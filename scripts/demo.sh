@@ -89,10 +89,10 @@ SC=$(echo "$OUT" | sed -n 's/.*share vm1@{\([0-9a-f-]\{36\}\)} exposed.*/\1/p')
 
 step "The live share changes after the commit"
 run "echo 'disk after backup' > $WORK/pool/vol1/hyperv/vm1/disk.vhdx"
-run "smbclient -U root%$PASS //127.0.0.1/vm1 -c 'get disk.vhdx /dev/stdout' 2>/dev/null"
+run "smbclient -U root%$PASS //127.0.0.1/vm1 -c 'get disk.vhdx -' 2>/dev/null"
 
 step "The backup application reads the shadow copy share"
-run "smbclient -U root%$PASS '//127.0.0.1/vm1@{$SC}' -c 'get disk.vhdx /dev/stdout' 2>/dev/null"
+run "smbclient -U root%$PASS '//127.0.0.1/vm1@{$SC}' -c 'get disk.vhdx -' 2>/dev/null"
 
 step "Clients of the live share never see the snapshot"
 run "smbclient -U root%$PASS //127.0.0.1/vm1 -c ls 2>/dev/null"

@@ -177,32 +177,62 @@ fn per_class_level_alone_shows_refusals_and_smbcontrol_raises_it() {
     assert_nothing_written_to_stderr(&w);
 }
 
-/// Builds (once, incrementally) a module that believes it was built for
-/// Samba 4.16.0, in its own target directory.
-fn mismatched_module() -> PathBuf {
-    let target = manifest_dir().join("target/mismatch");
+/// A module that believes it was built for Samba `version`: taken from
+/// `$RVSS_FAKE_MODULES/<version>/librvss.so` where the matrix prebuilt it (its
+/// package roots have no compiler), else built in target/fake-samba (one
+/// target directory for every version, so only rvss itself recompiles) and
+/// copied to target/fake-samba/<version>/librvss.so.
+fn module_claiming(version: &str) -> PathBuf {
+    if let Some(dir) = std::env::var_os("RVSS_FAKE_MODULES") {
+        let module = PathBuf::from(dir).join(version).join("librvss.so");
+        check_claims(&module, version);
+        return module;
+    }
+    // Tests run in parallel threads; builds into the shared directory must not.
+    static BUILD: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = BUILD.lock().unwrap_or_else(|e| e.into_inner());
+    let target = manifest_dir().join("target/fake-samba");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
         .args(["build", "--release", "--lib", "--target-dir"])
         .arg(&target)
-        .env("RVSS_FAKE_SAMBA_VERSION", "4.16.0")
+        .env("RVSS_FAKE_SAMBA_VERSION", version)
         .current_dir(manifest_dir())
         .output()
         .expect("run cargo");
     assert!(
         out.status.success(),
-        "building the mismatched module failed:\n{}",
+        "building a module claiming Samba {version} failed:\n{}",
         text(&out)
     );
-    let module = target.join("release/librvss.so");
-    let built = rvss::samba::built_for(&std::fs::read(&module).unwrap()).expect("marker");
-    assert_eq!(built.version, "4.16.0");
+    let module = target.join(version).join("librvss.so");
+    std::fs::create_dir_all(module.parent().unwrap()).unwrap();
+    std::fs::copy(target.join("release/librvss.so"), &module).unwrap();
+    check_claims(&module, version);
     module
+}
+
+fn check_claims(module: &Path, version: &str) {
+    let bytes = std::fs::read(module).unwrap_or_else(|e| panic!("{}: {e}", module.display()));
+    let built = rvss::samba::built_for(&bytes).expect("marker");
+    assert_eq!(built.version, version, "{}", module.display());
+}
+
+/// A release series Samba never had, for a module that must be refused.
+const OTHER_SERIES: &str = "4.16.0";
+
+/// Another patch release of the series rvss is built for (as after a
+/// security update of Samba).
+fn other_patch_release() -> String {
+    format!(
+        "{}.999",
+        rvss::samba::release_series(rvss::samba::SAMBA_VERSION)
+    )
 }
 
 #[test]
 fn module_built_for_another_samba_is_refused_with_one_line() {
-    let module = mismatched_module();
+    let module = module_claiming(OTHER_SERIES);
     let (mut w, vol) = world_with_subvolume("mismatch", Some(&module));
     w.add_share("vm", &vol, &["vfs objects = rvss"]);
     let plain = w.dir.join("plain");
@@ -232,7 +262,7 @@ fn module_built_for_another_samba_is_refused_with_one_line() {
     // One line per load, from samba_init_module, and nothing else from rvss.
     let expected = format!(
         "rvss: refusing to register: rvss was built for Samba 4.16.0 but this is Samba {running} \
-         (the VFS interface is version-locked)"
+         (a module loads only in the release series it was built for, 4.16.x"
     );
     let fsrvp = rvss_lines(&log_file(&w, "log.rpcd_fsrvp"));
     assert_eq!(fsrvp.len(), 1, "log.rpcd_fsrvp:\n{}", fsrvp.join("\n"));
@@ -264,6 +294,49 @@ fn module_built_for_another_samba_is_refused_with_one_line() {
     assert!(
         check["fix"].as_str().unwrap().contains("rebuild"),
         "{check}"
+    );
+}
+
+/// A Samba security update moves smbd to another patch release of the same
+/// series: the module keeps serving FSRVP, and rvss doctor is content.
+#[test]
+fn module_built_for_another_patch_release_of_the_series_serves_fsrvp() {
+    let claimed = other_patch_release();
+    let module = module_claiming(&claimed);
+    let (mut w, vol) = world_with_subvolume("patchrelease", Some(&module));
+    w.add_share("vm", &vol, &["vfs objects = rvss"]);
+    w.start_samba();
+    let running = rvss::samba::installed_version().expect("smbd -V");
+    assert_eq!(
+        rvss::samba::compat(&running, &claimed),
+        rvss::samba::Compat::PatchRelease,
+        "Samba {running} vs {claimed}"
+    );
+
+    let out = w.rpc_ok("fss_create_expose backup ro vm");
+    let sc = parse_expose(&out).pop().expect(&out);
+    w.must(&format!("echo changed > '{}/disk.vhdx'", vol.display()));
+    assert_eq!(w.smb_cat(&sc.unc_share(), "disk.vhdx"), "original\n");
+    w.rpc_ok(&format!("fss_delete vm {} {}", sc.set, sc.copy));
+    assert!(w.snapshots(vol.parent().unwrap()).is_empty());
+
+    // The load says which Samba it was built for, once per process, at the
+    // info level.
+    let lines = rvss_lines(&log_file(&w, "log.rpcd_fsrvp"));
+    assert!(
+        !lines.iter().any(|l| l.contains("refusing")),
+        "{}",
+        lines.join("\n")
+    );
+
+    let o = w.cli("doctor --json");
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let check = find(&checks(&report), "samba-version", None).clone();
+    assert_eq!(check["status"], "ok", "{check}");
+    let msg = check["message"].as_str().unwrap();
+    assert!(
+        msg.contains(&format!("built for Samba {claimed}")) && msg.contains("patch release"),
+        "{msg}"
     );
 }
 
