@@ -1,5 +1,6 @@
 # rvss: make deps | build | test | demo | bench | install | lint | man | deb | fuzz
-# Everything runs as root on Debian 12 (packages, loop devices, namespaces).
+#       | root-test | matrix
+# Everything runs as root on Debian (packages, loop devices, namespaces).
 
 CARGO       ?= cargo
 DESTDIR     ?=
@@ -13,7 +14,7 @@ MANPAGES    := target/man/vfs_rvss.8 target/man/rvss.8
 FUZZ_SECONDS       ?= 60
 FUZZ_SHORT_SECONDS ?= 10
 
-.PHONY: all deps build test unit e2e demo bench install lint clean man deb fuzz fuzz-short
+.PHONY: all deps build test unit demo bench install lint clean man deb fuzz fuzz-short root-test matrix
 
 all: build
 
@@ -70,6 +71,18 @@ target/man/%.8: man/%.8.md Cargo.toml scripts/man.sh
 # exact samba package the module was built against.
 deb: build
 	@bash scripts/deb.sh --module $(MODULE) --cli $(CLI) --out target/debian
+
+# `make demo` and `make test` in a clean Debian minbase root (default
+# bookworm; RVSS_ROOT_TARGET=trixie for another), as a new user would.
+root-test:
+	@bash scripts/root-test.sh
+
+# Build, package and test in clean roots for every Samba Debian ships
+# (MATRIX_TARGETS to pick some); the table goes into README.md's support
+# table when all four targets ran.
+MATRIX_TARGETS ?=
+matrix:
+	@bash scripts/matrix.sh $(if $(MATRIX_TARGETS),$(MATRIX_TARGETS),--readme)
 
 clean:
 	$(CARGO) clean
