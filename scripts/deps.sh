@@ -8,13 +8,13 @@ set -euo pipefail
 CACHE_ROOT=${RVSS_CACHE:-/var/cache/rvss}
 PACKAGES=(
     # Samba itself and the real clients the tests drive
-    samba smbclient samba-testsuite
+    samba samba-vfs-modules smbclient samba-testsuite
     # btrfs, loop devices, namespaces
     btrfs-progs util-linux iproute2 procps
     # build: bindgen needs libclang; the shim needs a C compiler
     build-essential pkg-config libclang-dev
     # enough of Samba's build dependencies to generate its headers
-    dpkg-dev python3 flex bison libparse-yapp-perl libkeyutils-dev
+    dpkg-dev python3 python3-distutils flex bison libparse-yapp-perl libkeyutils-dev
     libgnutls28-dev zlib1g-dev libpopt-dev libtalloc-dev libtevent-dev
     libtdb-dev libldb-dev
     # man pages (pandoc, from man/*.8.md; man-db to check them) and the
