@@ -29,6 +29,8 @@ echo "root-test: clean $target root ready in $((SECONDS - start)) s"
 $ROOT run "$name" --toolchain host -- bash -euc '
     cd /src/rvss
     t=$SECONDS
+    # the README'"'"'s first line
+    apt-get update -qq && apt-get install -y -qq make >/dev/null
     make demo >demo.log 2>&1 || { cat demo.log; echo "root-test: make demo failed"; exit 1; }
     echo "root-test: make demo passed in $((SECONDS - t)) s"
     # the whole transcript, first step to cleanup, survived the redirection
