@@ -91,10 +91,13 @@ die() { printf 'deps: error: %s\n' "$*" >&2; exit 1; }
 is_debian() { [ -f /etc/debian_version ] && command -v apt-get >/dev/null && command -v dpkg >/dev/null; }
 
 apt_install() {
+    local start=$SECONDS
     log "installing Debian packages: $*"
     apt-get update -qq || die "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null ||
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" \
+        2> >(grep -v '^debconf: delaying package configuration' >&2) >/dev/null ||
         die "apt-get install $* failed"
+    log "installed in $((SECONDS - start)) s"
 }
 
 # --- Debian mode: packages -------------------------------------------------
@@ -422,6 +425,7 @@ make_bundle() {
 prepare_headers() {
     local key=$1 package_version=$2 bundle work
     bundle="$CACHE_ROOT/samba-headers/$key"
+    local start=$SECONDS
     log "preparing the Samba headers in $bundle (one to two minutes, once per Samba version)"
     work=$(mktemp -d "$CACHE_ROOT/build.XXXXXX")
     WORK=$work
@@ -454,7 +458,7 @@ prepare_headers() {
         awk '{ print $3 }' >"$bundle/vfs-interface-version"
     touch "$bundle/.complete"
     rm -f "$logf"
-    log "Samba headers ready: $bundle"
+    log "Samba headers ready in $((SECONDS - start)) s: $bundle"
 }
 
 main() {
