@@ -88,6 +88,7 @@ mod tests {
             created: 0,
             readonly: true,
             state,
+            ..Default::default()
         }
     }
 
