@@ -21,6 +21,9 @@ pub const PREVIOUS_NAME: &str = "catalog.prev.json";
 const TEMP_NAME: &str = ".catalog.json.tmp";
 const PREVIOUS_TEMP: &str = ".catalog.prev.json.tmp";
 const LOCK_NAME: &str = "catalog.lock";
+/// Every file of a catalog that rvss opens (the snapshot directory rules
+/// require them to be regular files).
+pub const FILE_NAMES: [&str; 3] = [FILE_NAME, PREVIOUS_NAME, LOCK_NAME];
 const FORMAT: u32 = 1;
 /// How long a hook waits for the lock before failing (never hang smbd).
 pub const LOCK_TIMEOUT: Duration = Duration::from_secs(10);

@@ -206,6 +206,9 @@ pub enum DirProblem {
     InsideShare,
     OtherFilesystem,
     Unsafe,
+    /// A catalog file (catalog.json, its previous generation, its lock)
+    /// that is not a regular file: a FIFO there would hang a hook.
+    CatalogNotAFile,
 }
 
 /// The rules a snapshot directory must meet, enforced by the hooks at
@@ -304,6 +307,19 @@ pub fn snapshot_dir_problem(layout: &Layout, mounts: &[Mount]) -> Option<(DirPro
                 md.uid()
             ),
         ));
+    }
+    for name in crate::catalog::FILE_NAMES {
+        if let Ok(m) = std::fs::symlink_metadata(dir.join(name)) {
+            if !m.file_type().is_file() {
+                return Some((
+                    DirProblem::CatalogNotAFile,
+                    format!(
+                        "catalog file {} is not a regular file; rvss refuses to open it",
+                        dir.join(name).display()
+                    ),
+                ));
+            }
+        }
     }
     None
 }

@@ -450,17 +450,19 @@ mod tests {
 
     #[test]
     fn links_in_the_live_tree_are_never_followed() {
+        // Directories and links only: regular files need a reflink-capable
+        // filesystem, which the e2e tests (e2e_safety) provide.
         let base = std::env::temp_dir().join(format!("rvss-restore-links-{}", std::process::id()));
         let _ = fs::remove_dir_all(&base);
         let (src, dst, outside) = (base.join("src"), base.join("dst"), base.join("outside"));
-        fs::create_dir_all(src.join("d")).unwrap();
+        fs::create_dir_all(src.join("d/e")).unwrap();
         fs::create_dir_all(&dst).unwrap();
         fs::create_dir_all(&outside).unwrap();
-        fs::write(src.join("d/f"), "backup").unwrap();
-        fs::write(src.join("top"), "backup").unwrap();
+        std::os::unix::fs::symlink("backup-target", src.join("d/l")).unwrap();
+        std::os::unix::fs::symlink("backup-target", src.join("top")).unwrap();
         fs::write(outside.join("victim"), "victim").unwrap();
         // The directory restored into is a link out of the share, and the
-        // file name itself is a link to a victim.
+        // entry name itself is a link to a victim.
         std::os::unix::fs::symlink(&outside, dst.join("d")).unwrap();
         std::os::unix::fs::symlink(outside.join("victim"), dst.join("top")).unwrap();
         let (s, d) = roots(&base);
@@ -479,12 +481,15 @@ mod tests {
         restore(&s, &d, Path::new("d"), true).unwrap();
         assert_eq!(fs::read_to_string(outside.join("victim")).unwrap(), "victim");
         assert_eq!(fs::read_dir(&outside).unwrap().count(), 1);
-        assert_eq!(fs::read_to_string(dst.join("top")).unwrap(), "backup");
-        assert_eq!(fs::read_to_string(dst.join("d/f")).unwrap(), "backup");
+        assert_eq!(
+            fs::read_link(dst.join("top")).unwrap(),
+            Path::new("backup-target")
+        );
+        assert!(fs::symlink_metadata(dst.join("d")).unwrap().is_dir());
+        assert!(dst.join("d/e").is_dir());
         // A link on the way down to the parent is refused.
         std::os::unix::fs::symlink(&outside, dst.join("via")).unwrap();
-        fs::create_dir_all(src.join("via")).unwrap();
-        fs::write(src.join("via/x"), "x").unwrap();
+        fs::create_dir_all(src.join("via/x")).unwrap();
         assert!(restore(&s, &d, Path::new("via/x"), true).is_err());
         assert!(!outside.join("x").exists());
         fs::remove_dir_all(&base).unwrap();

@@ -255,7 +255,7 @@ fn check_samba_and_module(c: &mut Checks) {
 
 /// FSRVP exposes each shadow copy as a registry share.
 fn check_registry(c: &mut Checks, conf: &SambaConf, config_file: &Path) {
-    let global = |k: &str| conf.global.params.get(k).cloned();
+    let global = |k: &str| conf.global.params.get(&crate::config::option_key(k)).cloned();
     let mut problems = vec![];
     if !global("registry shares").is_some_and(|v| is_true(&v)) {
         problems.push("`registry shares = yes` is not set in [global]");
@@ -524,6 +524,10 @@ fn check_snapshot_dir(
             DirProblem::OtherFilesystem => {
                 "set rvss:snapshot dir to a directory of the share's btrfs filesystem".into()
             }
+            DirProblem::CatalogNotAFile => format!(
+                "remove what is not a regular file among {}/catalog*; then `rvss repair`",
+                dir.display()
+            ),
             DirProblem::Unsafe => {
                 format!("chown root:root '{0}' && chmod 0711 '{0}'", dir.display())
             }
