@@ -261,7 +261,10 @@ pub fn snapshot_dir_problem(layout: &Layout, mounts: &[Mount]) -> Option<(DirPro
         Err(e) => {
             return Some((
                 DirProblem::Unusable,
-                format!("snapshot directory {} cannot be resolved: {e}", dir.display()),
+                format!(
+                    "snapshot directory {} cannot be resolved: {e}",
+                    dir.display()
+                ),
             ))
         }
     };

@@ -82,7 +82,8 @@ fn kind(st: &Stat) -> FileType {
 }
 
 fn entries(dir: BorrowedFd<'_>, label: &Path) -> Result<Vec<CString>> {
-    let d = rustix::fs::Dir::read_from(dir).map_err(|e| io_err(format!("read {}", label.display()), e))?;
+    let d = rustix::fs::Dir::read_from(dir)
+        .map_err(|e| io_err(format!("read {}", label.display()), e))?;
     let mut out = vec![];
     for e in d {
         let e = e.map_err(|e| io_err(format!("read {}", label.display()), e))?;
@@ -114,7 +115,12 @@ pub fn conflicts(src: &Root, dst: &Root, rel: &Path) -> Result<Vec<PathBuf>> {
     let dp = match open_beneath(dst.dir, parent) {
         Ok(d) => d,
         Err(Errno::NOENT) => return Ok(vec![]),
-        Err(e) => return Err(io_err(format!("open {}", dst.path.join(parent).display()), e)),
+        Err(e) => {
+            return Err(io_err(
+                format!("open {}", dst.path.join(parent).display()),
+                e,
+            ))
+        }
     };
     let mut out = vec![];
     collect_conflicts(sp.as_fd(), dp.as_fd(), &name, &dst.path.join(rel), &mut out)?;
@@ -179,7 +185,13 @@ pub fn restore(src: &Root, dst: &Root, rel: &Path, force: bool) -> Result<Report
         )
     })?;
     let mut report = Report::default();
-    copy(sp.as_fd(), dp.as_fd(), &name, &dst.path.join(rel), &mut report)?;
+    copy(
+        sp.as_fd(),
+        dp.as_fd(),
+        &name,
+        &dst.path.join(rel),
+        &mut report,
+    )?;
     Ok(report)
 }
 
@@ -233,7 +245,12 @@ fn copy(
                 OFlags::WRONLY | OFlags::TMPFILE | OFlags::CLOEXEC,
                 Mode::from_raw_mode(0o600),
             )
-            .map_err(|e| io_err(format!("create a temporary file for {}", label.display()), e))?;
+            .map_err(|e| {
+                io_err(
+                    format!("create a temporary file for {}", label.display()),
+                    e,
+                )
+            })?;
             let (from, tmp) = (File::from(from), File::from(tmp));
             sys::fs::reflink(&from, &tmp)
                 .map_err(|e| Error::io(format!("reflink {}", label.display()), &e))?;
@@ -302,9 +319,16 @@ fn land(
             }
         }
     }
-    let temp = temp.ok_or_else(|| Error::invalid(format!("no free temporary name next to {}", label.display())))?;
+    let temp = temp.ok_or_else(|| {
+        Error::invalid(format!(
+            "no free temporary name next to {}",
+            label.display()
+        ))
+    })?;
     let result = (|| {
-        if let Some(d) = stat_at(dp, name).map_err(|e| io_err(format!("stat {}", label.display()), e))? {
+        if let Some(d) =
+            stat_at(dp, name).map_err(|e| io_err(format!("stat {}", label.display()), e))?
+        {
             if kind(&d) == FileType::Directory {
                 remove_tree(dp, name, label)?;
             }
@@ -479,7 +503,10 @@ mod tests {
         // Overwriting replaces the links themselves.
         restore(&s, &d, Path::new("top"), true).unwrap();
         restore(&s, &d, Path::new("d"), true).unwrap();
-        assert_eq!(fs::read_to_string(outside.join("victim")).unwrap(), "victim");
+        assert_eq!(
+            fs::read_to_string(outside.join("victim")).unwrap(),
+            "victim"
+        );
         assert_eq!(fs::read_dir(&outside).unwrap().count(), 1);
         assert_eq!(
             fs::read_link(dst.join("top")).unwrap(),

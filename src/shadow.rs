@@ -73,8 +73,12 @@ pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) ->
     let snapshots = open_snapshot_folder(&layout, writable)?;
     let source = sys::fs::open_dir(&layout.subvolume)
         .map_err(|e| Error::io(format!("open subvolume {}", layout.subvolume.display()), &e))?;
-    let source_uuid = snapshot::uuid_of(&source)
-        .map_err(|e| Error::io(format!("subvolume info of {}", layout.subvolume.display()), &e))?;
+    let source_uuid = snapshot::uuid_of(&source).map_err(|e| {
+        Error::io(
+            format!("subvolume info of {}", layout.subvolume.display()),
+            &e,
+        )
+    })?;
 
     let mut catalog = Catalog::open(&layout.snapshot_dir)?;
     // Under the catalog lock, right before the snapshot: the tree may have

@@ -12,7 +12,6 @@
 
 mod common;
 use common::*;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -60,16 +59,37 @@ fn world(name: &str, options: &[&str]) -> (World, PathBuf, PathBuf) {
     (w, fs1, share)
 }
 
-/// What a victim file looks like: content, mode, owner, mtime.
-fn fingerprint(p: &Path) -> (Vec<u8>, u32, u32, i64, i64) {
-    let md = std::fs::symlink_metadata(p).unwrap();
-    (
-        std::fs::read(p).unwrap(),
-        md.mode(),
-        md.uid(),
-        md.mtime(),
-        md.ctime(),
-    )
+// The filesystems are mounted inside the world only: every look at them
+// goes through the world's shell.
+
+/// What a victim file looks like: content, type, mode, owner, group, mtime
+/// and ctime.
+fn fingerprint(w: &World, p: &Path) -> String {
+    w.must(&format!(
+        "cat {0}; echo; stat -c '%F %a %u %g %Y %Z' {0}",
+        q(p)
+    ))
+}
+
+fn exists(w: &World, p: &Path) -> bool {
+    w.sh(&format!("test -e {}", q(p))).status.success()
+}
+
+fn is_dir(w: &World, p: &Path) -> bool {
+    w.sh(&format!("test -d {} && ! test -L {}", q(p), q(p)))
+        .status
+        .success()
+}
+
+/// Names in a directory (hidden ones included), sorted.
+fn names(w: &World, p: &Path) -> Vec<String> {
+    let mut v: Vec<String> = w
+        .must(&format!("ls -A {}", q(p)))
+        .lines()
+        .map(str::to_string)
+        .collect();
+    v.sort();
+    v
 }
 
 fn as_user(script: &str) -> String {
@@ -93,7 +113,7 @@ fn restore_never_follows_links_planted_by_a_share_user() {
         q(&outside)
     ));
     let victim = outside.join("secret");
-    let before = fingerprint(&victim);
+    let before = fingerprint(&w, &victim);
     // The share belongs to alice; the backup holds a file and a tree.
     w.must(&format!(
         "mkdir -p {0}/dir && printf backup > {0}/disk.vhdx && \
@@ -128,14 +148,16 @@ fn restore_never_follows_links_planted_by_a_share_user() {
         a = last_pid,
         b = last_pid + 3000,
     )));
-    let o = w.cli(&format!("restore --share vm --from {gmt} --force disk.vhdx"));
+    let o = w.cli(&format!(
+        "restore --share vm --from {gmt} --force disk.vhdx"
+    ));
     assert!(o.status.success(), "restore: {}", text(&o));
-    assert_eq!(fingerprint(&victim), before, "the victim changed");
-    let restored = share.join("disk.vhdx");
-    let md = std::fs::symlink_metadata(&restored).unwrap();
-    assert!(md.file_type().is_file(), "the link was not replaced");
-    assert_eq!(md.uid(), USER_UID, "owner as in the backup");
-    assert_eq!(std::fs::read_to_string(&restored).unwrap(), "backup");
+    assert_eq!(fingerprint(&w, &victim), before, "the victim changed");
+    let restored = fingerprint(&w, &share.join("disk.vhdx"));
+    assert!(
+        restored.starts_with(&format!("backup\nregular file 644 {USER_UID} {USER_UID} ")),
+        "not the backup's file, mode and owner: {restored}"
+    );
 
     // Alice swaps the directory being restored for a link out of the share,
     // over and over, while restores run.
@@ -153,12 +175,12 @@ fn restore_never_follows_links_planted_by_a_share_user() {
     }
     std::fs::write(&stop, "").unwrap();
     let _ = swapper.wait();
-    assert_eq!(fingerprint(&victim), before, "the victim changed");
-    let names: Vec<String> = std::fs::read_dir(&outside)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(names, ["secret"], "restore wrote outside the share");
+    assert_eq!(fingerprint(&w, &victim), before, "the victim changed");
+    assert_eq!(
+        names(&w, &outside),
+        ["secret"],
+        "restore wrote outside the share"
+    );
 }
 
 #[test]
@@ -181,7 +203,7 @@ fn gc_between_share_removal_and_snap_delete_keeps_the_backup() {
         ));
         assert!(o.status.success(), "rvss gc at {shift}: {}", text(&o));
         assert!(
-            Path::new(&path).is_dir(),
+            is_dir(&w, Path::new(&path)),
             "gc at {shift} deleted the snapshot"
         );
         let l = list_json(&w);
@@ -190,7 +212,7 @@ fn gc_between_share_removal_and_snap_delete_keeps_the_backup() {
     // Samba's delete then succeeds and the snapshot stays as a backup.
     let t = w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
     assert!(!t.contains("0x"), "fss_delete: {t}");
-    assert!(Path::new(&path).is_dir());
+    assert!(is_dir(&w, Path::new(&path)));
     let l = list_json(&w);
     assert_eq!(l.len(), 1);
     assert_eq!(l[0]["state"], "retained");
@@ -215,12 +237,15 @@ fn gc_deletes_an_orphan_only_after_its_grace_counted_from_first_sight() {
         assert!(o.status.success(), "rvss gc at {shift}: {}", text(&o));
     };
     // Created long "ago" but first seen unreferenced now: kept.
-    gc("+3h");
-    assert!(Path::new(&path).is_dir(), "gc ignored the grace period");
-    gc("+3h30m");
-    assert!(Path::new(&path).is_dir(), "gc ignored the grace period");
-    gc("+4h5m");
-    assert!(!Path::new(&path).exists(), "gc kept an orphan past its grace");
+    gc("+10800"); // +3 h
+    assert!(is_dir(&w, Path::new(&path)), "gc ignored the grace period");
+    gc("+12600"); // +3.5 h
+    assert!(is_dir(&w, Path::new(&path)), "gc ignored the grace period");
+    gc("+14700"); // +4 h 5 min
+    assert!(
+        !exists(&w, Path::new(&path)),
+        "gc kept an orphan past its grace"
+    );
     // Samba's delete of the snapshot gc removed succeeds: its state clears.
     let t = w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
     assert!(!t.contains("0x"), "fss_delete: {t}");
@@ -239,7 +264,10 @@ fn unsafe_snapshot_directories_are_refused_at_is_path_supported() {
     for (name, prep, why) in [
         (
             "userowned",
-            format!("install -d -m 0755 -o {USER_UID} {}", q(&fs1.join("s-user"))),
+            format!(
+                "install -d -m 0755 -o {USER_UID} {}",
+                q(&fs1.join("s-user"))
+            ),
             "is owned by uid 50000",
         ),
         (
@@ -296,12 +324,12 @@ fn unsafe_snapshot_directories_are_refused_at_is_path_supported() {
             t.contains(NOT_SUPPORTED) && !t.contains("exposed as a snapshot"),
             "{name}: {t}"
         );
-        let entries: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        let expect: &[&str] = if *name == "fifo" { &["catalog.json"] } else { &[] };
-        assert_eq!(entries, expect, "{name}: something was created");
+        let expect: &[&str] = if *name == "fifo" {
+            &["catalog.json"]
+        } else {
+            &[]
+        };
+        assert_eq!(names(&w, dir), expect, "{name}: something was created");
     }
     assert_eq!(
         (subvolume_count(&w, &fs1), subvolume_count(&w, &fs2)),
@@ -326,8 +354,13 @@ fn a_subvolume_swapped_in_at_a_snapshots_path_is_not_deleted() {
         q(&path)
     ));
     let t = text(&w.rpc(&format!("fss_delete vm {} {}", e.set, e.copy)));
+    // rvss's ACCESS_DENIED, as Samba's server hands it on (E_ACCESSDENIED).
     assert!(
-        path.join("vm/marker").is_file(),
+        t.contains("failed DeleteShareMapping response: 0x80070005"),
+        "{t}"
+    );
+    assert!(
+        exists(&w, &path.join("vm/marker")),
         "the foreign subvolume was deleted: {t}"
     );
     let log = w.rvss_log();
@@ -346,7 +379,7 @@ fn a_subvolume_swapped_in_at_a_snapshots_path_is_not_deleted() {
         "{}",
         text(&o)
     );
-    assert!(path.join("vm/marker").is_file(), "gc deleted it");
+    assert!(exists(&w, &path.join("vm/marker")), "gc deleted it");
 }
 
 /// Runs `fss_create_expose` while the catalog lock is held for `hold`, so
@@ -383,10 +416,17 @@ fn a_tree_that_changes_between_add_and_commit_fails_the_commit() {
     w.start_samba();
     w.must(&format!("printf data > {}/disk.vhdx", q(&share)));
     for (what, change, rule) in [
-        ("symlink", format!("ln -s /etc {}", q(&share.join("link"))), "symlink"),
+        (
+            "symlink",
+            format!("ln -s /etc {}", q(&share.join("link"))),
+            "symlink",
+        ),
         (
             "nested subvolume",
-            format!("btrfs subvolume create {} >/dev/null", q(&share.join("nested"))),
+            format!(
+                "btrfs subvolume create {} >/dev/null",
+                q(&share.join("nested"))
+            ),
             "nested-subvolume",
         ),
     ] {

@@ -92,7 +92,7 @@ impl HookShare {
         Snapshot {
             base_path: from_buf(&base_path),
             snap_path: from_buf(&snap_path),
-            tstamp: ts as i64,
+            tstamp: ts,
         }
     }
 

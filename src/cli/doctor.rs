@@ -255,7 +255,12 @@ fn check_samba_and_module(c: &mut Checks) {
 
 /// FSRVP exposes each shadow copy as a registry share.
 fn check_registry(c: &mut Checks, conf: &SambaConf, config_file: &Path) {
-    let global = |k: &str| conf.global.params.get(&crate::config::option_key(k)).cloned();
+    let global = |k: &str| {
+        conf.global
+            .params
+            .get(&crate::config::option_key(k))
+            .cloned()
+    };
     let mut problems = vec![];
     if !global("registry shares").is_some_and(|v| is_true(&v)) {
         problems.push("`registry shares = yes` is not set in [global]");

@@ -3,8 +3,8 @@
 use super::shares::{self, failure};
 use super::{Cli, Failure, Outcome, EXIT_NEGATIVE, EXIT_OK};
 use crate::catalog::Catalog;
-use crate::{ntstatus, restore};
 use crate::snapshot::Snapshot;
+use crate::{ntstatus, restore};
 use std::os::fd::AsFd;
 use std::path::Path;
 

@@ -79,13 +79,23 @@ impl Lock {
     /// missing), waiting at most `timeout` so that a stuck holder can never
     /// hang smbd.
     pub fn exclusive(dir: &File, name: &OsStr, timeout: Duration) -> io::Result<Lock> {
-        Lock::take(dir, name, timeout, rustix::fs::FlockOperation::NonBlockingLockExclusive)
+        Lock::take(
+            dir,
+            name,
+            timeout,
+            rustix::fs::FlockOperation::NonBlockingLockExclusive,
+        )
     }
 
     /// Takes the lock shared: readers that must keep what they read (a
     /// restore) exclude writers, not each other.
     pub fn shared(dir: &File, name: &OsStr, timeout: Duration) -> io::Result<Lock> {
-        Lock::take(dir, name, timeout, rustix::fs::FlockOperation::NonBlockingLockShared)
+        Lock::take(
+            dir,
+            name,
+            timeout,
+            rustix::fs::FlockOperation::NonBlockingLockShared,
+        )
     }
 
     fn take(
