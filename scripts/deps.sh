@@ -11,6 +11,8 @@ PACKAGES=(
     samba smbclient samba-testsuite
     # btrfs, loop devices, namespaces
     btrfs-progs util-linux iproute2 procps
+    # moving the clock for gc grace tests (e2e_safety)
+    faketime
     # build: bindgen needs libclang; the shim needs a C compiler
     build-essential pkg-config libclang-dev
     # enough of Samba's build dependencies to generate its headers
