@@ -175,6 +175,13 @@ pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) ->
         }
         Err(e) => log::warn!("{}: reading the UUID of {}: {e}", share.name, entry.path),
     }
+    if let Err(e) = crate::known_dirs::remember(&layout.snapshot_dir) {
+        log::warn!(
+            "{}: recording snapshot directory {}: {e}",
+            share.name,
+            layout.snapshot_dir.display()
+        );
+    }
     if share.config.retention.enabled() {
         // A failed prune must not fail the backup being taken; it is retried
         // at the next creation and by `rvss prune`.
@@ -213,7 +220,14 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
             "refusing to delete {snap_path:?}: not a plain absolute path"
         )));
     }
-    let snapshot_dir = snapshot_dir_for(share, Path::new(base_path))?;
+    let mut snapshot_dir = snapshot_dir_for(share, Path::new(base_path))?;
+    if !snap.starts_with(&snapshot_dir) {
+        // Made under a previous `rvss:snapshot dir`: still rvss's, if that
+        // directory's catalog records it.
+        if let Some(previous) = crate::known_dirs::holding(snap) {
+            snapshot_dir = previous;
+        }
+    }
     let rel = snap.strip_prefix(&snapshot_dir).map_err(|_| {
         Error::new(
             ntstatus::ACCESS_DENIED,

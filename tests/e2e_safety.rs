@@ -518,3 +518,67 @@ fn retain_days_spelled_as_samba_allows_is_one_policy_in_module_and_cli() {
     assert_eq!(l.len(), 2, "{l:?}");
     assert!(l.iter().all(|x| x["state"] == "retained"), "{l:?}");
 }
+
+#[test]
+fn snapshots_under_a_previous_snapshot_dir_stay_known() {
+    let (mut w, fs1, share) = world("safety-olddir", &[]);
+    let (old, new) = (fs1.join("snaps-old"), fs1.join("snaps-new"));
+    w.must(&format!(
+        "install -d -m 0711 {} {} && printf data > {}/disk.vhdx",
+        q(&old),
+        q(&new),
+        q(&share)
+    ));
+    let set_dir = |w: &mut World, d: &Path| {
+        let s = w.shares.iter_mut().find(|s| s.name == "vm").unwrap();
+        s.options.retain(|o| !o.starts_with("rvss:snapshot dir"));
+        s.options
+            .push(format!("rvss:snapshot dir = {}", d.display()));
+    };
+    set_dir(&mut w, &old);
+    w.start_samba();
+    let exposed = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .expect("exposed");
+    let orphan = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .expect("exposed");
+    w.must(&format!("net conf delshare '{}'", orphan.unc_share()));
+    // The admin moves the snapshot directory.
+    set_dir(&mut w, &new);
+    w.restart_samba();
+    let l = list_json(&w);
+    assert_eq!(
+        l.len(),
+        2,
+        "snapshots under the old directory are not listed: {l:?}"
+    );
+    assert!(
+        l.iter().all(|e| e["path"]
+            .as_str()
+            .unwrap()
+            .starts_with(&old.display().to_string())),
+        "{l:?}"
+    );
+    // FSRVP's delete of the one still exposed works.
+    let t = w.rpc_ok(&format!("fss_delete vm {} {}", exposed.set, exposed.copy));
+    assert!(t.contains("shadow-copy deleted"), "{t}");
+    // gc collects the orphan.
+    let o = w.cli("gc --grace 0");
+    assert!(o.status.success(), "gc: {}", text(&o));
+    assert!(list_json(&w).is_empty(), "{:?}", list_json(&w));
+    assert!(
+        names(&w, &old.join("vol1")).is_empty(),
+        "snapshots left under the old directory"
+    );
+    // New snapshots go to the new directory.
+    w.rpc_ok("fss_create_expose backup ro vm");
+    let l = list_json(&w);
+    assert!(
+        l[0]["path"]
+            .as_str()
+            .unwrap()
+            .starts_with(&new.display().to_string()),
+        "{l:?}"
+    );
+}

@@ -34,23 +34,42 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
         .ok_or_else(|| failure(format!("no share {}", args.share)))?;
     let layout = share.layout()?;
     let rel = restore::relative(&args.path)?;
-    // Held (shared) for the whole restore: no prune or gc can remove the
-    // backup while it is read.
-    let catalog = Catalog::open_shared(&layout.snapshot_dir)?;
-    let entry = catalog
-        .entries
-        .iter()
-        .find(|e| {
-            e.share.eq_ignore_ascii_case(&share.name) && (e.gmt == args.from || e.id == args.from)
-        })
-        .cloned()
-        .ok_or_else(|| {
-            failure(format!(
-                "share {} has no backup {} (see `rvss list`)",
-                share.name, args.from
-            ))
-        })?;
-    let snap = Snapshot::open_entry(&layout.snapshot_dir, &entry)?
+    // The share's snapshot directory first, then those of a previous
+    // `rvss:snapshot dir`. The catalog holding the backup stays locked
+    // (shared) for the whole restore: no prune or gc can remove the backup
+    // while it is read.
+    let mut dirs = vec![layout.snapshot_dir.clone()];
+    dirs.extend(
+        crate::known_dirs::load()
+            .into_iter()
+            .filter(|d| *d != layout.snapshot_dir),
+    );
+    let mut found = None;
+    for dir in dirs {
+        if !dir.join(crate::catalog::FILE_NAME).exists() {
+            continue;
+        }
+        let catalog = Catalog::open_shared(&dir)?;
+        let hit = catalog
+            .entries
+            .iter()
+            .find(|e| {
+                e.share.eq_ignore_ascii_case(&share.name)
+                    && (e.gmt == args.from || e.id == args.from)
+            })
+            .cloned();
+        if let Some(entry) = hit {
+            found = Some((catalog, dir, entry));
+            break;
+        }
+    }
+    let (catalog, snapshot_dir, entry) = found.ok_or_else(|| {
+        failure(format!(
+            "share {} has no backup {} (see `rvss list`)",
+            share.name, args.from
+        ))
+    })?;
+    let snap = Snapshot::open_entry(&snapshot_dir, &entry)?
         .ok_or_else(|| failure(format!("backup {} vanished ({})", entry.gmt, entry.path)))?;
     let src_path = Path::new(&entry.snap_path);
     let inside = src_path
