@@ -155,6 +155,7 @@ fn catalog_update(dir: &std::path::Path, i: usize) {
         created: 0,
         readonly: true,
         state: rvss::catalog::State::Exposed,
+        ..Default::default()
     });
     c.save().expect("save catalog");
 }

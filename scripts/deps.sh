@@ -29,6 +29,8 @@ SAMBA_PACKAGES=(samba samba-vfs-modules smbclient samba-testsuite)
 TOOL_PACKAGES=(
     # btrfs, loop devices, mounts, namespaces, processes
     btrfs-progs util-linux mount iproute2 procps
+    # moving the clock for gc grace tests (e2e_safety)
+    faketime
     # build: bindgen needs libclang; the shim needs a C compiler; cargo
     # fetches crates over https
     build-essential pkg-config libclang-dev ca-certificates

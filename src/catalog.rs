@@ -21,20 +21,24 @@ pub const PREVIOUS_NAME: &str = "catalog.prev.json";
 const TEMP_NAME: &str = ".catalog.json.tmp";
 const PREVIOUS_TEMP: &str = ".catalog.prev.json.tmp";
 const LOCK_NAME: &str = "catalog.lock";
+/// Every file of a catalog that rvss opens (the snapshot directory rules
+/// require them to be regular files).
+pub const FILE_NAMES: [&str; 3] = [FILE_NAME, PREVIOUS_NAME, LOCK_NAME];
 const FORMAT: u32 = 1;
 /// How long a hook waits for the lock before failing (never hang smbd).
 pub const LOCK_TIMEOUT: Duration = Duration::from_secs(10);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum State {
     /// Created for an FSRVP shadow copy that is (or was being) exposed.
+    #[default]
     Exposed,
     /// Kept as a backup after FSRVP deleted its shadow copy.
     Retained,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     pub id: String,
     pub share: String,
@@ -51,6 +55,20 @@ pub struct Entry {
     pub created: i64,
     pub readonly: bool,
     pub state: State,
+    /// The btrfs UUID of the snapshot subvolume (read by ioctl once it was
+    /// made): nothing is deleted, retained or restored at `path` unless the
+    /// subvolume there still has it. None only between the entry's first
+    /// save and the snapshot (or in catalogs of older versions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
+    /// The btrfs UUID of the snapshotted subvolume, known before the
+    /// snapshot exists: the snapshot's parent UUID must match it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_uuid: Option<String>,
+    /// Unix time `rvss gc` first found no share referring to the snapshot;
+    /// gc's grace period counts from here, never from `created`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unreferenced_since: Option<i64>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -66,6 +84,8 @@ pub struct Catalog {
     dir_path: PathBuf,
     dir: std::fs::File,
     pub entries: Vec<Entry>,
+    /// Opened with the shared lock: readable, not writable.
+    shared: bool,
     _lock: Lock,
 }
 
@@ -74,7 +94,7 @@ fn name(s: &str) -> &OsStr {
 }
 
 fn read_at(dir: &std::fs::File, file: &str) -> std::io::Result<Option<Vec<u8>>> {
-    match sys::fs::open_file_at(dir, name(file), libc::O_RDONLY, 0) {
+    match sys::fs::open_regular_at(dir, name(file), libc::O_RDONLY, 0) {
         Ok(mut f) => {
             let mut v = vec![];
             f.read_to_end(&mut v)?;
@@ -85,17 +105,40 @@ fn read_at(dir: &std::fs::File, file: &str) -> std::io::Result<Option<Vec<u8>>> 
     }
 }
 
+/// Reads the catalog file `file` of the snapshot directory `dir_path`
+/// without the lock (for `rvss doctor`), as the hooks read it: no link
+/// followed, anything but a regular file refused; None when missing.
+pub fn read_unlocked(dir_path: &Path, file: &str) -> std::io::Result<Option<Vec<u8>>> {
+    let dir = sys::fs::open_dir(dir_path)?;
+    read_at(&dir, file)
+}
+
 impl Catalog {
     /// Locks and loads the catalog of `dir` (an empty one if none exists).
     pub fn open(dir_path: &Path) -> Result<Catalog> {
+        Catalog::open_with(dir_path, false)
+    }
+
+    /// Loads the catalog under the shared lock, for a reader that needs what
+    /// it read to stay (a restore: no prune or gc may remove its source
+    /// meanwhile). It cannot be saved.
+    pub fn open_shared(dir_path: &Path) -> Result<Catalog> {
+        Catalog::open_with(dir_path, true)
+    }
+
+    fn open_with(dir_path: &Path, shared: bool) -> Result<Catalog> {
         let dir = sys::fs::open_dir(dir_path).map_err(|e| {
             Error::io(
                 format!("open snapshot directory {}", dir_path.display()),
                 &e,
             )
         })?;
-        let lock = Lock::exclusive(&dir, name(LOCK_NAME), LOCK_TIMEOUT)
-            .map_err(|e| Error::io(format!("lock catalog in {}", dir_path.display()), &e))?;
+        let lock = if shared {
+            Lock::shared(&dir, name(LOCK_NAME), LOCK_TIMEOUT)
+        } else {
+            Lock::exclusive(&dir, name(LOCK_NAME), LOCK_TIMEOUT)
+        }
+        .map_err(|e| Error::io(format!("lock catalog in {}", dir_path.display()), &e))?;
         let path = dir_path.join(FILE_NAME);
         let read = |f: &str| {
             read_at(&dir, f)
@@ -124,6 +167,7 @@ impl Catalog {
             dir_path: dir_path.to_path_buf(),
             dir,
             entries,
+            shared,
             _lock: lock,
         })
     }
@@ -152,6 +196,11 @@ impl Catalog {
     }
 
     fn write(&self, sync: bool) -> Result<()> {
+        if self.shared {
+            return Err(Error::invalid(
+                "the catalog was opened for reading (shared lock); it cannot be saved",
+            ));
+        }
         let body = serialize(&self.entries);
         let dest = self.dir_path.join(FILE_NAME);
         let write = || -> std::io::Result<()> {
@@ -267,6 +316,7 @@ mod tests {
             created: 1_764_064_800,
             readonly: true,
             state: State::Exposed,
+            ..Default::default()
         }
     }
 

@@ -54,6 +54,18 @@ impl Config {
     }
 }
 
+/// The form under which Samba compares option names (`strwicmp`): case and
+/// white space ignored, so `rvss:RetainDays`, `rvss:retain days` and
+/// `RVSS : retain  DAYS` are one option. smbd matches `rvss:` options this
+/// way for the module; the CLI (`SambaConf`) keys every option by it, so
+/// both read the same options.
+pub fn option_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// A boolean option as Samba spells them (yes/no, true/false, on/off, 1/0,
 /// any case).
 pub fn parse_bool(option: &str, value: &str) -> Result<bool> {
@@ -141,6 +153,19 @@ mod tests {
                 .find(|(n, _)| *n == k)
                 .map(|(_, v)| v.to_string())
         })
+    }
+
+    #[test]
+    fn option_names_match_as_samba_matches_them() {
+        for v in [
+            "rvss:retain days",
+            "rvss:RetainDays",
+            "RVSS:retaindays",
+            " rvss : Retain\tDays ",
+        ] {
+            assert_eq!(option_key(v), "rvss:retaindays", "{v:?}");
+        }
+        assert_ne!(option_key("rvss:retain"), option_key("rvss:retain days"));
     }
 
     #[test]

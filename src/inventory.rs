@@ -33,6 +33,8 @@ pub fn snapshot_dirs(conf: &SambaConf) -> Result<Vec<PathBuf>> {
             }
         }
     }
+    // Directories of a previous `rvss:snapshot dir` stay known.
+    dirs.extend(crate::known_dirs::load());
     Ok(dirs
         .into_iter()
         .filter(|d| d.join(catalog::FILE_NAME).exists() || d.join(catalog::PREVIOUS_NAME).exists())
@@ -88,6 +90,7 @@ mod tests {
             created: 0,
             readonly: true,
             state,
+            ..Default::default()
         }
     }
 

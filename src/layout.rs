@@ -160,6 +160,12 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
         Some(d) => (d.clone(), false),
         None => (mount.mount_point.join(DEFAULT_SNAPSHOT_DIR_NAME), true),
     };
+    if snapshot_dir.to_str().is_none() {
+        return Err(Error::not_supported(format!(
+            "snapshot directory {} is not valid UTF-8; rvss's catalog records paths as text",
+            snapshot_dir.display()
+        )));
+    }
     if snapshot_dir.starts_with(&share) {
         return Err(Error::not_supported(format!(
             "snapshot directory {} lies inside share path {}, where clients would see snapshots; \
@@ -189,6 +195,136 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
         key,
         default_snapshot_dir,
     })
+}
+
+/// What is wrong with a snapshot directory, so that `rvss doctor` can pick
+/// its advice; the message is the same one the hooks log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirProblem {
+    Unusable,
+    NotDirectory,
+    InsideShare,
+    OtherFilesystem,
+    Unsafe,
+    /// A catalog file (catalog.json, its previous generation, its lock)
+    /// that is not a regular file: a FIFO there would hang a hook.
+    CatalogNotAFile,
+}
+
+/// The rules a snapshot directory must meet, enforced by the hooks at
+/// IsPathSupported/AddToShadowCopySet and again at commit, and reported by
+/// `rvss doctor` (one source of truth): a real directory (not a link),
+/// outside the share (compared on resolved paths), on the btrfs filesystem
+/// of the share's subvolume, owned by root and not writable by group or
+/// others. rvss's default directory may not exist yet: rvss creates it.
+pub fn check_snapshot_dir(layout: &Layout, mounts: &[Mount]) -> Result<()> {
+    match snapshot_dir_problem(layout, mounts) {
+        None => Ok(()),
+        Some((_, why)) => Err(Error::not_supported(why)),
+    }
+}
+
+/// As `check_snapshot_dir`, with the kind of problem.
+pub fn snapshot_dir_problem(layout: &Layout, mounts: &[Mount]) -> Option<(DirProblem, String)> {
+    let dir = &layout.snapshot_dir;
+    let md = match std::fs::symlink_metadata(dir) {
+        Ok(md) => md,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && layout.default_snapshot_dir => {
+            return None
+        }
+        Err(e) => {
+            return Some((
+                DirProblem::Unusable,
+                format!(
+                    "snapshot directory {} (rvss:snapshot dir) cannot be used: {e}",
+                    dir.display()
+                ),
+            ))
+        }
+    };
+    if !md.is_dir() {
+        return Some((
+            DirProblem::NotDirectory,
+            format!(
+                "snapshot directory {} is not a directory{}",
+                dir.display(),
+                if md.file_type().is_symlink() {
+                    " (a symbolic link, which rvss does not follow)"
+                } else {
+                    ""
+                }
+            ),
+        ));
+    }
+    let real = match std::fs::canonicalize(dir) {
+        Ok(r) => r,
+        Err(e) => {
+            return Some((
+                DirProblem::Unusable,
+                format!(
+                    "snapshot directory {} cannot be resolved: {e}",
+                    dir.display()
+                ),
+            ))
+        }
+    };
+    if real.starts_with(&layout.share) || layout.share.starts_with(&real) {
+        return Some((
+            DirProblem::InsideShare,
+            format!(
+                "snapshot directory {} (resolved: {}) and share path {} overlap: the share's \
+                 clients would see snapshots",
+                dir.display(),
+                real.display(),
+                layout.share.display()
+            ),
+        ));
+    }
+    let same_fs = match (
+        mounts::containing(mounts, &real),
+        mounts::containing(mounts, &layout.subvolume),
+    ) {
+        (Some(a), Some(b)) => a.fs_type == "btrfs" && b.fs_type == "btrfs" && a.source == b.source,
+        _ => false,
+    };
+    if !same_fs {
+        return Some((
+            DirProblem::OtherFilesystem,
+            format!(
+                "snapshot directory {} is not on the btrfs filesystem of {}: btrfs snapshots \
+                 cannot leave their filesystem",
+                dir.display(),
+                layout.subvolume.display()
+            ),
+        ));
+    }
+    let mode = md.mode() & 0o7777;
+    if md.uid() != 0 || mode & 0o022 != 0 {
+        return Some((
+            DirProblem::Unsafe,
+            format!(
+                "snapshot directory {} is owned by uid {} with mode {mode:04o}: it must be owned \
+                 by root and not writable by group or others, since whoever can write there can \
+                 plant or remove what rvss treats as its snapshots",
+                dir.display(),
+                md.uid()
+            ),
+        ));
+    }
+    for name in crate::catalog::FILE_NAMES {
+        if let Ok(m) = std::fs::symlink_metadata(dir.join(name)) {
+            if !m.file_type().is_file() {
+                return Some((
+                    DirProblem::CatalogNotAFile,
+                    format!(
+                        "catalog file {} is not a regular file; rvss refuses to open it",
+                        dir.join(name).display()
+                    ),
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// The nearest ancestor (or the path itself) that is a subvolume root,

@@ -11,6 +11,7 @@ pub mod error;
 pub mod ffi;
 pub mod gmt;
 pub mod inventory;
+pub mod known_dirs;
 pub mod layout;
 pub mod logging;
 pub mod mounts;

@@ -1,14 +1,27 @@
 //! Restore from a backup: a file or a directory tree brought back from a
 //! snapshot into the live share by reflink (FICLONE: instant, no new data
 //! blocks). Nothing is overwritten unless asked; each file lands atomically
-//! (cloned into a temporary name, then renamed over).
+//! (cloned into an unnamed O_TMPFILE, linked under a random name, renamed
+//! over).
+//!
+//! rvss restores as root into a tree its users can write, so the live tree
+//! is hostile: both trees are walked through directory handles, no symbolic
+//! link is followed at any component (openat2 with RESOLVE_BENEATH |
+//! RESOLVE_NO_SYMLINKS | RESOLVE_NO_XDEV for the way down, O_NOFOLLOW for
+//! every entry), no name is checked and then used, temporary files have no
+//! name until their content and metadata are final, and owner, mode and
+//! times are set on open handles.
 
 use crate::error::{Error, Result};
 use crate::{ntstatus, sys};
+use rustix::fs::{AtFlags, FileType, Mode, OFlags, ResolveFlags, Stat};
+use rustix::io::Errno;
 use serde::Serialize;
-use std::fs::{self, File};
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::path::{Path, PathBuf};
+use std::ffi::{CStr, CString, OsStr};
+use std::fs::File;
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Component, Path, PathBuf};
 
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
@@ -19,35 +32,135 @@ pub struct Report {
     pub bytes: u64,
 }
 
-/// Paths under `dst` that restoring `src` would overwrite.
-pub fn conflicts(src: &Path, dst: &Path) -> Result<Vec<PathBuf>> {
+/// One side of a restore: an open directory and its path (for messages only;
+/// the path is never used to reach anything).
+pub struct Root<'a> {
+    pub dir: BorrowedFd<'a>,
+    pub path: &'a Path,
+}
+
+const DIR_FLAGS: OFlags = OFlags::RDONLY
+    .union(OFlags::DIRECTORY)
+    .union(OFlags::NOFOLLOW)
+    .union(OFlags::CLOEXEC);
+
+fn io_err(what: String, e: Errno) -> Error {
+    Error::io(what, &std::io::Error::from(e))
+}
+
+fn cname(name: &OsStr) -> Result<CString> {
+    CString::new(name.as_bytes()).map_err(|_| Error::invalid("a path component holds a NUL byte"))
+}
+
+/// Opens the directory `rel` below `root` (`root` itself when empty) with
+/// no symbolic link, no `..` escape and no mount crossing on the way.
+pub fn open_beneath(root: BorrowedFd<'_>, rel: &Path) -> std::result::Result<OwnedFd, Errno> {
+    let path: &Path = if rel.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        rel
+    };
+    rustix::fs::openat2(
+        root,
+        path,
+        DIR_FLAGS,
+        Mode::empty(),
+        ResolveFlags::BENEATH | ResolveFlags::NO_SYMLINKS | ResolveFlags::NO_XDEV,
+    )
+}
+
+fn stat_at(dir: BorrowedFd<'_>, name: &CStr) -> std::result::Result<Option<Stat>, Errno> {
+    match rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW) {
+        Ok(st) => Ok(Some(st)),
+        Err(Errno::NOENT) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn kind(st: &Stat) -> FileType {
+    FileType::from_raw_mode(st.st_mode as _)
+}
+
+fn entries(dir: BorrowedFd<'_>, label: &Path) -> Result<Vec<CString>> {
+    let d = rustix::fs::Dir::read_from(dir)
+        .map_err(|e| io_err(format!("read {}", label.display()), e))?;
     let mut out = vec![];
-    collect_conflicts(src, dst, &mut out)?;
+    for e in d {
+        let e = e.map_err(|e| io_err(format!("read {}", label.display()), e))?;
+        let n = e.file_name();
+        if n.to_bytes() != b"." && n.to_bytes() != b".." {
+            out.push(n.to_owned());
+        }
+    }
     Ok(out)
 }
 
-fn collect_conflicts(src: &Path, dst: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let sm =
-        fs::symlink_metadata(src).map_err(|e| Error::io(format!("stat {}", src.display()), &e))?;
-    let Ok(dm) = fs::symlink_metadata(dst) else {
+fn child(label: &Path, name: &CStr) -> PathBuf {
+    label.join(OsStr::from_bytes(name.to_bytes()))
+}
+
+/// The directory holding `rel` and `rel`'s last component.
+fn split(rel: &Path) -> Result<(&Path, CString)> {
+    let name = rel
+        .file_name()
+        .ok_or_else(|| Error::invalid(format!("{} names no file", rel.display())))?;
+    Ok((rel.parent().unwrap_or(Path::new("")), cname(name)?))
+}
+
+/// Paths under `dst` that restoring `rel` from `src` would overwrite.
+pub fn conflicts(src: &Root, dst: &Root, rel: &Path) -> Result<Vec<PathBuf>> {
+    let (parent, name) = split(rel)?;
+    let sp = open_beneath(src.dir, parent)
+        .map_err(|e| io_err(format!("open {}", src.path.join(parent).display()), e))?;
+    let dp = match open_beneath(dst.dir, parent) {
+        Ok(d) => d,
+        Err(Errno::NOENT) => return Ok(vec![]),
+        Err(e) => {
+            return Err(io_err(
+                format!("open {}", dst.path.join(parent).display()),
+                e,
+            ))
+        }
+    };
+    let mut out = vec![];
+    collect_conflicts(sp.as_fd(), dp.as_fd(), &name, &dst.path.join(rel), &mut out)?;
+    Ok(out)
+}
+
+fn collect_conflicts(
+    sp: BorrowedFd<'_>,
+    dp: BorrowedFd<'_>,
+    name: &CStr,
+    label: &Path,
+    out: &mut Vec<PathBuf>,
+) -> Result<()> {
+    let st = stat_at(sp, name)
+        .map_err(|e| io_err(format!("stat {}", label.display()), e))?
+        .ok_or_else(|| Error::new(ntstatus::OBJECT_NAME_NOT_FOUND, "vanished from the backup"))?;
+    let Some(dt) = stat_at(dp, name).map_err(|e| io_err(format!("stat {}", label.display()), e))?
+    else {
         return Ok(());
     };
-    if sm.is_dir() && dm.is_dir() {
-        for e in fs::read_dir(src).map_err(|e| Error::io(format!("read {}", src.display()), &e))? {
-            let e = e.map_err(|e| Error::io(format!("read {}", src.display()), &e))?;
-            collect_conflicts(&e.path(), &dst.join(e.file_name()), out)?;
+    if kind(&st) == FileType::Directory && kind(&dt) == FileType::Directory {
+        let open = |d| rustix::fs::openat(d, name, DIR_FLAGS, Mode::empty());
+        let s = open(sp).map_err(|e| io_err(format!("open {}", label.display()), e))?;
+        let d = open(dp).map_err(|e| io_err(format!("open {}", label.display()), e))?;
+        for n in entries(s.as_fd(), label)? {
+            collect_conflicts(s.as_fd(), d.as_fd(), &n, &child(label, &n), out)?;
         }
     } else {
-        out.push(dst.to_path_buf());
+        out.push(label.to_path_buf());
     }
     Ok(())
 }
 
-/// Restores `src` (inside a snapshot) to `dst` (inside the live share).
-/// Without `force`, refuses when anything would be overwritten.
-pub fn restore(src: &Path, dst: &Path, force: bool) -> Result<Report> {
+/// Restores `rel` (relative to both roots) from `src` (the share's directory
+/// inside a snapshot) into `dst` (the live share). Without `force`, refuses
+/// when anything would be overwritten. The directory holding `rel` must
+/// exist in the live share.
+pub fn restore(src: &Root, dst: &Root, rel: &Path, force: bool) -> Result<Report> {
     if !force {
-        let c = conflicts(src, dst)?;
+        let c = conflicts(src, dst, rel)?;
         if let Some(first) = c.first() {
             return Err(Error::new(
                 ntstatus::OBJECT_NAME_COLLISION,
@@ -59,133 +172,253 @@ pub fn restore(src: &Path, dst: &Path, force: bool) -> Result<Report> {
             ));
         }
     }
+    let (parent, name) = split(rel)?;
+    let sp = open_beneath(src.dir, parent)
+        .map_err(|e| io_err(format!("open {}", src.path.join(parent).display()), e))?;
+    let dp = open_beneath(dst.dir, parent).map_err(|e| {
+        io_err(
+            format!(
+                "open {} (it must be a directory of the share, reached without links)",
+                dst.path.join(parent).display()
+            ),
+            e,
+        )
+    })?;
     let mut report = Report::default();
-    copy(src, dst, &mut report)?;
+    copy(
+        sp.as_fd(),
+        dp.as_fd(),
+        &name,
+        &dst.path.join(rel),
+        &mut report,
+    )?;
     Ok(report)
 }
 
-fn copy(src: &Path, dst: &Path, r: &mut Report) -> Result<()> {
-    let md =
-        fs::symlink_metadata(src).map_err(|e| Error::io(format!("stat {}", src.display()), &e))?;
-    let ft = md.file_type();
-    if ft.is_dir() {
-        match fs::symlink_metadata(dst) {
-            Ok(d) if d.is_dir() => {}
-            Ok(_) => remove(dst)?,
-            Err(_) => {}
+fn copy(
+    sp: BorrowedFd<'_>,
+    dp: BorrowedFd<'_>,
+    name: &CStr,
+    label: &Path,
+    r: &mut Report,
+) -> Result<()> {
+    let st = stat_at(sp, name)
+        .map_err(|e| io_err(format!("stat {}", label.display()), e))?
+        .ok_or_else(|| {
+            Error::new(
+                ntstatus::OBJECT_NAME_NOT_FOUND,
+                format!("{} is not in the backup", label.display()),
+            )
+        })?;
+    match kind(&st) {
+        FileType::Directory => {
+            let s = rustix::fs::openat(sp, name, DIR_FLAGS, Mode::empty())
+                .map_err(|e| io_err(format!("open backup of {}", label.display()), e))?;
+            let d = open_or_make_dir(dp, name, label)?;
+            for n in entries(s.as_fd(), label)? {
+                copy(s.as_fd(), d.as_fd(), &n, &child(label, &n), r)?;
+            }
+            apply_metadata(d.as_fd(), &st, label)?;
+            r.dirs += 1;
         }
-        if !dst.exists() {
-            fs::create_dir(dst).map_err(|e| Error::io(format!("create {}", dst.display()), &e))?;
-        }
-        for e in fs::read_dir(src).map_err(|e| Error::io(format!("read {}", src.display()), &e))? {
-            let e = e.map_err(|e| Error::io(format!("read {}", src.display()), &e))?;
-            copy(&e.path(), &dst.join(e.file_name()), r)?;
-        }
-        apply_metadata(dst, &md)?;
-        r.dirs += 1;
-    } else if ft.is_file() {
-        let tmp = temp_name(dst);
-        let result = (|| {
-            let from =
-                File::open(src).map_err(|e| Error::io(format!("open {}", src.display()), &e))?;
-            let to = File::create(&tmp)
-                .map_err(|e| Error::io(format!("create {}", tmp.display()), &e))?;
-            sys::fs::reflink(&from, &to).map_err(|e| {
-                Error::io(
-                    format!("reflink {} to {}", src.display(), dst.display()),
-                    &e,
+        FileType::RegularFile => {
+            let from = rustix::fs::openat(
+                sp,
+                name,
+                OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC | OFlags::NONBLOCK,
+                Mode::empty(),
+            )
+            .map_err(|e| io_err(format!("open backup of {}", label.display()), e))?;
+            let fst = rustix::fs::fstat(&from)
+                .map_err(|e| io_err(format!("stat backup of {}", label.display()), e))?;
+            if kind(&fst) != FileType::RegularFile || fst.st_ino != st.st_ino {
+                return Err(Error::invalid(format!(
+                    "backup of {} changed while it was restored",
+                    label.display()
+                )));
+            }
+            // No name until the content and metadata are final: nothing a
+            // user plants can be opened, truncated or chmod-ed in its place.
+            let tmp = rustix::fs::openat(
+                dp,
+                c".",
+                OFlags::WRONLY | OFlags::TMPFILE | OFlags::CLOEXEC,
+                Mode::from_raw_mode(0o600),
+            )
+            .map_err(|e| {
+                io_err(
+                    format!("create a temporary file for {}", label.display()),
+                    e,
                 )
             })?;
-            apply_metadata(&tmp, &md)?;
-            if fs::symlink_metadata(dst).is_ok_and(|d| d.is_dir()) {
-                remove(dst)?;
+            let (from, tmp) = (File::from(from), File::from(tmp));
+            sys::fs::reflink(&from, &tmp)
+                .map_err(|e| Error::io(format!("reflink {}", label.display()), &e))?;
+            apply_metadata(tmp.as_fd(), &st, label)?;
+            land(dp, name, label, |dir, temp| {
+                rustix::fs::linkat(&tmp, c"", dir, temp, AtFlags::EMPTY_PATH)
+            })?;
+            r.files += 1;
+            r.bytes += st.st_size as u64;
+        }
+        FileType::Symlink => {
+            let target = rustix::fs::readlinkat(sp, name, Vec::new())
+                .map_err(|e| io_err(format!("read link {}", label.display()), e))?;
+            land(dp, name, label, |dir, temp| {
+                rustix::fs::symlinkat(target.as_c_str(), dir, temp)?;
+                // Owner set on the link itself, through an O_PATH handle
+                // that is checked to be the link just made.
+                let fd = rustix::fs::openat(
+                    dir,
+                    temp,
+                    OFlags::PATH | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+                    Mode::empty(),
+                )?;
+                let lst = rustix::fs::fstat(&fd)?;
+                if kind(&lst) != FileType::Symlink {
+                    return Err(Errno::PERM);
+                }
+                sys::fs::chown_fd(fd.as_fd(), st.st_uid, st.st_gid)
+                    .map_err(|e| Errno::from_io_error(&e).unwrap_or(Errno::IO))
+            })?;
+            r.symlinks += 1;
+        }
+        _ => {
+            return Err(Error::invalid(format!(
+                "{} is not a file, directory or symbolic link in the backup",
+                label.display()
+            )))
+        }
+    }
+    Ok(())
+}
+
+/// Makes `make(dir, temp)` create the new entry under a random name nobody
+/// could have planted (linkat and symlinkat never follow or replace what is
+/// there: EEXIST), then renames it over `name`. A directory in the way is
+/// removed first (the caller checked conflicts or was told to force).
+fn land(
+    dp: BorrowedFd<'_>,
+    name: &CStr,
+    label: &Path,
+    make: impl Fn(BorrowedFd<'_>, &CStr) -> std::result::Result<(), Errno>,
+) -> Result<()> {
+    let mut temp = None;
+    for _ in 0..16 {
+        let t = CString::new(format!(".rvss-restore.{}", uuid::Uuid::new_v4().simple()))
+            .map_err(|_| Error::invalid("temporary name"))?;
+        match make(dp, &t) {
+            Ok(()) => {
+                temp = Some(t);
+                break;
             }
-            fs::rename(&tmp, dst).map_err(|e| Error::io(format!("rename to {}", dst.display()), &e))
-        })();
-        if result.is_err() {
-            let _ = fs::remove_file(&tmp);
+            Err(Errno::EXIST) => continue,
+            Err(e) => {
+                let _ = rustix::fs::unlinkat(dp, &t, AtFlags::empty());
+                return Err(io_err(format!("create {}", label.display()), e));
+            }
         }
-        result?;
-        r.files += 1;
-        r.bytes += md.len();
-    } else if ft.is_symlink() {
-        let target =
-            fs::read_link(src).map_err(|e| Error::io(format!("readlink {}", src.display()), &e))?;
-        let tmp = temp_name(dst);
-        std::os::unix::fs::symlink(&target, &tmp)
-            .map_err(|e| Error::io(format!("symlink {}", tmp.display()), &e))?;
-        if fs::symlink_metadata(dst).is_ok_and(|d| d.is_dir()) {
-            remove(dst)?;
-        }
-        fs::rename(&tmp, dst).map_err(|e| Error::io(format!("rename to {}", dst.display()), &e))?;
-        r.symlinks += 1;
-    } else {
-        return Err(Error::invalid(format!(
-            "{} is not a file, directory or symbolic link",
-            src.display()
-        )));
     }
-    Ok(())
+    let temp = temp.ok_or_else(|| {
+        Error::invalid(format!(
+            "no free temporary name next to {}",
+            label.display()
+        ))
+    })?;
+    let result = (|| {
+        if let Some(d) =
+            stat_at(dp, name).map_err(|e| io_err(format!("stat {}", label.display()), e))?
+        {
+            if kind(&d) == FileType::Directory {
+                remove_tree(dp, name, label)?;
+            }
+        }
+        rustix::fs::renameat(dp, &temp, dp, name)
+            .map_err(|e| io_err(format!("rename to {}", label.display()), e))
+    })();
+    if result.is_err() {
+        let _ = rustix::fs::unlinkat(dp, &temp, AtFlags::empty());
+    }
+    result
 }
 
-fn temp_name(dst: &Path) -> PathBuf {
-    let name = dst
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    dst.with_file_name(format!(".{name}.rvss-restore.{}", std::process::id()))
+/// The directory `name` inside `dp`, made (mode 0700 until its metadata is
+/// applied) when missing; anything else in its place is removed first.
+fn open_or_make_dir(dp: BorrowedFd<'_>, name: &CStr, label: &Path) -> Result<OwnedFd> {
+    match stat_at(dp, name).map_err(|e| io_err(format!("stat {}", label.display()), e))? {
+        Some(d) if kind(&d) == FileType::Directory => {}
+        Some(_) => rustix::fs::unlinkat(dp, name, AtFlags::empty())
+            .map_err(|e| io_err(format!("remove {}", label.display()), e))?,
+        None => {}
+    }
+    match rustix::fs::mkdirat(dp, name, Mode::from_raw_mode(0o700)) {
+        Ok(()) | Err(Errno::EXIST) => {}
+        Err(e) => return Err(io_err(format!("create {}", label.display()), e)),
+    }
+    // Swapped for a link since: ELOOP or ENOTDIR, and nothing is written.
+    rustix::fs::openat(dp, name, DIR_FLAGS, Mode::empty())
+        .map_err(|e| io_err(format!("open {}", label.display()), e))
 }
 
-fn remove(p: &Path) -> Result<()> {
-    let r = if fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()) {
-        fs::remove_dir_all(p)
-    } else {
-        fs::remove_file(p)
+/// Removes `name` inside `dp` and, for a directory, everything below it,
+/// through handles only.
+fn remove_tree(dp: BorrowedFd<'_>, name: &CStr, label: &Path) -> Result<()> {
+    let Some(st) = stat_at(dp, name).map_err(|e| io_err(format!("stat {}", label.display()), e))?
+    else {
+        return Ok(());
     };
-    r.map_err(|e| Error::io(format!("remove {}", p.display()), &e))
+    if kind(&st) == FileType::Directory {
+        let d = rustix::fs::openat(dp, name, DIR_FLAGS, Mode::empty())
+            .map_err(|e| io_err(format!("open {}", label.display()), e))?;
+        for n in entries(d.as_fd(), label)? {
+            remove_tree(d.as_fd(), &n, &child(label, &n))?;
+        }
+        rustix::fs::unlinkat(dp, name, AtFlags::REMOVEDIR)
+    } else {
+        rustix::fs::unlinkat(dp, name, AtFlags::empty())
+    }
+    .map_err(|e| io_err(format!("remove {}", label.display()), e))
 }
 
-/// Owner, mode and times as they were in the backup.
-fn apply_metadata(p: &Path, md: &fs::Metadata) -> Result<()> {
-    std::os::unix::fs::lchown(p, Some(md.uid()), Some(md.gid()))
-        .map_err(|e| Error::io(format!("chown {}", p.display()), &e))?;
-    fs::set_permissions(p, fs::Permissions::from_mode(md.mode() & 0o7777))
-        .map_err(|e| Error::io(format!("chmod {}", p.display()), &e))?;
-    let times = fs::FileTimes::new()
-        .set_accessed(md.accessed().unwrap_or(std::time::UNIX_EPOCH))
-        .set_modified(md.modified().unwrap_or(std::time::UNIX_EPOCH));
-    let f = File::options()
-        .read(true)
-        .open(p)
-        .or_else(|_| File::open(p));
-    if let Ok(f) = f {
-        f.set_times(times)
-            .map_err(|e| Error::io(format!("set times of {}", p.display()), &e))?;
-    }
-    Ok(())
+/// Owner, mode and times as they were in the backup, set on the open
+/// handle (owner first: a chown clears set-id bits).
+fn apply_metadata(fd: BorrowedFd<'_>, st: &Stat, label: &Path) -> Result<()> {
+    sys::fs::chown_fd(fd, st.st_uid, st.st_gid)
+        .map_err(|e| Error::io(format!("chown {}", label.display()), &e))?;
+    rustix::fs::fchmod(fd, Mode::from_raw_mode((st.st_mode & 0o7777) as _))
+        .map_err(|e| io_err(format!("chmod {}", label.display()), e))?;
+    let ts = |sec: i64, nsec: i64| rustix::fs::Timespec {
+        tv_sec: sec as _,
+        tv_nsec: nsec as _,
+    };
+    let times = rustix::fs::Timestamps {
+        last_access: ts(st.st_atime as i64, st.st_atime_nsec as i64),
+        last_modification: ts(st.st_mtime as i64, st.st_mtime_nsec as i64),
+    };
+    rustix::fs::futimens(fd, &times)
+        .map_err(|e| io_err(format!("set times of {}", label.display()), e))
 }
 
 /// A path relative to a share root, refusing anything that could leave it.
 pub fn relative(p: &str) -> Result<PathBuf> {
     let path = Path::new(p.trim_start_matches("./"));
     let ok = !p.is_empty()
-        && path.components().all(|c| {
-            matches!(
-                c,
-                std::path::Component::Normal(_) | std::path::Component::CurDir
-            )
-        });
+        && path
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+        && path.file_name().is_some();
     if !ok {
         return Err(Error::invalid(format!(
             "{p:?} must be a path relative to the share root, without '..'"
         )));
     }
-    Ok(path.to_path_buf())
+    Ok(path.components().collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn relative_paths_stay_inside() {
@@ -194,27 +427,98 @@ mod tests {
             PathBuf::from("vm/disk.vhdx")
         );
         assert_eq!(relative("./a").unwrap(), PathBuf::from("a"));
-        for bad in ["", "/etc/passwd", "../x", "a/../../b"] {
+        for bad in ["", "/etc/passwd", "../x", "a/../../b", ".", "./"] {
             assert!(relative(bad).is_err(), "{bad}");
         }
+    }
+
+    fn roots(base: &Path) -> (File, File) {
+        let (src, dst) = (base.join("src"), base.join("dst"));
+        (
+            sys::fs::open_dir(&src).unwrap(),
+            sys::fs::open_dir(&dst).unwrap(),
+        )
     }
 
     #[test]
     fn conflicts_are_found_before_anything_is_written() {
         let base = std::env::temp_dir().join(format!("rvss-restore-test-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&base);
         let (src, dst) = (base.join("src"), base.join("dst"));
         fs::create_dir_all(src.join("d")).unwrap();
         fs::create_dir_all(dst.join("d")).unwrap();
         fs::write(src.join("d/a"), "a").unwrap();
         fs::write(src.join("d/b"), "b").unwrap();
         fs::write(dst.join("d/b"), "live").unwrap();
-        assert_eq!(conflicts(&src, &dst).unwrap(), vec![dst.join("d/b")]);
-        let err = restore(&src, &dst, false).unwrap_err();
+        let (s, d) = roots(&base);
+        let (s, d) = (
+            Root {
+                dir: s.as_fd(),
+                path: &src,
+            },
+            Root {
+                dir: d.as_fd(),
+                path: &dst,
+            },
+        );
+        let rel = Path::new("d");
+        assert_eq!(conflicts(&s, &d, rel).unwrap(), vec![dst.join("d/b")]);
+        let err = restore(&s, &d, rel, false).unwrap_err();
         assert_eq!(err.status, ntstatus::OBJECT_NAME_COLLISION);
         assert!(
             !dst.join("d/a").exists(),
             "nothing may be written when refusing"
         );
+        fs::remove_dir_all(&base).unwrap();
+    }
+
+    #[test]
+    fn links_in_the_live_tree_are_never_followed() {
+        // Directories and links only: regular files need a reflink-capable
+        // filesystem, which the e2e tests (e2e_safety) provide.
+        let base = std::env::temp_dir().join(format!("rvss-restore-links-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&base);
+        let (src, dst, outside) = (base.join("src"), base.join("dst"), base.join("outside"));
+        fs::create_dir_all(src.join("d/e")).unwrap();
+        fs::create_dir_all(&dst).unwrap();
+        fs::create_dir_all(&outside).unwrap();
+        std::os::unix::fs::symlink("backup-target", src.join("d/l")).unwrap();
+        std::os::unix::fs::symlink("backup-target", src.join("top")).unwrap();
+        fs::write(outside.join("victim"), "victim").unwrap();
+        // The directory restored into is a link out of the share, and the
+        // entry name itself is a link to a victim.
+        std::os::unix::fs::symlink(&outside, dst.join("d")).unwrap();
+        std::os::unix::fs::symlink(outside.join("victim"), dst.join("top")).unwrap();
+        let (s, d) = roots(&base);
+        let (s, d) = (
+            Root {
+                dir: s.as_fd(),
+                path: &src,
+            },
+            Root {
+                dir: d.as_fd(),
+                path: &dst,
+            },
+        );
+        // Overwriting replaces the links themselves.
+        restore(&s, &d, Path::new("top"), true).unwrap();
+        restore(&s, &d, Path::new("d"), true).unwrap();
+        assert_eq!(
+            fs::read_to_string(outside.join("victim")).unwrap(),
+            "victim"
+        );
+        assert_eq!(fs::read_dir(&outside).unwrap().count(), 1);
+        assert_eq!(
+            fs::read_link(dst.join("top")).unwrap(),
+            Path::new("backup-target")
+        );
+        assert!(fs::symlink_metadata(dst.join("d")).unwrap().is_dir());
+        assert!(dst.join("d/e").is_dir());
+        // A link on the way down to the parent is refused.
+        std::os::unix::fs::symlink(&outside, dst.join("via")).unwrap();
+        fs::create_dir_all(src.join("via/x")).unwrap();
+        assert!(restore(&s, &d, Path::new("via/x"), true).is_err());
+        assert!(!outside.join("x").exists());
         fs::remove_dir_all(&base).unwrap();
     }
 }

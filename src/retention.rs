@@ -89,6 +89,7 @@ mod tests {
             created,
             readonly: true,
             state,
+            ..Default::default()
         }
     }
 

@@ -43,6 +43,7 @@ fn current_mounts() -> Result<Vec<Mount>> {
 pub fn check_path(share: &Share) -> Result<String> {
     let mounts = current_mounts()?;
     let layout = layout::resolve(share.path, &share.config, &mounts)?;
+    layout::check_snapshot_dir(&layout, &mounts)?;
     crate::structure::require_supported(
         &layout.share,
         &share.config.structure,
@@ -53,8 +54,10 @@ pub fn check_path(share: &Share) -> Result<String> {
 }
 
 /// snap_create: snapshots the subvolume behind `base_volume`, read-only
-/// unless `writable`, named after `tstamp` or the next free second after it.
-pub fn create(share: &Share, base_volume: &str, tstamp: i64, writable: bool) -> Result<Created> {
+/// unless `writable`, named after the time the snapshot is taken (Samba's
+/// `tstamp` is when the share was added to the set, up to 30 minutes
+/// earlier; the time used is handed back to Samba).
+pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) -> Result<Created> {
     let base = Path::new(base_volume);
     if !base.exists() {
         return Err(Error::new(
@@ -62,15 +65,34 @@ pub fn create(share: &Share, base_volume: &str, tstamp: i64, writable: bool) -> 
             format!("share path {base_volume} vanished before its snapshot"),
         ));
     }
-    let layout = layout::resolve(base, &share.config, &current_mounts()?)?;
+    let mounts = current_mounts()?;
+    let layout = layout::resolve(base, &share.config, &mounts)?;
+    // The rules of AddToShadowCopySet, again: Samba allows up to 30 minutes
+    // between it and this commit.
+    layout::check_snapshot_dir(&layout, &mounts)?;
     let snapshots = open_snapshot_folder(&layout, writable)?;
     let source = sys::fs::open_dir(&layout.subvolume)
         .map_err(|e| Error::io(format!("open subvolume {}", layout.subvolume.display()), &e))?;
+    let source_uuid = snapshot::uuid_of(&source).map_err(|e| {
+        Error::io(
+            format!("subvolume info of {}", layout.subvolume.display()),
+            &e,
+        )
+    })?;
 
     let mut catalog = Catalog::open(&layout.snapshot_dir)?;
-    let (t, name) = free_name(&catalog, &layout, tstamp)?;
+    // Under the catalog lock, right before the snapshot: the tree may have
+    // changed since AddToShadowCopySet.
+    crate::structure::require_supported(
+        &layout.share,
+        &share.config.structure,
+        &mounts,
+        share.name,
+    )
+    .map_err(|e| Error::new(e.status, format!("at commit: {}", e.message)))?;
+    let (t, name) = free_name(&catalog, &layout)?;
     let snapshot = layout.snapshot_path(&name, writable);
-    let entry = Entry {
+    let mut entry = Entry {
         id: uuid::Uuid::new_v4().to_string(),
         share: share.name.to_string(),
         base_volume: base_volume.to_string(),
@@ -81,6 +103,9 @@ pub fn create(share: &Share, base_volume: &str, tstamp: i64, writable: bool) -> 
         created: now(),
         readonly: !writable,
         state: State::Exposed,
+        uuid: None,
+        source_uuid: Some(source_uuid),
+        unreferenced_since: None,
     };
     if entry.snap_path.len() >= libc::PATH_MAX as usize {
         return Err(Error::invalid(format!(
@@ -114,7 +139,7 @@ pub fn create(share: &Share, base_volume: &str, tstamp: i64, writable: bool) -> 
                 ntstatus::OBJECT_PATH_NOT_FOUND,
                 format!("share path {base_volume} vanished before its snapshot; snapshot removed"),
             );
-            match snapshot::destroy(&layout.snapshot_dir, &snapshot) {
+            match snapshot::destroy_entry(&layout.snapshot_dir, &entry) {
                 Ok(()) => Err(why),
                 Err(e) => Err(Error::new(
                     why.status,
@@ -129,6 +154,33 @@ pub fn create(share: &Share, base_volume: &str, tstamp: i64, writable: bool) -> 
                 .push_str(&format!(" (and the catalog rollback failed: {r})"));
         }
         return Err(err);
+    }
+    // Record the snapshot's own identity; should this fail, the parent UUID
+    // recorded above still identifies it.
+    match snapshot::Snapshot::open(&layout.snapshot_dir, &snapshot).and_then(|s| match s {
+        Some(s) => s.uuid(),
+        None => Err(Error::new(
+            ntstatus::OBJECT_PATH_NOT_FOUND,
+            format!("snapshot {} vanished", snapshot.display()),
+        )),
+    }) {
+        Ok(u) => {
+            entry.uuid = Some(u.clone());
+            if let Some(last) = catalog.entries.last_mut() {
+                last.uuid = Some(u);
+            }
+            if let Err(e) = catalog.save_with_next_commit() {
+                log::warn!("{}: recording the UUID of {}: {e}", share.name, entry.path);
+            }
+        }
+        Err(e) => log::warn!("{}: reading the UUID of {}: {e}", share.name, entry.path),
+    }
+    if let Err(e) = crate::known_dirs::remember(&layout.snapshot_dir) {
+        log::warn!(
+            "{}: recording snapshot directory {}: {e}",
+            share.name,
+            layout.snapshot_dir.display()
+        );
     }
     if share.config.retention.enabled() {
         // A failed prune must not fail the backup being taken; it is retried
@@ -168,7 +220,14 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
             "refusing to delete {snap_path:?}: not a plain absolute path"
         )));
     }
-    let snapshot_dir = snapshot_dir_for(share, Path::new(base_path))?;
+    let mut snapshot_dir = snapshot_dir_for(share, Path::new(base_path))?;
+    if !snap.starts_with(&snapshot_dir) {
+        // Made under a previous `rvss:snapshot dir`: still rvss's, if that
+        // directory's catalog records it.
+        if let Some(previous) = crate::known_dirs::holding(snap) {
+            snapshot_dir = previous;
+        }
+    }
     let rel = snap.strip_prefix(&snapshot_dir).map_err(|_| {
         Error::new(
             ntstatus::ACCESS_DENIED,
@@ -185,12 +244,26 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
         ));
     }
     let mut catalog = Catalog::open(&snapshot_dir)?;
-    let idx = catalog.find_snap_path(snap_path).ok_or_else(|| {
-        Error::new(
-            ntstatus::OBJECT_NAME_NOT_FOUND,
-            format!("refusing to delete {snap_path}: rvss's catalog has no snapshot exposed there"),
-        )
-    })?;
+    let Some(idx) = catalog.find_snap_path(snap_path) else {
+        // Already gone (an earlier delete, `rvss gc`, an admin): Samba's
+        // state must be clearable, so that is a success. Anything still
+        // there without an entry is not rvss's to delete.
+        return match std::fs::symlink_metadata(snap) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                log::info!(
+                    "{}: snapshot {snap_path} is already gone; nothing to delete",
+                    share.name
+                );
+                Ok(Deleted::Destroyed)
+            }
+            _ => Err(Error::new(
+                ntstatus::OBJECT_NAME_NOT_FOUND,
+                format!(
+                    "refusing to delete {snap_path}: rvss's catalog has no snapshot exposed there"
+                ),
+            )),
+        };
+    };
     let entry = catalog.entries[idx].clone();
     let policy = share.config.retention;
     if policy.enabled() {
@@ -201,10 +274,18 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
         }
         return Ok(Deleted::Retained);
     }
-    snapshot::destroy(&snapshot_dir, Path::new(&entry.path))?;
+    snapshot::destroy_entry(&snapshot_dir, &entry)?;
     catalog.entries.remove(idx);
     catalog.save_with_next_commit()?;
     Ok(Deleted::Destroyed)
+}
+
+/// Keeps the snapshot of `e` as a backup (as a delete under a retention
+/// policy does): `rvss gc` uses it for orphans of shares that retain.
+pub fn keep_as_backup(snapshot_dir: &Path, e: &mut Entry) -> Result<()> {
+    retain(snapshot_dir, e)?;
+    e.unreferenced_since = None;
+    Ok(())
 }
 
 /// Keeps a shadow copy as a backup: the backup is the snapshot. A writable
@@ -217,8 +298,9 @@ fn retain(snapshot_dir: &Path, e: &mut Entry) -> Result<()> {
             format!("snapshot {p} vanished"),
         )
     };
-    // Validates the path (a subvolume below the snapshot directory, no links).
-    Snapshot::open(snapshot_dir, Path::new(&e.path))?.ok_or_else(|| vanished(&e.path))?;
+    // Validates the path (a subvolume below the snapshot directory, no
+    // links) and that it is the subvolume rvss made.
+    Snapshot::open_entry(snapshot_dir, e)?.ok_or_else(|| vanished(&e.path))?;
     let path = PathBuf::from(&e.path);
     if path.parent().and_then(Path::file_name) == Some(OsStr::new(layout::WRITABLE_DIR)) {
         let folder = path.parent().and_then(Path::parent).unwrap_or(snapshot_dir);
@@ -243,7 +325,7 @@ fn retain(snapshot_dir: &Path, e: &mut Entry) -> Result<()> {
         e.path = text(&dest);
     }
     // Read-only last: btrfs cannot move a read-only subvolume.
-    Snapshot::open(snapshot_dir, Path::new(&e.path))?
+    Snapshot::open_entry(snapshot_dir, e)?
         .ok_or_else(|| vanished(&e.path))?
         .set_readonly()?;
     e.readonly = true;
@@ -311,11 +393,13 @@ fn open_snapshot_folder(layout: &Layout, writable: bool) -> Result<File> {
     Ok(dir)
 }
 
-/// The first second at or after `tstamp` whose @GMT name is free for this
-/// subvolume, so that any number of shadow copies in one second coexist.
-fn free_name(catalog: &Catalog, layout: &Layout, tstamp: i64) -> Result<(i64, String)> {
+/// The current second as a @GMT name free for this subvolume, waiting for
+/// the next second when it is taken (two shadow copies of one subvolume in
+/// one set): a label never names a time before or after the snapshot's.
+fn free_name(catalog: &Catalog, layout: &Layout) -> Result<(i64, String)> {
     let subvolume = text(&layout.subvolume);
-    for t in tstamp..tstamp.saturating_add(100_000) {
+    for _ in 0..5 {
+        let t = now();
         let name =
             gmt::token(t).ok_or_else(|| Error::invalid(format!("timestamp {t} out of range")))?;
         // Free in both folders: a writable copy moves among the read-only
@@ -330,10 +414,20 @@ fn free_name(catalog: &Catalog, layout: &Layout, tstamp: i64) -> Result<(i64, St
         if !taken {
             return Ok((t, name));
         }
+        let into_second = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_millis())
+            .unwrap_or(0);
+        std::thread::sleep(std::time::Duration::from_millis(
+            u64::from(1000u32.saturating_sub(into_second)) + 5,
+        ));
     }
     Err(Error::new(
         ntstatus::OBJECT_NAME_COLLISION,
-        "no free snapshot name",
+        format!(
+            "no free snapshot name for {} (a snapshot of this second exists)",
+            layout.subvolume.display()
+        ),
     ))
 }
 
@@ -369,7 +463,7 @@ pub fn prune(
         return Ok(pruned);
     }
     for e in &pruned {
-        snapshot::destroy(snapshot_dir, Path::new(&e.path))?;
+        snapshot::destroy_entry(snapshot_dir, e)?;
         catalog.entries.retain(|x| x.id != e.id);
         catalog.save_with_next_commit()?;
         log::info!("{share}: pruned backup {} ({})", e.gmt, e.path);

@@ -3,7 +3,7 @@
 //! shares (where FSRVP exposes shadow copies). Parametric options fall back
 //! to [global], as `lp_parm_*` does.
 
-use crate::config::Config;
+use crate::config::{option_key, Config};
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -12,7 +12,8 @@ use std::process::Command;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Section {
     pub name: String,
-    /// Keys lower-cased, as Samba compares them.
+    /// Keys by `config::option_key`: case and white space ignored, as Samba
+    /// compares them.
     pub params: BTreeMap<String, String>,
 }
 
@@ -36,12 +37,7 @@ pub fn parse(text: &str) -> Vec<Section> {
                 params: BTreeMap::new(),
             });
         } else if let (Some(sec), Some((k, v))) = (out.last_mut(), l.split_once('=')) {
-            let key = k
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase();
-            sec.params.insert(key, v.trim().to_string());
+            sec.params.insert(option_key(k), v.trim().to_string());
         }
     }
     out
@@ -73,7 +69,7 @@ impl SambaConf {
         if conf
             .global
             .params
-            .get("registry shares")
+            .get(&option_key("registry shares"))
             .is_some_and(|v| is_true(v))
         {
             // FSRVP exposes shadow copies as registry shares: without them
@@ -100,7 +96,7 @@ impl SambaConf {
 
     /// A share's parametric option, falling back to [global].
     pub fn param(&self, share: &Section, key: &str) -> Option<String> {
-        let key = key.to_lowercase();
+        let key = option_key(key);
         share
             .params
             .get(&key)
@@ -158,6 +154,22 @@ mod tests {
             vec!["vm"]
         );
         assert_eq!(c.rvss_config(vm).unwrap().snapshot_dir, Some("/x".into()));
+    }
+
+    #[test]
+    fn option_names_ignore_case_and_spaces_as_smbd_does() {
+        for spelling in ["rvss:retain days", "rvss:RetainDays", "RVSS: retain   DAYS"] {
+            let c = SambaConf::from_sections(parse(&format!(
+                "[vm]\n\tpath = /srv/vm\n\tvfsobjects = rvss\n\t{spelling} = 3\n"
+            )));
+            let vm = c.share("vm").unwrap();
+            assert_eq!(
+                c.rvss_config(vm).unwrap().retention.keep_days,
+                3,
+                "{spelling}"
+            );
+            assert_eq!(c.rvss_shares().count(), 1);
+        }
     }
 
     #[test]

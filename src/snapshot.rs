@@ -2,6 +2,7 @@
 //! component without following symbolic links, so that nothing outside the
 //! snapshot directory can ever be changed or deleted through it.
 
+use crate::catalog::Entry;
 use crate::error::{Error, Result};
 use crate::{layout, ntstatus, sys};
 use std::ffi::OsString;
@@ -76,6 +77,47 @@ impl Snapshot {
         }))
     }
 
+    /// Opens the snapshot a catalog entry records, checking that the
+    /// subvolume at its path is still the one rvss made (its btrfs UUID, or
+    /// for an entry saved before the snapshot existed, its parent UUID).
+    /// A subvolume swapped in at that path is refused and left alone.
+    pub fn open_entry(snapshot_dir: &Path, e: &Entry) -> Result<Option<Snapshot>> {
+        let Some(s) = Snapshot::open(snapshot_dir, Path::new(&e.path))? else {
+            return Ok(None);
+        };
+        let info = sys::btrfs::subvol_info(&s.root)
+            .map_err(|err| Error::io(format!("subvolume info of {}", e.path), &err))?;
+        let (what, found, want) = match (&e.uuid, &e.source_uuid) {
+            (Some(u), _) => ("UUID", uuid_text(&info.uuid), u),
+            (None, Some(p)) => ("parent UUID", uuid_text(&info.parent_uuid), p),
+            // Catalogs of versions before UUIDs were recorded.
+            (None, None) => return Ok(Some(s)),
+        };
+        if !found.eq_ignore_ascii_case(want) {
+            return Err(Error::new(
+                ntstatus::ACCESS_DENIED,
+                format!(
+                    "refusing to touch {}: it is not the snapshot rvss made (subvolume {what} {found}, \
+                     the catalog records {want})",
+                    e.path
+                ),
+            ));
+        }
+        Ok(Some(s))
+    }
+
+    /// The btrfs UUID of this snapshot.
+    pub fn uuid(&self) -> Result<String> {
+        sys::btrfs::subvol_info(&self.root)
+            .map(|i| uuid_text(&i.uuid))
+            .map_err(|e| Error::io(format!("subvolume info of {}", self.path.display()), &e))
+    }
+
+    /// The snapshot's root directory, open.
+    pub fn root(&self) -> &File {
+        &self.root
+    }
+
     pub fn destroy(self) -> Result<()> {
         sys::btrfs::destroy(&self.parent, &self.name)
             .map_err(|e| Error::io(format!("delete snapshot {}", self.path.display()), &e))
@@ -89,6 +131,25 @@ impl Snapshot {
     pub fn is_readonly(&self) -> Result<bool> {
         sys::btrfs::is_readonly(&self.root)
             .map_err(|e| Error::io(format!("flags of {}", self.path.display()), &e))
+    }
+}
+
+/// A btrfs UUID as text (the hyphenated form `btrfs subvolume show` prints).
+pub fn uuid_text(u: &[u8; 16]) -> String {
+    uuid::Uuid::from_bytes(*u).hyphenated().to_string()
+}
+
+/// The btrfs UUID of the subvolume whose root is open as `root`.
+pub fn uuid_of(root: &File) -> std::io::Result<String> {
+    sys::btrfs::subvol_info(root).map(|i| uuid_text(&i.uuid))
+}
+
+/// Destroys the snapshot a catalog entry records, if it is still the one
+/// rvss made (see `Snapshot::open_entry`); gone already is fine.
+pub fn destroy_entry(snapshot_dir: &Path, e: &Entry) -> Result<()> {
+    match Snapshot::open_entry(snapshot_dir, e)? {
+        Some(s) => s.destroy(),
+        None => Ok(()),
     }
 }
 

@@ -85,8 +85,8 @@ fn read_only_shadow_copy_keeps_commit_time_content_and_is_hidden() {
     std::fs::write(&local, "x").unwrap();
     let put = w.smb(&sc.unc_share(), &format!("put {} new.txt", local.display()));
     assert!(
-        !put.status.success() || text(&put).contains("NT_STATUS_"),
-        "write to a read-only shadow copy succeeded: {}",
+        text(&put).contains("NT_STATUS_MEDIA_WRITE_PROTECTED"),
+        "write to a read-only shadow copy was not refused as write-protected (EROFS): {}",
         text(&put)
     );
     let snap_dir = w

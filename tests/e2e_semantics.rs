@@ -302,7 +302,11 @@ fn read_only_unless_auto_recovery() {
     std::fs::write(&local, "via smb").unwrap();
     w.smb_ok(&rw.unc_share(), &format!("put {} smb.log", local.display()));
     let put = w.smb(&ro.unc_share(), &format!("put {} smb.log", local.display()));
-    assert!(text(&put).contains("NT_STATUS_"), "{}", text(&put));
+    assert!(
+        text(&put).contains("NT_STATUS_MEDIA_WRITE_PROTECTED"),
+        "{}",
+        text(&put)
+    );
     // Samba's server never tells the module that recovery completed: the
     // writable copy stays writable until it is deleted.
     w.rpc_ok(&format!("fss_recovery_complete {}", rw.set));

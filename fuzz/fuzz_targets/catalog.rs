@@ -40,6 +40,7 @@ impl From<RawEntry> for Entry {
             } else {
                 State::Exposed
             },
+            ..Default::default()
         }
     }
 }

@@ -6,7 +6,7 @@
 use super::{Cli, Outcome, EXIT_NEGATIVE, EXIT_OK};
 use crate::catalog;
 use crate::inventory::{self, Status as SnapState};
-use crate::layout::{self, Layout};
+use crate::layout::{self, DirProblem, Layout};
 use crate::mounts::{self, Mount};
 use crate::samba;
 use crate::smbconf::{is_true, SambaConf, Section};
@@ -256,7 +256,12 @@ fn check_samba_and_module(c: &mut Checks) {
 
 /// FSRVP exposes each shadow copy as a registry share.
 fn check_registry(c: &mut Checks, conf: &SambaConf, config_file: &Path) {
-    let global = |k: &str| conf.global.params.get(k).cloned();
+    let global = |k: &str| {
+        conf.global
+            .params
+            .get(&crate::config::option_key(k))
+            .cloned()
+    };
     let mut problems = vec![];
     if !global("registry shares").is_some_and(|v| is_true(&v)) {
         problems.push("`registry shares = yes` is not set in [global]");
@@ -512,9 +517,33 @@ fn check_snapshot_dir(
     share_paths: &[PathBuf],
 ) {
     let dir = &layout.snapshot_dir;
+    // The rules the hooks enforce, from the same function.
+    if let Some((problem, why)) = layout::snapshot_dir_problem(layout, mounts) {
+        let fix = match problem {
+            DirProblem::Unusable => format!(
+                "create it on the share's btrfs filesystem, outside every share: \
+                 install -d -m 0711 -o root -g root '{}'",
+                dir.display()
+            ),
+            DirProblem::NotDirectory => "point rvss:snapshot dir at a real directory".into(),
+            DirProblem::InsideShare => "move rvss:snapshot dir outside every share".into(),
+            DirProblem::OtherFilesystem => {
+                "set rvss:snapshot dir to a directory of the share's btrfs filesystem".into()
+            }
+            DirProblem::CatalogNotAFile => format!(
+                "remove what is not a regular file among {}/catalog*; then `rvss repair`",
+                dir.display()
+            ),
+            DirProblem::Unsafe => {
+                format!("chown root:root '{0}' && chmod 0711 '{0}'", dir.display())
+            }
+        };
+        c.fail("snapshot-dir", Some(share), why, fix);
+        return;
+    }
     let md = match std::fs::symlink_metadata(dir) {
         Ok(md) => md,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && layout.default_snapshot_dir => {
+        Err(_) => {
             c.ok(
                 "snapshot-dir",
                 Some(share),
@@ -525,61 +554,7 @@ fn check_snapshot_dir(
             );
             return;
         }
-        Err(e) => {
-            c.fail(
-                "snapshot-dir",
-                Some(share),
-                format!(
-                    "snapshot directory {} (rvss:snapshot dir) cannot be used: {e}",
-                    dir.display()
-                ),
-                format!(
-                    "create it on the share's btrfs filesystem, outside every share: \
-                     install -d -m 0711 -o root -g root '{}'",
-                    dir.display()
-                ),
-            );
-            return;
-        }
     };
-    if !md.is_dir() {
-        c.fail(
-            "snapshot-dir",
-            Some(share),
-            format!(
-                "snapshot directory {} is not a directory{}",
-                dir.display(),
-                if md.file_type().is_symlink() {
-                    " (a symbolic link, which rvss does not follow)"
-                } else {
-                    ""
-                }
-            ),
-            "point rvss:snapshot dir at a real directory",
-        );
-        return;
-    }
-    let same_fs = match (
-        mounts::containing(mounts, dir),
-        mounts::containing(mounts, &layout.share),
-    ) {
-        (Some(a), Some(b)) => a.fs_type == "btrfs" && a.source == b.source,
-        _ => false,
-    };
-    if !same_fs {
-        c.fail(
-            "snapshot-dir",
-            Some(share),
-            format!(
-                "snapshot directory {} is not on the btrfs filesystem of {}: btrfs snapshots \
-                 cannot leave their filesystem",
-                dir.display(),
-                layout.share.display()
-            ),
-            "set rvss:snapshot dir to a directory of the share's btrfs filesystem",
-        );
-        return;
-    }
     if let Some(p) = share_paths.iter().find(|p| dir.starts_with(p)) {
         c.fail(
             "snapshot-dir",
@@ -594,19 +569,7 @@ fn check_snapshot_dir(
         return;
     }
     let mode = md.mode() & 0o7777;
-    if md.uid() != 0 || mode & 0o022 != 0 {
-        c.fail(
-            "snapshot-dir",
-            Some(share),
-            format!(
-                "snapshot directory {} is owned by uid {} with mode {mode:04o}: whoever can write \
-                 there can plant or remove what rvss treats as its snapshots",
-                dir.display(),
-                md.uid()
-            ),
-            format!("chown root:root '{0}' && chmod 0711 '{0}'", dir.display()),
-        );
-    } else if mode & 0o777 != 0o711 {
+    if mode & 0o777 != 0o711 {
         c.warn(
             "snapshot-dir",
             Some(share),
@@ -628,9 +591,9 @@ fn check_snapshot_dir(
 
 fn check_catalog(c: &mut Checks, conf: &SambaConf, dir: &Path) {
     let path = dir.join(catalog::FILE_NAME);
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+    let bytes = match catalog::read_unlocked(dir, catalog::FILE_NAME) {
+        Ok(Some(b)) => b,
+        Ok(None) => return,
         Err(e) => {
             c.fail(
                 "catalog",

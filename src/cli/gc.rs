@@ -1,7 +1,7 @@
 //! `rvss gc`: remove orphans, snapshots rvss created that nothing refers to
 //! any more (a commit that failed half way, a killed FSRVP server).
 
-use super::{Cli, Outcome, EXIT_OK};
+use super::{Cli, Outcome, EXIT_ERROR, EXIT_OK};
 use crate::catalog::Catalog;
 use crate::inventory::{self, Status};
 use crate::{shadow, snapshot};
@@ -29,7 +29,8 @@ struct Removed {
     path: String,
     gmt: String,
     /// "orphan": the snapshot was deleted; "stale": only the catalog entry
-    /// was, its snapshot no longer existed.
+    /// was, its snapshot no longer existed; "retained": the share has a
+    /// retention policy, so the snapshot was kept as a backup instead.
     kind: &'static str,
 }
 
@@ -55,32 +56,79 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     let referenced = inventory::share_paths(&conf);
     let now = shadow::now();
     let mut removed = vec![];
+    let mut failed = 0;
     for dir in inventory::snapshot_dirs(&conf)? {
         let mut catalog = Catalog::open(&dir)?;
+        // The grace period counts from when gc first saw an entry without a
+        // share, never from its creation: Samba removes the exposed share
+        // before it calls snap_delete, and a gc in that gap must not take
+        // a snapshot whose FSRVP delete is still coming.
+        let mut changed = false;
+        for e in catalog.entries.iter_mut() {
+            let orphan = inventory::status_of(e, &referenced) == Status::Orphan;
+            match (orphan, e.unreferenced_since) {
+                (true, None) => {
+                    e.unreferenced_since = Some(now);
+                    changed = true;
+                }
+                (false, Some(_)) => {
+                    e.unreferenced_since = None;
+                    changed = true;
+                }
+                _ => {}
+            }
+        }
+        if changed && !args.dry_run {
+            catalog.save()?;
+        }
         let candidates: Vec<_> = catalog
             .entries
             .iter()
             .filter(|e| {
                 inventory::status_of(e, &referenced) == Status::Orphan
-                    && now.saturating_sub(e.created) >= args.grace
+                    && now.saturating_sub(e.unreferenced_since.unwrap_or(now)) >= args.grace
             })
             .cloned()
             .collect();
         for e in candidates {
             let exists = Path::new(&e.path).symlink_metadata().is_ok();
+            // A share with a retention policy keeps what FSRVP deletes: its
+            // orphan becomes a backup (which the policy then prunes), never
+            // a deletion.
+            let retains = conf
+                .share(&e.share)
+                .and_then(|s| conf.rvss_config(s).ok())
+                .is_some_and(|c| c.retention.enabled());
+            let kind = match (exists, retains) {
+                (false, _) => "stale",
+                (true, true) => "retained",
+                (true, false) => "orphan",
+            };
+            if !args.dry_run {
+                let done = match kind {
+                    "retained" => catalog
+                        .entries
+                        .iter_mut()
+                        .find(|x| x.id == e.id)
+                        .map_or(Ok(()), |x| shadow::keep_as_backup(&dir, x)),
+                    _ => snapshot::destroy_entry(&dir, &e).map(|()| {
+                        catalog.entries.retain(|x| x.id != e.id);
+                    }),
+                };
+                if let Err(err) = done {
+                    eprintln!("rvss gc: {} {} left alone: {err}", e.share, e.gmt);
+                    failed += 1;
+                    continue;
+                }
+                catalog.save()?;
+            }
             removed.push(Removed {
                 id: e.id.clone(),
                 share: e.share.clone(),
                 path: e.path.clone(),
                 gmt: e.gmt.clone(),
-                kind: if exists { "orphan" } else { "stale" },
+                kind,
             });
-            if args.dry_run {
-                continue;
-            }
-            snapshot::destroy(&dir, Path::new(&e.path))?;
-            catalog.entries.retain(|x| x.id != e.id);
-            catalog.save()?;
         }
     }
     if args.json {
@@ -89,16 +137,17 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
             serde_json::to_string_pretty(&removed).unwrap_or_else(|_| "[]".into())
         );
     } else {
-        let verb = if args.dry_run {
-            "would remove"
-        } else {
-            "removed"
-        };
         for r in &removed {
+            let verb = match (args.dry_run, r.kind) {
+                (true, "retained") => "would keep as a backup",
+                (false, "retained") => "kept as a backup",
+                (true, _) => "would remove",
+                (false, _) => "removed",
+            };
             println!("{verb} {} {} {} ({})", r.kind, r.share, r.gmt, r.path);
         }
     }
-    Ok(EXIT_OK)
+    Ok(if failed > 0 { EXIT_ERROR } else { EXIT_OK })
 }
 
 #[cfg(test)]

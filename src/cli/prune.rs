@@ -50,15 +50,26 @@ fn prune_share(
         return Ok(vec![]);
     }
     let layout = share.layout()?;
-    if !layout.snapshot_dir.join(crate::catalog::FILE_NAME).exists() {
-        return Ok(vec![]);
+    // The share's directory and those of a previous `rvss:snapshot dir`.
+    let mut dirs = vec![layout.snapshot_dir.clone()];
+    dirs.extend(
+        crate::known_dirs::load()
+            .into_iter()
+            .filter(|d| *d != layout.snapshot_dir),
+    );
+    let mut pruned = vec![];
+    for dir in dirs {
+        if !dir.join(crate::catalog::FILE_NAME).exists() {
+            continue;
+        }
+        let mut catalog = Catalog::open(&dir)?;
+        pruned.extend(shadow::prune(
+            &mut catalog,
+            &dir,
+            &share.name,
+            &share.config.retention,
+            dry_run,
+        )?);
     }
-    let mut catalog = Catalog::open(&layout.snapshot_dir)?;
-    Ok(shadow::prune(
-        &mut catalog,
-        &layout.snapshot_dir,
-        &share.name,
-        &share.config.retention,
-        dry_run,
-    )?)
+    Ok(pruned)
 }

@@ -3,7 +3,9 @@
 use super::shares::{self, failure};
 use super::{Cli, Failure, Outcome, EXIT_NEGATIVE, EXIT_OK};
 use crate::catalog::Catalog;
+use crate::snapshot::Snapshot;
 use crate::{ntstatus, restore};
+use std::os::fd::AsFd;
 use std::path::Path;
 
 #[derive(clap::Args, Debug)]
@@ -32,37 +34,73 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
         .ok_or_else(|| failure(format!("no share {}", args.share)))?;
     let layout = share.layout()?;
     let rel = restore::relative(&args.path)?;
-    let catalog = Catalog::open(&layout.snapshot_dir)?;
-    let entry = catalog
-        .entries
-        .iter()
-        .find(|e| {
-            e.share.eq_ignore_ascii_case(&share.name) && (e.gmt == args.from || e.id == args.from)
-        })
-        .cloned()
-        .ok_or_else(|| {
-            failure(format!(
-                "share {} has no backup {} (see `rvss list`)",
-                share.name, args.from
-            ))
-        })?;
-    drop(catalog);
-    let src = Path::new(&entry.snap_path).join(&rel);
-    let dst = layout.share.join(&rel);
-    if src.symlink_metadata().is_err() {
-        return Err(failure(format!(
-            "{} is not in backup {}",
-            args.path, entry.gmt
-        )));
+    // The share's snapshot directory first, then those of a previous
+    // `rvss:snapshot dir`. The catalog holding the backup stays locked
+    // (shared) for the whole restore: no prune or gc can remove the backup
+    // while it is read.
+    let mut dirs = vec![layout.snapshot_dir.clone()];
+    dirs.extend(
+        crate::known_dirs::load()
+            .into_iter()
+            .filter(|d| *d != layout.snapshot_dir),
+    );
+    let mut found = None;
+    for dir in dirs {
+        if !dir.join(crate::catalog::FILE_NAME).exists() {
+            continue;
+        }
+        let catalog = Catalog::open_shared(&dir)?;
+        let hit = catalog
+            .entries
+            .iter()
+            .find(|e| {
+                e.share.eq_ignore_ascii_case(&share.name)
+                    && (e.gmt == args.from || e.id == args.from)
+            })
+            .cloned();
+        if let Some(entry) = hit {
+            found = Some((catalog, dir, entry));
+            break;
+        }
     }
-    let report = restore::restore(&src, &dst, args.force).map_err(|e| Failure {
+    let (catalog, snapshot_dir, entry) = found.ok_or_else(|| {
+        failure(format!(
+            "share {} has no backup {} (see `rvss list`)",
+            share.name, args.from
+        ))
+    })?;
+    let snap = Snapshot::open_entry(&snapshot_dir, &entry)?
+        .ok_or_else(|| failure(format!("backup {} vanished ({})", entry.gmt, entry.path)))?;
+    let src_path = Path::new(&entry.snap_path);
+    let inside = src_path
+        .strip_prefix(&entry.path)
+        .map_err(|_| failure(format!("catalog entry {} is inconsistent", entry.id)))?;
+    let src_dir = restore::open_beneath(snap.root().as_fd(), inside)
+        .map_err(|e| failure(format!("open {}: {e}", src_path.display())))?;
+    let dst_dir = crate::sys::fs::open_dir(&layout.share)
+        .map_err(|e| failure(format!("open share {}: {e}", layout.share.display())))?;
+    let src = restore::Root {
+        dir: src_dir.as_fd(),
+        path: src_path,
+    };
+    let dst = restore::Root {
+        dir: dst_dir.as_fd(),
+        path: &layout.share,
+    };
+    let report = restore::restore(&src, &dst, &rel, args.force).map_err(|e| Failure {
         code: if e.status == ntstatus::OBJECT_NAME_COLLISION {
             EXIT_NEGATIVE
         } else {
             super::EXIT_ERROR
         },
-        message: e.message,
+        message: if e.status == ntstatus::OBJECT_NAME_NOT_FOUND {
+            format!("{} is not in backup {}", args.path, entry.gmt)
+        } else {
+            e.message
+        },
     })?;
+    drop(catalog);
+    let (src, dst) = (src_path.join(&rel), layout.share.join(&rel));
     if args.json {
         let v = serde_json::json!({ "from": entry.gmt, "source": src, "restored": dst, "report": report });
         println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());

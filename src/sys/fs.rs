@@ -71,23 +71,46 @@ pub fn mkdir_at(parent: &File, name: &OsStr, mode: u32) -> io::Result<()> {
     Ok(())
 }
 
-/// An exclusive advisory lock, released when dropped.
+/// An advisory lock (exclusive or shared), released when dropped.
 pub struct Lock(File);
 
 impl Lock {
-    /// Takes the lock on the file `name` inside `dir` (created if missing),
-    /// waiting at most `timeout` so that a stuck holder can never hang smbd.
+    /// Takes the exclusive lock on the file `name` inside `dir` (created if
+    /// missing), waiting at most `timeout` so that a stuck holder can never
+    /// hang smbd.
     pub fn exclusive(dir: &File, name: &OsStr, timeout: Duration) -> io::Result<Lock> {
-        let f = open_file_at(dir, name, libc::O_RDWR | libc::O_CREAT, 0o600)?;
+        Lock::take(
+            dir,
+            name,
+            timeout,
+            rustix::fs::FlockOperation::NonBlockingLockExclusive,
+        )
+    }
+
+    /// Takes the lock shared: readers that must keep what they read (a
+    /// restore) exclude writers, not each other.
+    pub fn shared(dir: &File, name: &OsStr, timeout: Duration) -> io::Result<Lock> {
+        Lock::take(
+            dir,
+            name,
+            timeout,
+            rustix::fs::FlockOperation::NonBlockingLockShared,
+        )
+    }
+
+    fn take(
+        dir: &File,
+        name: &OsStr,
+        timeout: Duration,
+        op: rustix::fs::FlockOperation,
+    ) -> io::Result<Lock> {
+        let f = open_regular_at(dir, name, libc::O_RDWR | libc::O_CREAT, 0o600)?;
         let deadline = Instant::now() + timeout;
         loop {
-            // SAFETY: flock on an fd we own; no memory is passed.
-            if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
-                return Ok(Lock(f));
-            }
-            let e = io::Error::last_os_error();
-            if e.raw_os_error() != Some(libc::EWOULDBLOCK) {
-                return Err(e);
+            match rustix::fs::flock(&f, op) {
+                Ok(()) => return Ok(Lock(f)),
+                Err(e) if e == rustix::io::Errno::WOULDBLOCK => {}
+                Err(e) => return Err(e.into()),
             }
             if Instant::now() >= deadline {
                 return Err(io::Error::new(
@@ -102,9 +125,57 @@ impl Lock {
 
 impl Drop for Lock {
     fn drop(&mut self) {
-        // SAFETY: unlocking an fd we own; closing it would release it too.
-        unsafe { libc::flock(self.0.as_raw_fd(), libc::LOCK_UN) };
+        // Closing the descriptor would release it too.
+        let _ = rustix::fs::flock(&self.0, rustix::fs::FlockOperation::Unlock);
     }
+}
+
+/// Opens the file `name` inside `dir` like `open_file_at`, but never blocks
+/// on a FIFO or device planted there (O_NONBLOCK) and refuses anything but a
+/// regular file (a FIFO as catalog would otherwise hang an smbd worker).
+pub fn open_regular_at(
+    dir: &File,
+    name: &OsStr,
+    flags: libc::c_int,
+    mode: u32,
+) -> io::Result<File> {
+    let f = open_file_at(dir, name, flags | libc::O_NONBLOCK, mode)?;
+    let st = rustix::fs::fstat(&f)?;
+    if rustix::fs::FileType::from_raw_mode(st.st_mode) != rustix::fs::FileType::RegularFile {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "{} is not a regular file (refused: a FIFO or device there could hang rvss)",
+                name.to_string_lossy()
+            ),
+        ));
+    }
+    // Back to blocking I/O for the regular file.
+    let fl = rustix::fs::fcntl_getfl(&f)?;
+    rustix::fs::fcntl_setfl(&f, fl - rustix::fs::OFlags::NONBLOCK)?;
+    Ok(f)
+}
+
+/// Sets the owner of what `fd` refers to (an O_PATH descriptor of a
+/// symbolic link included: AT_EMPTY_PATH acts on the descriptor itself,
+/// never on a name).
+pub fn chown_fd(fd: std::os::fd::BorrowedFd<'_>, uid: u32, gid: u32) -> io::Result<()> {
+    if uid == u32::MAX || gid == u32::MAX {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "owner id -1 is not an owner",
+        ));
+    }
+    // SAFETY: from_raw is unsafe only because -1 means "leave unchanged" to
+    // the kernel; both ids were checked above not to be -1.
+    let (u, g) = unsafe {
+        (
+            rustix::fs::Uid::from_raw(uid),
+            rustix::fs::Gid::from_raw(gid),
+        )
+    };
+    rustix::fs::chownat(fd, c"", Some(u), Some(g), rustix::fs::AtFlags::EMPTY_PATH)?;
+    Ok(())
 }
 
 /// FICLONE: `_IOW(0x94, 9, int)` (linux/fs.h).

@@ -81,8 +81,13 @@ pub fn run(name: &str, cycles: usize) -> Soak {
     let pid_now = w.pid_of("rpcd_fsrvp").unwrap_or(0);
     let (rss1, fd1) = (status_kb(&w, pid, "VmRSS"), fds(&w, pid));
     let catalog = w.cli("list --json");
-    let entries: Vec<serde_json::Value> =
-        serde_json::from_slice(&catalog.stdout).unwrap_or_default();
+    assert!(
+        catalog.status.success(),
+        "rvss list failed after the soak: {}",
+        text(&catalog)
+    );
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&catalog.stdout)
+        .unwrap_or_else(|e| panic!("rvss list --json is not JSON ({e}): {}", text(&catalog)));
     Soak {
         cycles,
         from_cycle,

@@ -1,0 +1,89 @@
+//! Every snapshot directory rvss has used on this host, so that changing
+//! `rvss:snapshot dir` strands nothing: snapshots under a previous directory
+//! stay listed, deletable by FSRVP, pruned and collected.
+//!
+//! Kept in Samba's state directory (root-owned, where Samba keeps FSRVP's own
+//! state), one absolute path per line, appended by the hooks when a snapshot
+//! is made in a directory not yet listed.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Samba's state directory on Debian (`smbd -b`: STATEDIR).
+const STATE_DIR: &str = "/var/lib/samba";
+const FILE_NAME: &str = "rvss-snapshot-dirs";
+
+fn state_dir() -> PathBuf {
+    PathBuf::from(STATE_DIR)
+}
+
+fn parse(bytes: &[u8]) -> Vec<PathBuf> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with('/') && crate::layout::is_plain_absolute(Path::new(l)))
+        .map(PathBuf::from)
+        .collect()
+}
+
+/// The snapshot directories rvss has used (none when the list is missing).
+pub fn load() -> Vec<PathBuf> {
+    let Ok(dir) = crate::sys::fs::open_dir(&state_dir()) else {
+        return vec![];
+    };
+    let Ok(mut f) =
+        crate::sys::fs::open_regular_at(&dir, std::ffi::OsStr::new(FILE_NAME), libc::O_RDONLY, 0)
+    else {
+        return vec![];
+    };
+    let mut v = vec![];
+    if f.read_to_end(&mut v).is_err() {
+        return vec![];
+    }
+    let mut dirs = parse(&v);
+    dirs.sort();
+    dirs.dedup();
+    dirs
+}
+
+/// Adds `snapshot_dir` to the list unless it is there.
+pub fn remember(snapshot_dir: &Path) -> std::io::Result<()> {
+    if load().iter().any(|d| d == snapshot_dir) {
+        return Ok(());
+    }
+    let Some(text) = snapshot_dir.to_str() else {
+        return Ok(());
+    };
+    let dir = crate::sys::fs::open_dir(&state_dir())?;
+    let mut f = crate::sys::fs::open_regular_at(
+        &dir,
+        std::ffi::OsStr::new(FILE_NAME),
+        libc::O_WRONLY | libc::O_APPEND | libc::O_CREAT,
+        0o644,
+    )?;
+    // One write of one line: appends never interleave within a line.
+    f.write_all(format!("{text}\n").as_bytes())
+}
+
+/// The known snapshot directory holding `path`, if any (the deepest one).
+pub fn holding(path: &Path) -> Option<PathBuf> {
+    load()
+        .into_iter()
+        .filter(|d| path.starts_with(d) && path != d)
+        .max_by_key(|d| d.as_os_str().len())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_plain_absolute_paths_are_kept() {
+        let v = super::parse(b"/srv/a/.rvss\nrelative\n/x/../y\n\n /srv/b \n");
+        assert_eq!(
+            v,
+            vec![
+                std::path::PathBuf::from("/srv/a/.rvss"),
+                std::path::PathBuf::from("/srv/b")
+            ]
+        );
+    }
+}
