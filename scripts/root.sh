@@ -163,7 +163,10 @@ cmd_run() {
     done
     [ $# -gt 0 ] || die "run: no command"
     local path=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+    # The root is made a mount point of its own: inside it, / must be one
+    # (the tests' unshare --propagation remounts / private).
     local setup="set -e
+mount --bind '$root' '$root'
 mount --rbind /proc '$root/proc'
 mount --rbind /sys '$root/sys'
 mount --rbind /dev '$root/dev'
