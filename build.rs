@@ -1,8 +1,9 @@
-//! Generates the two foreign ABIs rvss speaks, from the real headers:
-//! Samba's VFS interface (from the header bundle `make deps` prepares for the
-//! exact installed Samba) and the btrfs ioctl structures (`linux/btrfs.h`).
-//! Compiles the C shim and links it into the Samba module (the cdylib) only:
-//! the CLI and the tests never see Samba's symbols.
+//! The module package's build: generates Samba's VFS ABI from the header
+//! bundle `make deps` prepares for the exact installed Samba (and the types
+//! of rvss's own C API, include/rvss.h), records which Samba the module is
+//! built for, and compiles the C shim into the module (the cdylib). Only
+//! this package needs the bundle and libclang: the core (core/) and the CLI
+//! (cli/) build without them.
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -25,7 +26,6 @@ fn main() {
     let cflags = read_lines(&bundle.join("cflags"));
 
     generate_samba_abi(&include_dirs, &cflags, &out);
-    generate_btrfs_abi(&out);
     generate_c_api(&out);
     generate_build_info(&bundle, &include_dirs, &out);
     compile_shim(&include_dirs, &cflags, &out);
@@ -116,34 +116,6 @@ fn generate_samba_abi(include_dirs: &[PathBuf], cflags: &[String], out: &Path) {
     bindings
         .write_to_file(out.join("samba_abi.rs"))
         .unwrap_or_else(|e| fail(&format!("cannot write samba_abi.rs: {e}")));
-}
-
-fn generate_btrfs_abi(out: &Path) {
-    let bindings = bindgen::Builder::default()
-        .header_contents(
-            "btrfs_wrapper.h",
-            "#include <linux/btrfs.h>\n#include <linux/btrfs_tree.h>\n",
-        )
-        .allowlist_type("btrfs_ioctl_search_args")
-        .allowlist_type("btrfs_ioctl_search_header")
-        .allowlist_type("btrfs_qgroup_info_item")
-        .allowlist_var("BTRFS_QUOTA_TREE_OBJECTID")
-        .allowlist_var("BTRFS_QGROUP_INFO_KEY")
-        .allowlist_type("btrfs_ioctl_vol_args")
-        .allowlist_type("btrfs_ioctl_vol_args_v2")
-        .allowlist_type("btrfs_ioctl_get_subvol_info_args")
-        .allowlist_var("BTRFS_IOCTL_MAGIC")
-        .allowlist_var("BTRFS_SUBVOL_RDONLY")
-        .allowlist_var("BTRFS_SUBVOL_NAME_MAX")
-        .allowlist_var("BTRFS_PATH_NAME_MAX")
-        .derive_default(true)
-        .layout_tests(true)
-        .generate_comments(false)
-        .generate()
-        .unwrap_or_else(|e| fail(&format!("bindgen over linux/btrfs.h failed: {e}")));
-    bindings
-        .write_to_file(out.join("btrfs_abi.rs"))
-        .unwrap_or_else(|e| fail(&format!("cannot write btrfs_abi.rs: {e}")));
 }
 
 /// The types of rvss's own C API (include/rvss.h), so that Rust and the

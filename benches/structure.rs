@@ -194,7 +194,12 @@ fn inside() -> Result<(), String> {
         return Err(format!("the bench tree has violations: {found:?}"));
     }
 
-    let cli = PathBuf::from(env!("CARGO_BIN_EXE_rvss"));
+    // The CLI is the workspace member cli/: target/release/rvss, next to
+    // target/release/deps/<this bench>.
+    let cli = std::env::current_exe()
+        .ok()
+        .and_then(|e| Some(e.parent()?.parent()?.join("rvss")))
+        .ok_or_else(|| "cannot find target/release/rvss".to_string())?;
     let mut rounds: [Vec<f64>; 3] = [vec![], vec![], vec![]];
     for i in 0..WARMUP + ROUNDS {
         for k in 0..3 {

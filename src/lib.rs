@@ -1,26 +1,49 @@
-//! rvss: Remote VSS (MS-FSRVP) shadow copies on btrfs for Samba.
+//! rvss: Remote VSS (MS-FSRVP) shadow copies on btrfs for Samba. This
+//! package is the module smbd loads (librvss.so, installed as rvss.so): the
+//! C shim (samba-module/vfs_rvss.c) and the FFI layer. The rules live in
+//! rvss-core (core/); the admin CLI is rvss-cli (cli/) and is not part of
+//! the module. See ARCHITECTURE.md.
 //!
 //! The FSRVP hook path: Samba's rpcd_fsrvp calls the shim's hooks
-//! (samba-module/vfs_rvss.c) -> `ffi` (extern "C", panics caught, NTSTATUS)
-//! -> `shadow` (check, create, delete) -> `sys` (btrfs ioctls).
+//! -> `ffi` (extern "C", panics caught, NTSTATUS) -> `rvss_core::shadow`
+//! (check, create, delete) -> `rvss_core::sys` (btrfs ioctls).
 
-pub mod catalog;
-pub mod cli;
-pub mod config;
-pub mod error;
+// The core, under the paths the tests and benchmarks use (`rvss::catalog`).
+pub use rvss_core::{
+    catalog, config, duration, error, gmt, inventory, known_dirs, layout, logging, mounts,
+    ntstatus, restore, retention, shadow, smbconf, snapshot, structure, sys,
+};
+
+#[allow(unsafe_code)]
 pub mod ffi;
-pub mod gmt;
-pub mod inventory;
-pub mod known_dirs;
-pub mod layout;
-pub mod logging;
-pub mod mounts;
-pub mod ntstatus;
-pub mod restore;
-pub mod retention;
-pub mod samba;
-pub mod shadow;
-pub mod smbconf;
-pub mod snapshot;
-pub mod structure;
-pub mod sys;
+
+/// The Samba this module was built for (recorded by build.rs), next to the
+/// core's version rules.
+pub mod samba {
+    pub use rvss_core::samba::*;
+
+    mod build_info {
+        include!(concat!(env!("OUT_DIR"), "/build_info.rs"));
+    }
+    pub use build_info::{
+        MARKER, SAMBA_PACKAGE_VERSION, SAMBA_VERSION, SAMBA_VERSION_FAKED, VFS_INTERFACE_VERSION,
+    };
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        // The marker this module embeds reads back as what it was built for.
+        #[test]
+        fn marker_round_trip() {
+            let mut file = b"\x7fELF garbage RVSS-BUILT-FOR-SAMBA \0 more".to_vec();
+            file.extend_from_slice(&MARKER);
+            file.extend_from_slice(b"tail");
+            let b = built_for(&file).expect("marker found");
+            assert_eq!(b.version, SAMBA_VERSION);
+            assert_eq!(b.interface, Some(VFS_INTERFACE_VERSION));
+            assert_eq!(b.package, SAMBA_PACKAGE_VERSION);
+            assert!(MARKER.starts_with(MARKER_PREFIX.as_bytes()));
+        }
+    }
+}

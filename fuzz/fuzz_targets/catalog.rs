@@ -6,8 +6,8 @@
 
 use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use rvss::catalog::{parse, serialize, Entry, State};
-use rvss::retention::{to_prune, Policy};
+use rvss_core::catalog::{parse, serialize, Entry, State};
+use rvss_core::retention::{to_prune, Policy};
 
 #[derive(Arbitrary, Debug)]
 struct RawEntry {

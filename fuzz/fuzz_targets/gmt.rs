@@ -7,7 +7,7 @@
 //! Input: the text to parse; its first 16 bytes are also read as two times.
 
 use libfuzzer_sys::fuzz_target;
-use rvss::gmt::{parse, token};
+use rvss_core::gmt::{parse, token};
 
 const LAST: i64 = 253_402_300_799; // 9999-12-31 23:59:59
 

@@ -8,7 +8,7 @@
 //! Input: mountinfo text, then NUL-separated paths to look up.
 
 use libfuzzer_sys::fuzz_target;
-use rvss::mounts::{containing, parse, parse_bytes};
+use rvss_core::mounts::{containing, parse, parse_bytes};
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;

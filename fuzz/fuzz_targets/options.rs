@@ -7,7 +7,7 @@
 //! rvss learns later are fuzzed too.
 
 use libfuzzer_sys::fuzz_target;
-use rvss::config::Config;
+use rvss_core::config::Config;
 use std::path::Component;
 
 fuzz_target!(|data: &[u8]| {

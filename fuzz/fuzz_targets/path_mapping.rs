@@ -8,9 +8,9 @@
 //! base directory, relative path.
 
 use libfuzzer_sys::fuzz_target;
-use rvss::layout::{is_plain_absolute, join_rel, key_for, Layout, TOP_LEVEL_KEY};
-use rvss::mounts::Mount;
-use rvss::restore::relative;
+use rvss_core::layout::{is_plain_absolute, join_rel, key_for, Layout, TOP_LEVEL_KEY};
+use rvss_core::mounts::Mount;
+use rvss_core::restore::relative;
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Component, Path, PathBuf};
@@ -157,7 +157,7 @@ fuzz_target!(|data: &[u8]| {
             key,
             default_snapshot_dir: false,
         };
-        let gmt = rvss::gmt::token(i64::from(i.time)).expect("in range");
+        let gmt = rvss_core::gmt::token(i64::from(i.time)).expect("in range");
         stays_inside(&layout.snapshot_dir, &layout.snapshots());
         assert_ne!(layout.snapshots(), layout.snapshot_dir);
         let snap = layout.snap_path(&gmt, i.writable);

@@ -6,7 +6,13 @@
     non_snake_case,
     dead_code
 )]
-#![allow(clippy::all, unknown_lints, unnecessary_transmutes)]
+// Generated code: its layout tests hold unsafe blocks bindgen does not comment.
+#![allow(
+    clippy::all,
+    clippy::undocumented_unsafe_blocks,
+    unknown_lints,
+    unnecessary_transmutes
+)]
 
 include!(concat!(env!("OUT_DIR"), "/samba_abi.rs"));
 

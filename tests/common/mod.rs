@@ -45,12 +45,24 @@ pub fn module_path() -> PathBuf {
     p
 }
 
-/// The CLI under test: the one cargo built unless RVSS_CLI says (the
-/// matrix's package roots test the installed /usr/sbin/rvss).
+/// The CLI under test: the one cargo built next to this test (the CLI is
+/// the workspace member cli/, so cargo gives no CARGO_BIN_EXE_rvss here)
+/// unless RVSS_CLI says (the matrix's package roots test the installed
+/// /usr/sbin/rvss).
 pub fn cli_path() -> PathBuf {
     std::env::var_os("RVSS_CLI")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_rvss")))
+        .unwrap_or_else(built_cli)
+}
+
+/// target/<profile>/rvss, the sibling of target/<profile>/deps/<this test>.
+pub fn built_cli() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test knows its own path");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("cargo runs tests from target/<profile>/deps");
+    profile_dir.join("rvss")
 }
 
 pub fn modules_dir() -> PathBuf {
@@ -98,7 +110,7 @@ pub fn text(o: &Output) -> String {
 impl World {
     pub fn new(name: &str) -> World {
         assert!(
-            unsafe_free_is_root(),
+            rvss::sys::is_root(),
             "the end-to-end tests need root (loop devices, mounts, namespaces); run them as root"
         );
         let dir = PathBuf::from(format!("/tmp/rvss-e2e-{name}-{}", std::process::id()));
@@ -518,15 +530,6 @@ impl World {
 mod libc_sig {
     pub const TERM: &str = "TERM";
     pub const KILL: &str = "KILL";
-}
-
-fn unsafe_free_is_root() -> bool {
-    fs::read_to_string("/proc/self/status")
-        .map(|s| {
-            s.lines()
-                .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0"))
-        })
-        .unwrap_or(false)
 }
 
 fn uuid_like() -> String {

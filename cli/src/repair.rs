@@ -2,7 +2,7 @@
 //! from the generation kept before the last save. Deletes nothing.
 
 use super::{Cli, Outcome, EXIT_OK};
-use crate::{catalog, inventory};
+use rvss_core::{catalog, inventory};
 use serde::Serialize;
 
 #[derive(clap::Args, Debug)]

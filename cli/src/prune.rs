@@ -2,8 +2,8 @@
 
 use super::shares::{self, RvssShare};
 use super::{Cli, Outcome, EXIT_OK};
-use crate::catalog::Catalog;
-use crate::shadow;
+use rvss_core::catalog::Catalog;
+use rvss_core::shadow;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -45,7 +45,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
 fn prune_share(
     share: &RvssShare,
     dry_run: bool,
-) -> Result<Vec<crate::catalog::Entry>, super::Failure> {
+) -> Result<Vec<rvss_core::catalog::Entry>, super::Failure> {
     if !share.config.retention.enabled() {
         return Ok(vec![]);
     }
@@ -53,13 +53,13 @@ fn prune_share(
     // The share's directory and those of a previous `rvss:snapshot dir`.
     let mut dirs = vec![layout.snapshot_dir.clone()];
     dirs.extend(
-        crate::known_dirs::load()
+        rvss_core::known_dirs::load()
             .into_iter()
             .filter(|d| *d != layout.snapshot_dir),
     );
     let mut pruned = vec![];
     for dir in dirs {
-        if !dir.join(crate::catalog::FILE_NAME).exists() {
+        if !dir.join(rvss_core::catalog::FILE_NAME).exists() {
             continue;
         }
         let mut catalog = Catalog::open(&dir)?;

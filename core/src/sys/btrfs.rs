@@ -2,6 +2,8 @@
 //! handles so that callers resolve paths once, without following links.
 
 use super::abi;
+use rustix::io::Errno;
+use rustix::ioctl::{ioctl, Setter, Updater};
 use std::ffi::OsStr;
 use std::fs::File;
 use std::io;
@@ -10,17 +12,9 @@ use std::os::unix::ffi::OsStrExt;
 
 pub use abi::BTRFS_FIRST_FREE_OBJECTID;
 
-fn check(ret: libc::c_int) -> io::Result<()> {
-    if ret < 0 {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(())
-    }
-}
-
 /// Copies a subvolume name into an ioctl name field, refusing what the kernel
 /// would misread: empty names, '/', NUL, "." and "..", and names too long.
-fn fill_name(dst: &mut [libc::c_char], name: &OsStr) -> io::Result<()> {
+fn fill_name(dst: &mut [u8], name: &OsStr) -> io::Result<()> {
     let bytes = name.as_bytes();
     let bad = bytes.is_empty()
         || bytes == b"."
@@ -28,7 +22,7 @@ fn fill_name(dst: &mut [libc::c_char], name: &OsStr) -> io::Result<()> {
         || bytes.contains(&b'/')
         || bytes.contains(&0)
         || bytes.len() >= dst.len()
-        || bytes.len() > abi::BTRFS_SUBVOL_NAME_MAX as usize
+        || bytes.len() > abi::BTRFS_SUBVOL_NAME_MAX
         || bytes.len() > libc::NAME_MAX as usize;
     if bad {
         return Err(io::Error::new(
@@ -36,9 +30,7 @@ fn fill_name(dst: &mut [libc::c_char], name: &OsStr) -> io::Result<()> {
             format!("invalid subvolume name {:?}", name),
         ));
     }
-    for (d, s) in dst.iter_mut().zip(bytes) {
-        *d = *s as libc::c_char;
-    }
+    dst[..bytes.len()].copy_from_slice(bytes);
     dst[bytes.len()] = 0;
     Ok(())
 }
@@ -51,84 +43,59 @@ pub fn snapshot(source: &File, dest_dir: &File, name: &OsStr, writable: bool) ->
         flags: if writable {
             0
         } else {
-            u64::from(abi::BTRFS_SUBVOL_RDONLY)
+            abi::BTRFS_SUBVOL_RDONLY
         },
         ..Default::default()
     };
-    // SAFETY: `name` is the last member of a union whose other members are
-    // plain integers; writing it through the union is a plain byte copy.
-    fill_name(unsafe { &mut args.__bindgen_anon_2.name }, name)?;
-    // SAFETY: the request number matches the argument type (checked against
-    // the kernel's values in abi's tests); `args` lives across the call and
-    // both descriptors are open for its duration.
-    check(unsafe {
-        libc::ioctl(
-            dest_dir.as_raw_fd(),
-            abi::BTRFS_IOC_SNAP_CREATE_V2 as _,
-            &args,
-        )
-    })
+    fill_name(&mut args.name, name)?;
+    // SAFETY: the opcode's type is the argument's type (abi's tests check the
+    // request number against the kernel's); `source`, whose descriptor the
+    // kernel reads from `args`, stays open for the call.
+    unsafe { ioctl(dest_dir, Setter::<abi::SnapCreateV2, _>::new(args)) }?;
+    Ok(())
 }
 
 /// Deletes the subvolume `name` inside `parent`.
 pub fn destroy(parent: &File, name: &OsStr) -> io::Result<()> {
     let mut args = abi::btrfs_ioctl_vol_args_v2::default();
-    // SAFETY: as in `snapshot`, a byte copy into the union's name member.
-    fill_name(unsafe { &mut args.__bindgen_anon_2.name }, name)?;
-    // SAFETY: request and argument type match; `args` outlives the call.
-    let v2 = check(unsafe {
-        libc::ioctl(
-            parent.as_raw_fd(),
-            abi::BTRFS_IOC_SNAP_DESTROY_V2 as _,
-            &args,
-        )
-    });
-    match v2 {
+    fill_name(&mut args.name, name)?;
+    // SAFETY: the opcode's type is the argument's type.
+    match unsafe { ioctl(parent, Setter::<abi::SnapDestroyV2, _>::new(args)) } {
         // Kernels before 5.7 lack the v2 request: fall back to the original.
-        Err(e) if e.raw_os_error() == Some(libc::ENOTTY) => {
+        Err(Errno::NOTTY) => {
             let mut v1 = abi::btrfs_ioctl_vol_args::default();
             fill_name(&mut v1.name, name)?;
-            // SAFETY: request and argument type match; `v1` outlives the call.
-            check(unsafe { libc::ioctl(parent.as_raw_fd(), abi::BTRFS_IOC_SNAP_DESTROY as _, &v1) })
+            // SAFETY: the opcode's type is the argument's type.
+            unsafe { ioctl(parent, Setter::<abi::SnapDestroy, _>::new(v1)) }?;
+            Ok(())
         }
-        other => other,
+        other => Ok(other?),
     }
 }
 
 fn get_flags(subvol: &File) -> io::Result<u64> {
     let mut flags: u64 = 0;
-    // SAFETY: the request writes one u64 into `flags`, which outlives the call.
-    check(unsafe {
-        libc::ioctl(
-            subvol.as_raw_fd(),
-            abi::BTRFS_IOC_SUBVOL_GETFLAGS as _,
-            &mut flags,
-        )
-    })?;
+    // SAFETY: the request writes one u64, the opcode's type.
+    unsafe { ioctl(subvol, Updater::<abi::SubvolGetflags, _>::new(&mut flags)) }?;
     Ok(flags)
 }
 
 /// Whether the subvolume rooted at `subvol` is read-only.
 pub fn is_readonly(subvol: &File) -> io::Result<bool> {
-    Ok(get_flags(subvol)? & u64::from(abi::BTRFS_SUBVOL_RDONLY) != 0)
+    Ok(get_flags(subvol)? & abi::BTRFS_SUBVOL_RDONLY != 0)
 }
 
 /// Makes the subvolume rooted at `subvol` read-only or writable.
 pub fn set_readonly(subvol: &File, readonly: bool) -> io::Result<()> {
-    let ro = u64::from(abi::BTRFS_SUBVOL_RDONLY);
+    let ro = abi::BTRFS_SUBVOL_RDONLY;
     let old = get_flags(subvol)?;
     let new = if readonly { old | ro } else { old & !ro };
     if new == old {
         return Ok(());
     }
-    // SAFETY: the request reads one u64 from `new`, which outlives the call.
-    check(unsafe {
-        libc::ioctl(
-            subvol.as_raw_fd(),
-            abi::BTRFS_IOC_SUBVOL_SETFLAGS as _,
-            &new,
-        )
-    })
+    // SAFETY: the request reads one u64, the opcode's type.
+    unsafe { ioctl(subvol, Setter::<abi::SubvolSetflags, _>::new(new)) }?;
+    Ok(())
 }
 
 /// What the kernel says of a subvolume.
@@ -142,14 +109,8 @@ pub struct SubvolInfo {
 /// Identity of the subvolume containing `f`.
 pub fn subvol_info(f: &File) -> io::Result<SubvolInfo> {
     let mut args = abi::btrfs_ioctl_get_subvol_info_args::default();
-    // SAFETY: the request fills `args`, a plain struct that outlives the call.
-    check(unsafe {
-        libc::ioctl(
-            f.as_raw_fd(),
-            abi::BTRFS_IOC_GET_SUBVOL_INFO as _,
-            &mut args,
-        )
-    })?;
+    // SAFETY: the request fills `args`, of the opcode's type.
+    unsafe { ioctl(f, Updater::<abi::GetSubvolInfo, _>::new(&mut args)) }?;
     Ok(SubvolInfo {
         id: args.treeid,
         uuid: args.uuid,
@@ -164,7 +125,7 @@ pub fn exclusive_bytes(f: &File) -> io::Result<Option<std::collections::HashMap<
     let mut min_offset = 0u64;
     loop {
         let mut args = abi::btrfs_ioctl_search_args::default();
-        args.key.tree_id = abi::BTRFS_QUOTA_TREE_OBJECTID as u64;
+        args.key.tree_id = abi::BTRFS_QUOTA_TREE_OBJECTID;
         args.key.min_type = abi::BTRFS_QGROUP_INFO_KEY;
         args.key.max_type = abi::BTRFS_QGROUP_INFO_KEY;
         args.key.min_offset = min_offset;
@@ -172,25 +133,21 @@ pub fn exclusive_bytes(f: &File) -> io::Result<Option<std::collections::HashMap<
         args.key.max_offset = (1u64 << 48) - 1;
         args.key.max_transid = u64::MAX;
         args.key.nr_items = 4096;
-        // SAFETY: the request fills `args` (a plain struct with a byte
-        // buffer) and returns how many items it put into the buffer.
-        let ret = unsafe { libc::ioctl(f.as_raw_fd(), abi::BTRFS_IOC_TREE_SEARCH as _, &mut args) };
-        if ret < 0 {
-            let e = io::Error::last_os_error();
+        // SAFETY: the request reads and fills `args` (a plain struct with a
+        // byte buffer), of the opcode's type.
+        match unsafe { ioctl(f, Updater::<abi::TreeSearch, _>::new(&mut args)) } {
+            Ok(()) => {}
             // No quota tree: quotas are off.
-            return if e.raw_os_error() == Some(libc::ENOENT) {
-                Ok(None)
-            } else {
-                Err(e)
-            };
+            Err(Errno::NOENT) => return Ok(None),
+            Err(e) => return Err(e.into()),
         }
         let n = args.key.nr_items;
         if n == 0 {
             return Ok(Some(out));
         }
-        let buf: Vec<u8> = args.buf.iter().map(|&c| c as u8).collect();
+        let buf = &args.buf;
         let mut pos = 0usize;
-        let hdr = std::mem::size_of::<abi::btrfs_ioctl_search_header>();
+        let hdr = abi::SEARCH_HEADER;
         let mut last = min_offset;
         for _ in 0..n {
             let Some(h) = buf.get(pos..pos + hdr) else {
@@ -224,13 +181,13 @@ mod tests {
 
     #[test]
     fn names_the_kernel_would_misread_are_refused() {
-        let mut buf = [0 as libc::c_char; 4040];
+        let mut buf = [0u8; 4040];
         for bad in ["", ".", "..", "a/b", "a\0b"] {
             assert!(fill_name(&mut buf, OsStr::new(bad)).is_err(), "{bad:?}");
         }
         assert!(fill_name(&mut buf, OsStr::new(&"x".repeat(256))).is_err());
         fill_name(&mut buf, OsStr::new("@GMT-2026.11.25-10.00.00")).unwrap();
         assert_eq!(buf[24], 0);
-        assert_eq!(buf[0] as u8, b'@');
+        assert_eq!(buf[0], b'@');
     }
 }

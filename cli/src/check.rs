@@ -4,10 +4,10 @@
 //! the CLI and Samba always agree.
 
 use super::{Cli, Failure, Outcome, EXIT_ERROR, EXIT_NEGATIVE, EXIT_OK};
-use crate::config::Config;
-use crate::error::Error;
-use crate::structure::{self, display_path, Rule, Violation};
-use crate::{layout, mounts, ntstatus};
+use rvss_core::config::Config;
+use rvss_core::error::Error;
+use rvss_core::structure::{self, display_path, Rule, Violation};
+use rvss_core::{layout, mounts, ntstatus};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::PathBuf;

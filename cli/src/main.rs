@@ -1,4 +1,4 @@
-//! The `rvss` admin CLI. Conventions every subcommand follows:
+//! The `rvss` admin CLI (see `rvss --help` and rvss(8)). Conventions every subcommand follows:
 //! - `--json` on every subcommand that reports;
 //! - errors go to stderr as `rvss: <what failed and why>`;
 //! - exit codes: 0 success, 1 a negative answer (e.g. not supported,
@@ -6,8 +6,8 @@
 //! - share options are read the way Samba resolves them (testparm, plus
 //!   registry shares), from `--config` (default /etc/samba/smb.conf).
 
-use crate::smbconf::SambaConf;
 use clap::{Parser, Subcommand};
+use rvss_core::smbconf::SambaConf;
 use std::path::PathBuf;
 
 pub const EXIT_OK: i32 = 0;
@@ -43,9 +43,6 @@ mod restore;
 mod shares;
 mod smbconf;
 
-/// `rvss gc --grace`'s parser, public for the fuzz targets (fuzz/).
-pub use gc::parse_duration;
-
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// List every snapshot rvss made, with its state (exposed, retained, orphan).
@@ -73,8 +70,8 @@ pub struct Failure {
     pub message: String,
 }
 
-impl From<crate::error::Error> for Failure {
-    fn from(e: crate::error::Error) -> Self {
+impl From<rvss_core::error::Error> for Failure {
+    fn from(e: rvss_core::error::Error) -> Self {
         Failure {
             code: EXIT_ERROR,
             message: e.message,
@@ -88,6 +85,12 @@ impl Cli {
     pub fn samba_conf(&self) -> std::result::Result<SambaConf, Failure> {
         Ok(SambaConf::load(&self.config)?)
     }
+}
+
+fn main() {
+    rvss_core::logging::install(rvss_core::logging::stderr_sink, log::LevelFilter::Warn);
+    let cli = Cli::parse();
+    std::process::exit(run(cli));
 }
 
 /// Runs the parsed command; returns the process exit code.
@@ -108,32 +111,5 @@ pub fn run(cli: Cli) -> i32 {
             eprintln!("rvss: {}", f.message);
             f.code
         }
-    }
-}
-
-/// RFC 3339 (UTC) for a Unix time.
-pub fn rfc3339(t: i64) -> String {
-    crate::gmt::token(t)
-        .and_then(|g| {
-            let b = g.as_bytes();
-            let s = |r: std::ops::Range<usize>| std::str::from_utf8(&b[r]).ok().map(str::to_string);
-            Some(format!(
-                "{}-{}-{}T{}:{}:{}Z",
-                s(5..9)?,
-                s(10..12)?,
-                s(13..15)?,
-                s(16..18)?,
-                s(19..21)?,
-                s(22..24)?
-            ))
-        })
-        .unwrap_or_else(|| t.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn rfc3339() {
-        assert_eq!(super::rfc3339(1_764_064_800), "2025-11-25T10:00:00Z");
     }
 }

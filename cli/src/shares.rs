@@ -1,10 +1,10 @@
 //! Resolving the shares the CLI works on, the way the module sees them.
 
 use super::{Failure, EXIT_ERROR};
-use crate::config::Config;
-use crate::layout::{self, Layout};
-use crate::mounts;
-use crate::smbconf::{SambaConf, Section};
+use rvss_core::config::Config;
+use rvss_core::layout::{self, Layout};
+use rvss_core::mounts;
+use rvss_core::smbconf::{SambaConf, Section};
 use std::path::Path;
 
 /// A configured rvss share (not an exposed shadow copy share).

@@ -2,9 +2,9 @@
 
 use super::shares::{self, failure};
 use super::{Cli, Failure, Outcome, EXIT_NEGATIVE, EXIT_OK};
-use crate::catalog::Catalog;
-use crate::snapshot::Snapshot;
-use crate::{ntstatus, restore};
+use rvss_core::catalog::Catalog;
+use rvss_core::snapshot::Snapshot;
+use rvss_core::{ntstatus, restore};
 use std::os::fd::AsFd;
 use std::path::Path;
 
@@ -40,13 +40,13 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     // while it is read.
     let mut dirs = vec![layout.snapshot_dir.clone()];
     dirs.extend(
-        crate::known_dirs::load()
+        rvss_core::known_dirs::load()
             .into_iter()
             .filter(|d| *d != layout.snapshot_dir),
     );
     let mut found = None;
     for dir in dirs {
-        if !dir.join(crate::catalog::FILE_NAME).exists() {
+        if !dir.join(rvss_core::catalog::FILE_NAME).exists() {
             continue;
         }
         let catalog = Catalog::open_shared(&dir)?;
@@ -77,7 +77,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
         .map_err(|_| failure(format!("catalog entry {} is inconsistent", entry.id)))?;
     let src_dir = restore::open_beneath(snap.root().as_fd(), inside)
         .map_err(|e| failure(format!("open {}: {e}", src_path.display())))?;
-    let dst_dir = crate::sys::fs::open_dir(&layout.share)
+    let dst_dir = rvss_core::sys::fs::open_dir(&layout.share)
         .map_err(|e| failure(format!("open share {}: {e}", layout.share.display())))?;
     let src = restore::Root {
         dir: src_dir.as_fd(),

@@ -1,9 +1,9 @@
 //! `rvss list`: every snapshot in the catalogs, as a table or JSON.
 
 use super::{Cli, Outcome, EXIT_OK};
-use crate::catalog::Catalog;
-use crate::inventory::{self, Status};
-use crate::sys;
+use rvss_core::catalog::Catalog;
+use rvss_core::inventory::{self, Status};
+use rvss_core::sys;
 use serde::Serialize;
 
 #[derive(clap::Args, Debug)]
@@ -51,7 +51,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
                 subvolume: e.subvolume.clone(),
                 path: e.path.clone(),
                 gmt: e.gmt.clone(),
-                created: super::rfc3339(e.created),
+                created: rvss_core::duration::rfc3339(e.created),
                 readonly: e.readonly,
                 state: inventory::status_of(e, &shares),
                 exclusive_bytes: exclusive(&qgroups, &e.path),

@@ -306,7 +306,7 @@ pub fn walk(
         rules,
         root_dev: 0,
         rel: Vec::new(),
-        buf: vec![0; dir::ENTRY_BUFFER],
+        buf: dir::EntryBuffer::new(),
         count: 0,
         pruned: Vec::new(),
         on,
@@ -363,7 +363,7 @@ struct Walker<'a> {
     root_dev: u64,
     /// The path below the root of the directory being visited, as bytes.
     rel: Vec<u8>,
-    buf: Vec<u8>,
+    buf: dir::EntryBuffer,
     count: usize,
     /// Subtrees reported and not entered.
     pruned: Vec<PathBuf>,
@@ -775,13 +775,6 @@ mod tests {
                 .collect(),
             ..Rules::default()
         }
-    }
-
-    fn is_root() -> bool {
-        std::fs::read_to_string("/proc/self/status")
-            .unwrap()
-            .lines()
-            .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0"))
     }
 
     #[test]
@@ -1224,7 +1217,7 @@ mod tests {
             .dir("b")
             .symlink("b/link", "x");
         std::fs::set_permissions(t.p("a/locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
-        if !is_root() {
+        if !crate::sys::is_root() {
             assert_unreadable_reported(&t.root);
             return;
         }
@@ -1262,7 +1255,7 @@ mod tests {
     #[ignore = "helper: run by unreadable_directories_are_reported_not_fatal"]
     fn unreadable_probe() {
         let root = std::env::var_os(PROBE_ENV).expect("run by its parent test");
-        assert!(!is_root());
+        assert!(!crate::sys::is_root());
         assert_unreadable_reported(Path::new(&root));
         println!("unreadable probe passed as uid 65534");
     }

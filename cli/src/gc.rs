@@ -2,17 +2,17 @@
 //! any more (a commit that failed half way, a killed FSRVP server).
 
 use super::{Cli, Outcome, EXIT_ERROR, EXIT_OK};
-use crate::catalog::Catalog;
-use crate::inventory::{self, Status};
-use crate::{shadow, snapshot};
+use rvss_core::catalog::Catalog;
+use rvss_core::inventory::{self, Status};
+use rvss_core::{shadow, snapshot};
 use serde::Serialize;
 use std::path::Path;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Leave orphans younger than this alone (a commit may still be in
-    /// progress): 1h, 30m, 90s, 2d or plain seconds.
-    #[arg(long, default_value = "1h", value_parser = parse_duration)]
+    /// progress): 1h, 30m, 90s, 2d, 1w or plain seconds.
+    #[arg(long, default_value = "1h", value_parser = rvss_core::duration::parse_seconds)]
     pub grace: i64,
     /// List what would be removed, remove nothing.
     #[arg(long)]
@@ -32,23 +32,6 @@ struct Removed {
     /// was, its snapshot no longer existed; "retained": the share has a
     /// retention policy, so the snapshot was kept as a backup instead.
     kind: &'static str,
-}
-
-/// "1h", "30m", "90s", "2d", "0", "3600" -> seconds.
-pub fn parse_duration(s: &str) -> Result<i64, String> {
-    let s = s.trim();
-    let (num, mult) = match s.chars().last() {
-        Some('s') => (&s[..s.len() - 1], 1),
-        Some('m') => (&s[..s.len() - 1], 60),
-        Some('h') => (&s[..s.len() - 1], 3600),
-        Some('d') => (&s[..s.len() - 1], 86_400),
-        _ => (s, 1),
-    };
-    num.parse::<i64>()
-        .ok()
-        .filter(|n| *n >= 0)
-        .and_then(|n| n.checked_mul(mult))
-        .ok_or_else(|| format!("{s:?} is not a duration such as 1h, 30m, 90s, 2d or 0"))
 }
 
 pub fn run(cli: &Cli, args: &Args) -> Outcome {
@@ -148,21 +131,4 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
         }
     }
     Ok(if failed > 0 { EXIT_ERROR } else { EXIT_OK })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_duration;
-
-    #[test]
-    fn durations() {
-        assert_eq!(parse_duration("0"), Ok(0));
-        assert_eq!(parse_duration("90s"), Ok(90));
-        assert_eq!(parse_duration("30m"), Ok(1800));
-        assert_eq!(parse_duration("1h"), Ok(3600));
-        assert_eq!(parse_duration("2d"), Ok(172_800));
-        for bad in ["", "-1", "h", "1w", "1.5h", "99999999999999999999d"] {
-            assert!(parse_duration(bad).is_err(), "{bad}");
-        }
-    }
 }

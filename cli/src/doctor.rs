@@ -4,12 +4,12 @@
 //! unreadable smb.conf).
 
 use super::{Cli, Outcome, EXIT_NEGATIVE, EXIT_OK};
-use crate::catalog;
-use crate::inventory::{self, Status as SnapState};
-use crate::layout::{self, DirProblem, Layout};
-use crate::mounts::{self, Mount};
-use crate::samba;
-use crate::smbconf::{is_true, SambaConf, Section};
+use rvss_core::catalog;
+use rvss_core::inventory::{self, Status as SnapState};
+use rvss_core::layout::{self, DirProblem, Layout};
+use rvss_core::mounts::{self, Mount};
+use rvss_core::samba;
+use rvss_core::smbconf::{is_true, SambaConf, Section};
 use serde::Serialize;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -259,7 +259,7 @@ fn check_registry(c: &mut Checks, conf: &SambaConf, config_file: &Path) {
     let global = |k: &str| {
         conf.global
             .params
-            .get(&crate::config::option_key(k))
+            .get(&rvss_core::config::option_key(k))
             .cloned()
     };
     let mut problems = vec![];
@@ -268,7 +268,7 @@ fn check_registry(c: &mut Checks, conf: &SambaConf, config_file: &Path) {
     }
     // testparm may not echo the include itself: look at the file too.
     let raw = std::fs::read_to_string(config_file)
-        .map(|t| SambaConf::from_sections(crate::smbconf::parse(&t)))
+        .map(|t| SambaConf::from_sections(rvss_core::smbconf::parse(&t)))
         .unwrap_or_default();
     let includes_registry = [&conf.global, &raw.global].iter().any(|g| {
         g.params

@@ -3,7 +3,7 @@
 
 use super::shares;
 use super::{Cli, Outcome, EXIT_OK};
-use crate::layout::Layout;
+use rvss_core::layout::Layout;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {

@@ -6,3 +6,8 @@ mod abi;
 pub mod btrfs;
 pub mod dir;
 pub mod fs;
+
+/// Whether this process runs as root (effective uid 0): the one root check.
+pub fn is_root() -> bool {
+    rustix::process::geteuid().is_root()
+}

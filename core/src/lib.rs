@@ -1,0 +1,27 @@
+//! rvss's core: everything the Samba module and the admin CLI share. The
+//! rules (what a supported share is, where snapshots go, what may be
+//! deleted) live here once; the module (the workspace's top package) and
+//! the CLI (cli/) only adapt them. No Samba headers are needed to build it.
+//!
+//! `unsafe` is denied everywhere but in `sys` (the workspace's lints).
+
+pub mod catalog;
+pub mod config;
+pub mod duration;
+pub mod error;
+pub mod gmt;
+pub mod inventory;
+pub mod known_dirs;
+pub mod layout;
+pub mod logging;
+pub mod mounts;
+pub mod ntstatus;
+pub mod restore;
+pub mod retention;
+pub mod samba;
+pub mod shadow;
+pub mod smbconf;
+pub mod snapshot;
+pub mod structure;
+#[allow(unsafe_code)]
+pub mod sys;
