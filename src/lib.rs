@@ -11,7 +11,7 @@
 // The core, under the paths the tests and benchmarks use (`rvss::catalog`).
 pub use rvss_core::{
     catalog, config, duration, error, gmt, inventory, known_dirs, layout, logging, mounts,
-    ntstatus, restore, retention, shadow, smbconf, snapshot, structure, sys,
+    ntstatus, process, restore, retention, shadow, smbconf, snapshot, structure, sys,
 };
 
 #[allow(unsafe_code)]

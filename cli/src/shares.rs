@@ -4,7 +4,7 @@ use super::{Failure, EXIT_ERROR};
 use rvss_core::config::Config;
 use rvss_core::layout::{self, Layout};
 use rvss_core::mounts;
-use rvss_core::smbconf::{SambaConf, Section};
+use rvss_core::smbconf::SambaConf;
 use std::path::Path;
 
 /// A configured rvss share (not an exposed shadow copy share).
@@ -21,14 +21,10 @@ pub fn failure(message: impl Into<String>) -> Failure {
     }
 }
 
-fn is_exposed_copy(s: &Section) -> bool {
-    s.name.contains("@{")
-}
-
 /// Every rvss share, or just `only` (an error when it is not one).
 pub fn rvss_shares(conf: &SambaConf, only: Option<&str>) -> Result<Vec<RvssShare>, Failure> {
     let mut out = vec![];
-    for s in conf.rvss_shares().filter(|s| !is_exposed_copy(s)) {
+    for s in conf.rvss_shares() {
         if only.is_some_and(|o| !o.eq_ignore_ascii_case(&s.name)) {
             continue;
         }

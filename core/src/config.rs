@@ -66,16 +66,24 @@ pub fn option_key(name: &str) -> String {
         .collect()
 }
 
-/// A boolean option as Samba spells them (yes/no, true/false, on/off, 1/0,
-/// any case).
-pub fn parse_bool(option: &str, value: &str) -> Result<bool> {
+/// A boolean as Samba spells them (yes/no, true/false, on/off, 1/0, any
+/// case); None for anything else. The one reading of Samba booleans, for
+/// rvss's options and for Samba's own (`registry shares`).
+pub fn samba_bool(value: &str) -> Option<bool> {
     match value.trim().to_ascii_lowercase().as_str() {
-        "yes" | "true" | "on" | "1" => Ok(true),
-        "no" | "false" | "off" | "0" => Ok(false),
-        _ => Err(Error::invalid(format!(
-            "rvss:{option} = {value:?} is not a boolean (yes/no, true/false, 1/0)"
-        ))),
+        "yes" | "true" | "on" | "1" => Some(true),
+        "no" | "false" | "off" | "0" => Some(false),
+        _ => None,
     }
+}
+
+/// The boolean option `rvss:<option>`, or an error naming it.
+pub fn parse_bool(option: &str, value: &str) -> Result<bool> {
+    samba_bool(value).ok_or_else(|| {
+        Error::invalid(format!(
+            "rvss:{option} = {value:?} is not a boolean (yes/no, true/false, 1/0)"
+        ))
+    })
 }
 
 /// `rvss:max depth`: 0 (unlimited) to MAX_DEPTH_LIMIT, digits only.

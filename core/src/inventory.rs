@@ -15,22 +15,11 @@ pub fn snapshot_dirs(conf: &SambaConf) -> Result<Vec<PathBuf>> {
     let mounts = mounts::current().map_err(|e| crate::error::Error::io("read mountinfo", &e))?;
     let mut dirs = BTreeSet::new();
     for share in conf.rvss_shares() {
-        // Exposed shadow copy shares carry `vfs objects = rvss` too.
-        if share.name.contains("@{") {
-            continue;
-        }
         let (Some(path), Ok(cfg)) = (conf.param(share, "path"), conf.rvss_config(share)) else {
             continue;
         };
-        match layout::resolve(Path::new(&path), &cfg, &mounts) {
-            Ok(l) => {
-                dirs.insert(l.snapshot_dir);
-            }
-            Err(_) => {
-                if let Some(d) = cfg.snapshot_dir {
-                    dirs.insert(d);
-                }
-            }
+        if let Ok(dir) = layout::snapshot_dir_of(&cfg, Path::new(&path), &mounts) {
+            dirs.insert(dir);
         }
     }
     // Directories of a previous `rvss:snapshot dir` stay known.

@@ -105,6 +105,29 @@ pub fn is_plain_absolute(p: &Path) -> bool {
             .all(|c| matches!(c, Component::RootDir | Component::Normal(_)))
 }
 
+/// The snapshot directory of a share on `mount`: `rvss:snapshot dir`, or
+/// `<btrfs mount>/.rvss` (then true: rvss may create it).
+fn snapshot_dir_on(cfg: &Config, mount: &Mount) -> (PathBuf, bool) {
+    match &cfg.snapshot_dir {
+        Some(d) => (d.clone(), false),
+        None => (mount.mount_point.join(DEFAULT_SNAPSHOT_DIR_NAME), true),
+    }
+}
+
+/// The snapshot directory a share uses, without needing the share path to
+/// still exist (a shadow copy must stay deletable after its share vanished;
+/// the CLI finds catalogs of shares whose path is gone).
+pub fn snapshot_dir_of(cfg: &Config, share_path: &Path, mounts: &[Mount]) -> Result<PathBuf> {
+    if let Some(d) = &cfg.snapshot_dir {
+        return Ok(d.clone());
+    }
+    let path = std::fs::canonicalize(share_path).unwrap_or_else(|_| share_path.to_path_buf());
+    mounts::containing(mounts, &path)
+        .filter(|m| m.fs_type == "btrfs")
+        .map(|m| snapshot_dir_on(cfg, m).0)
+        .ok_or_else(|| Error::not_supported(format!("no btrfs mount holds {}", path.display())))
+}
+
 /// Resolves a share path. Fails with NOT_SUPPORTED (and the reason) for
 /// anything rvss cannot snapshot completely and invisibly.
 pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layout> {
@@ -156,10 +179,7 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
             bad.to_string_lossy()
         )));
     }
-    let (snapshot_dir, default_snapshot_dir) = match &cfg.snapshot_dir {
-        Some(d) => (d.clone(), false),
-        None => (mount.mount_point.join(DEFAULT_SNAPSHOT_DIR_NAME), true),
-    };
+    let (snapshot_dir, default_snapshot_dir) = snapshot_dir_on(cfg, mount);
     if snapshot_dir.to_str().is_none() {
         return Err(Error::not_supported(format!(
             "snapshot directory {} is not valid UTF-8; rvss's catalog records paths as text",
@@ -195,6 +215,18 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
         key,
         default_snapshot_dir,
     })
+}
+
+/// Mode of the snapshot directory rvss creates, and the one `rvss doctor`
+/// expects: traversable (exposed shadow copy shares live below it) but not
+/// listable.
+pub const SNAPSHOT_DIR_MODE: u32 = 0o711;
+
+/// The share path (among every configured share's, resolved) that holds
+/// `dir`, whose clients would then see snapshots. The hooks check the share
+/// they serve (`snapshot_dir_problem`); `rvss doctor` checks every share.
+pub fn share_holding<'a>(dir: &Path, share_paths: &'a [PathBuf]) -> Option<&'a PathBuf> {
+    share_paths.iter().find(|p| dir.starts_with(p))
 }
 
 /// What is wrong with a snapshot directory, so that `rvss doctor` can pick

@@ -16,6 +16,7 @@ pub mod layout;
 pub mod logging;
 pub mod mounts;
 pub mod ntstatus;
+pub mod process;
 pub mod restore;
 pub mod retention;
 pub mod samba;

@@ -5,8 +5,8 @@
 //! built version from the module file (an exported marker string,
 //! `rvss_built_samba_version`) to say why.
 
+use crate::process;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// Starts the marker in the module file (must match build.rs).
 pub const MARKER_PREFIX: &str = "RVSS-BUILT-FOR-SAMBA ";
@@ -112,12 +112,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn output(cmd: &str, args: &[&str]) -> Option<String> {
-    Command::new(cmd)
-        .args(args)
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    process::stdout(cmd, args).ok()
 }
 
 /// The running Samba's version as `smbd -V` prints it ("4.17.12-Debian").
@@ -132,6 +127,24 @@ pub fn installed_package_version() -> Option<String> {
     output("dpkg-query", &["-W", "-f=${Version}", "samba"])
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
+}
+
+/// Where Samba's FSRVP server (rpcd_fsrvp) is installed: a known place,
+/// or where dpkg says the package put it.
+pub fn fsrvp_server() -> Option<PathBuf> {
+    let known = [
+        "/usr/libexec/samba/rpcd_fsrvp",
+        "/usr/lib/samba/rpcd_fsrvp",
+        "/usr/local/samba/libexec/samba/rpcd_fsrvp",
+    ];
+    if let Some(p) = known.iter().map(PathBuf::from).find(|p| p.exists()) {
+        return Some(p);
+    }
+    let out = process::run("dpkg-query", &["-S", "*/rpcd_fsrvp"]).ok()?;
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.split_once(": ").map(|(_, p)| PathBuf::from(p.trim())))
+        .filter(|p| p.exists())
 }
 
 /// `smbd -b`'s build paths, e.g. MODULESDIR, SAMBA_LIBEXECDIR.

@@ -13,9 +13,6 @@ use std::ffi::OsStr;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-/// Mode of the snapshot directory: traversable (exposed shadow copy shares
-/// live below it) but not listable.
-const SNAPSHOT_DIR_MODE: u32 = 0o711;
 /// Mode of a subvolume's snapshot folder: listable, so that Previous Versions
 /// providers running as the connected user can enumerate the @GMT names.
 const KEY_DIR_MODE: u32 = 0o755;
@@ -50,7 +47,7 @@ pub fn check_path(share: &Share) -> Result<String> {
         &mounts,
         share.name,
     )?;
-    Ok(text(&layout.share))
+    Ok(path_text_lossy(&layout.share))
 }
 
 /// snap_create: snapshots the subvolume behind `base_volume`, read-only
@@ -96,9 +93,9 @@ pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) ->
         id: uuid::Uuid::new_v4().to_string(),
         share: share.name.to_string(),
         base_volume: base_volume.to_string(),
-        subvolume: text(&layout.subvolume),
-        path: text(&snapshot),
-        snap_path: text(&layout.snap_path(&name, writable)),
+        subvolume: path_text_lossy(&layout.subvolume),
+        path: path_text_lossy(&snapshot),
+        snap_path: path_text_lossy(&layout.snap_path(&name, writable)),
         gmt: name.clone(),
         created: now(),
         readonly: !writable,
@@ -220,7 +217,8 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
             "refusing to delete {snap_path:?}: not a plain absolute path"
         )));
     }
-    let mut snapshot_dir = snapshot_dir_for(share, Path::new(base_path))?;
+    let mut snapshot_dir =
+        layout::snapshot_dir_of(&share.config, Path::new(base_path), &current_mounts()?)?;
     if !snap.starts_with(&snapshot_dir) {
         // Made under a previous `rvss:snapshot dir`: still rvss's, if that
         // directory's catalog records it.
@@ -321,8 +319,8 @@ fn retain(snapshot_dir: &Path, e: &mut Entry) -> Result<()> {
             .strip_prefix(&path)
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        e.snap_path = text(&layout::join_rel(&dest, &rel));
-        e.path = text(&dest);
+        e.snap_path = path_text_lossy(&layout::join_rel(&dest, &rel));
+        e.path = path_text_lossy(&dest);
     }
     // Read-only last: btrfs cannot move a read-only subvolume.
     Snapshot::open_entry(snapshot_dir, e)?
@@ -333,20 +331,6 @@ fn retain(snapshot_dir: &Path, e: &mut Entry) -> Result<()> {
     Ok(())
 }
 
-/// The snapshot directory a share uses, without needing the share path to
-/// still exist (a shadow copy must stay deletable after its share vanished).
-fn snapshot_dir_for(share: &Share, base_path: &Path) -> Result<PathBuf> {
-    if let Some(d) = &share.config.snapshot_dir {
-        return Ok(d.clone());
-    }
-    let mounts = current_mounts()?;
-    let base = std::fs::canonicalize(base_path).unwrap_or_else(|_| base_path.to_path_buf());
-    mounts::containing(&mounts, &base)
-        .filter(|m| m.fs_type == "btrfs")
-        .map(|m| m.mount_point.join(crate::config::DEFAULT_SNAPSHOT_DIR_NAME))
-        .ok_or_else(|| Error::not_supported(format!("no btrfs mount holds {}", base.display())))
-}
-
 /// Opens (creating where rvss owns it) `<snapshot dir>/<key>`.
 fn open_snapshot_folder(layout: &Layout, writable: bool) -> Result<File> {
     let sd = &layout.snapshot_dir;
@@ -355,7 +339,7 @@ fn open_snapshot_folder(layout: &Layout, writable: bool) -> Result<File> {
             let parent = sys::fs::open_dir(parent)
                 .map_err(|e| Error::io(format!("open {}", parent.display()), &e))?;
             let name = sd.file_name().unwrap_or_default();
-            sys::fs::mkdir_at(&parent, name, SNAPSHOT_DIR_MODE).map_err(|e| {
+            sys::fs::mkdir_at(&parent, name, layout::SNAPSHOT_DIR_MODE).map_err(|e| {
                 Error::io(format!("create snapshot directory {}", sd.display()), &e)
             })?;
         }
@@ -397,7 +381,7 @@ fn open_snapshot_folder(layout: &Layout, writable: bool) -> Result<File> {
 /// the next second when it is taken (two shadow copies of one subvolume in
 /// one set): a label never names a time before or after the snapshot's.
 fn free_name(catalog: &Catalog, layout: &Layout) -> Result<(i64, String)> {
-    let subvolume = text(&layout.subvolume);
+    let subvolume = path_text_lossy(&layout.subvolume);
     for _ in 0..5 {
         let t = now();
         let name =
@@ -431,7 +415,9 @@ fn free_name(catalog: &Catalog, layout: &Layout) -> Result<(i64, String)> {
     ))
 }
 
-fn text(p: &Path) -> String {
+/// A path as the catalog records it: text, lossily (layout::resolve has
+/// already refused paths that are not UTF-8).
+fn path_text_lossy(p: &Path) -> String {
     p.to_string_lossy().into_owned()
 }
 

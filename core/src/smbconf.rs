@@ -3,11 +3,15 @@
 //! shares (where FSRVP exposes shadow copies). Parametric options fall back
 //! to [global], as `lp_parm_*` does.
 
-use crate::config::{option_key, Config};
-use crate::error::{Error, Result};
+use crate::config::{option_key, samba_bool, Config};
+use crate::error::Result;
+use crate::process;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
+
+/// What Samba's FSRVP server puts into the name of each share it exposes a
+/// shadow copy as (`<share>@{<shadow copy id>}`).
+pub const EXPOSED_SHARE_MARK: &str = "@{";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Section {
@@ -15,6 +19,15 @@ pub struct Section {
     /// Keys by `config::option_key`: case and white space ignored, as Samba
     /// compares them.
     pub params: BTreeMap<String, String>,
+}
+
+impl Section {
+    /// Whether this is a share FSRVP made to expose a shadow copy (a clone
+    /// of a base share's definition, `vfs objects` included), not a share
+    /// an admin configured.
+    pub fn is_exposed_shadow_copy(&self) -> bool {
+        self.name.contains(EXPOSED_SHARE_MARK)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -64,17 +77,15 @@ impl SambaConf {
 
     /// Loads smb.conf through testparm, plus registry shares when enabled.
     pub fn load(config_file: &Path) -> Result<SambaConf> {
-        let mut sections = parse(&run("testparm", &["-s".as_ref(), config_file.as_os_str()])?);
+        let mut sections = parse(&process::stdout(
+            "testparm",
+            &["-s".as_ref(), config_file.as_os_str()],
+        )?);
         let conf = SambaConf::from_sections(sections.clone());
-        if conf
-            .global
-            .params
-            .get(&option_key("registry shares"))
-            .is_some_and(|v| is_true(v))
-        {
+        if conf.registry_shares() {
             // FSRVP exposes shadow copies as registry shares: without them
             // rvss could not tell an exposed snapshot from an orphan.
-            let text = run(
+            let text = process::stdout(
                 "net",
                 &[
                     "-s".as_ref(),
@@ -94,6 +105,31 @@ impl SambaConf {
             .find(|s| s.name.eq_ignore_ascii_case(name))
     }
 
+    /// A [global] option (any spelling Samba accepts for its name).
+    pub fn global_param(&self, key: &str) -> Option<&str> {
+        self.global.params.get(&option_key(key)).map(String::as_str)
+    }
+
+    /// `registry shares = yes`: FSRVP can expose shadow copies as shares.
+    pub fn registry_shares(&self) -> bool {
+        self.global_param("registry shares")
+            .and_then(samba_bool)
+            .unwrap_or(false)
+    }
+
+    /// `include = registry` or `config backend = registry` in [global].
+    pub fn includes_registry(&self) -> bool {
+        ["include", "config backend"].iter().any(|k| {
+            self.global_param(k)
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("registry"))
+        })
+    }
+
+    /// Shares an admin configured (not the exposed shadow copies FSRVP made).
+    pub fn base_shares(&self) -> impl Iterator<Item = &Section> {
+        self.shares.iter().filter(|s| !s.is_exposed_shadow_copy())
+    }
+
     /// A share's parametric option, falling back to [global].
     pub fn param(&self, share: &Section, key: &str) -> Option<String> {
         let key = option_key(key);
@@ -109,31 +145,14 @@ impl SambaConf {
         Config::from_options(|k| self.param(share, &format!("rvss:{k}")))
     }
 
-    /// Shares whose `vfs objects` load rvss.
+    /// Configured shares whose `vfs objects` load rvss (the exposed shadow
+    /// copy shares, which carry `vfs objects = rvss` too, left out).
     pub fn rvss_shares(&self) -> impl Iterator<Item = &Section> {
-        self.shares.iter().filter(|s| {
+        self.base_shares().filter(|s| {
             self.param(s, "vfs objects")
                 .is_some_and(|v| v.split([' ', ',']).any(|m| m == "rvss"))
         })
     }
-}
-
-pub fn is_true(v: &str) -> bool {
-    matches!(v.to_lowercase().as_str(), "yes" | "true" | "1" | "on")
-}
-
-fn run(cmd: &str, args: &[&std::ffi::OsStr]) -> Result<String> {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .map_err(|e| Error::io(format!("run {cmd}"), &e))?;
-    if !out.status.success() {
-        return Err(Error::invalid(format!(
-            "{cmd} failed: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        )));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 #[cfg(test)]

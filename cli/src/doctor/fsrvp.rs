@@ -1,0 +1,123 @@
+//! `rvss doctor`: what FSRVP needs from Samba: registry shares, the FSRVP
+//! server, a running smbd.
+
+use super::Checks;
+use rvss_core::smbconf::{self, SambaConf};
+use rvss_core::{process, samba};
+use std::path::Path;
+
+/// FSRVP exposes each shadow copy as a registry share.
+pub(super) fn check_registry(c: &mut Checks, conf: &SambaConf, config_file: &Path) {
+    let mut problems = vec![];
+    if !conf.registry_shares() {
+        problems.push("`registry shares = yes` is not set in [global]");
+    }
+    // testparm may not echo the include itself: look at the file too.
+    let raw = std::fs::read_to_string(config_file)
+        .map(|t| SambaConf::from_sections(smbconf::parse(&t)))
+        .unwrap_or_default();
+    if !conf.includes_registry() && !raw.includes_registry() {
+        problems.push("`include = registry` is not set in [global]");
+    }
+    if problems.is_empty() {
+        c.ok(
+            "registry",
+            None,
+            "registry shares = yes and include = registry: FSRVP can expose shadow copies".into(),
+        );
+    } else {
+        c.fail(
+            "registry",
+            None,
+            format!(
+                "{}: FSRVP cannot expose shadow copies as shares",
+                problems.join("; ")
+            ),
+            "add `registry shares = yes` and `include = registry` to [global] and reload Samba",
+        );
+    }
+}
+
+pub(super) fn check_fsrvp(c: &mut Checks, config_file: &Path, auth_file: Option<&Path>) {
+    match samba::fsrvp_server() {
+        Some(p) => {
+            use std::os::unix::fs::PermissionsExt;
+            let exec = std::fs::metadata(&p).is_ok_and(|m| m.permissions().mode() & 0o111 != 0);
+            if exec {
+                c.ok(
+                    "fsrvp",
+                    None,
+                    format!("Samba's FSRVP server {} is installed", p.display()),
+                );
+            } else {
+                c.fail(
+                    "fsrvp",
+                    None,
+                    format!("{} is not executable", p.display()),
+                    "reinstall the samba package",
+                );
+            }
+        }
+        None => c.fail(
+            "fsrvp",
+            None,
+            "Samba's FSRVP server (rpcd_fsrvp) is not installed".into(),
+            "install the samba package (Debian's samba ships rpcd_fsrvp)",
+        ),
+    }
+    let running = process::succeeds(
+        "smbcontrol",
+        &[
+            "-s".as_ref(),
+            config_file.as_os_str(),
+            "smbd".as_ref(),
+            "ping".as_ref(),
+        ],
+    );
+    if running {
+        c.ok("smbd", None, "smbd is running".into());
+    } else {
+        c.warn(
+            "smbd",
+            None,
+            "smbd is not running (smbcontrol smbd ping got no answer)".into(),
+            "start Samba (systemctl start smbd)",
+        );
+    }
+    let Some(auth) = auth_file else { return };
+    let out = process::run(
+        "rpcclient",
+        &[
+            "-s".as_ref(),
+            config_file.as_os_str(),
+            "-A".as_ref(),
+            auth.as_os_str(),
+            "ncacn_np:127.0.0.1".as_ref(),
+            "-c".as_ref(),
+            "fss_get_sup_version".as_ref(),
+        ],
+    );
+    match out {
+        Ok(o) if o.status.success() => c.ok(
+            "fsrvp",
+            None,
+            "the running Samba answers FSRVP (rpcclient fss_get_sup_version)".into(),
+        ),
+        Ok(o) => c.fail(
+            "fsrvp",
+            None,
+            format!(
+                "rpcclient fss_get_sup_version failed: {}",
+                process::last_line(&o)
+            ),
+            "check that smbd runs and that the user in the authentication file is root, \
+             in BUILTIN\\Administrators or Backup Operators, or holds SeBackupPrivilege",
+        ),
+        Err(e) => c.fail(
+            "fsrvp",
+            None,
+            format!("cannot run rpcclient: {e}"),
+            "install smbclient (apt-get install smbclient)",
+        ),
+    }
+}

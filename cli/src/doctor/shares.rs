@@ -1,0 +1,246 @@
+//! `rvss doctor`: every rvss share, its snapshot directory and catalog.
+
+use super::Checks;
+use rvss_core::catalog;
+use rvss_core::inventory::{self, Status as SnapState};
+use rvss_core::layout::{self, DirProblem, Layout};
+use rvss_core::mounts::{self, Mount};
+use rvss_core::smbconf::{SambaConf, Section};
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+/// Every share that loads rvss: its layout, its snapshot directory, and the
+/// catalog there.
+pub(super) fn check_shares(c: &mut Checks, conf: &SambaConf) {
+    let shares: Vec<&Section> = conf.rvss_shares().collect();
+    if shares.is_empty() {
+        c.warn(
+            "shares",
+            None,
+            "no share loads rvss".into(),
+            "add `vfs objects = rvss` to the shares FSRVP clients back up",
+        );
+        return;
+    }
+    let mounts = match mounts::current() {
+        Ok(m) => m,
+        Err(e) => {
+            c.fail(
+                "shares",
+                None,
+                format!("cannot read /proc/self/mountinfo: {e}"),
+                "",
+            );
+            return;
+        }
+    };
+    let all_share_paths: Vec<PathBuf> = conf
+        .base_shares()
+        .filter_map(|s| conf.param(s, "path"))
+        .map(|p| std::fs::canonicalize(&p).unwrap_or_else(|_| PathBuf::from(p)))
+        .collect();
+    let mut snapshot_dirs: Vec<PathBuf> = vec![];
+    for share in shares {
+        let name = share.name.as_str();
+        let Some(path) = conf.param(share, "path") else {
+            c.fail(
+                "share",
+                Some(name),
+                "the share has no path".into(),
+                "set `path =` for the share",
+            );
+            continue;
+        };
+        let cfg = match conf.rvss_config(share) {
+            Ok(cfg) => cfg,
+            Err(e) => {
+                c.fail(
+                    "share",
+                    Some(name),
+                    format!("invalid rvss option: {e}"),
+                    "fix the option (see vfs_rvss(8))",
+                );
+                continue;
+            }
+        };
+        let layout = match layout::resolve(Path::new(&path), &cfg, &mounts) {
+            Ok(l) => l,
+            Err(e) => {
+                let fix = match &cfg.snapshot_dir {
+                    Some(d) if !d.is_dir() => format!(
+                        "create the snapshot directory on the share's btrfs filesystem, outside every share: \
+                         install -d -m 0711 -o root -g root '{}'",
+                        d.display()
+                    ),
+                    _ => "put the share on btrfs in a supported layout (see SUPPORTED LAYOUTS in vfs_rvss(8))"
+                        .to_string(),
+                };
+                c.fail(
+                    "share",
+                    Some(name),
+                    format!("FSRVP clients get \"not supported\": {e}"),
+                    fix,
+                );
+                continue;
+            }
+        };
+        c.ok(
+            "share",
+            Some(name),
+            format!(
+                "{} is on btrfs, in subvolume {}; snapshots go to {}",
+                layout.share.display(),
+                layout.subvolume.display(),
+                layout.snapshots().display()
+            ),
+        );
+        check_snapshot_dir(c, name, &layout, &mounts, &all_share_paths);
+        if !snapshot_dirs.contains(&layout.snapshot_dir) {
+            snapshot_dirs.push(layout.snapshot_dir.clone());
+        }
+    }
+    for dir in snapshot_dirs {
+        check_catalog(c, conf, &dir);
+    }
+}
+
+fn check_snapshot_dir(
+    c: &mut Checks,
+    share: &str,
+    layout: &Layout,
+    mounts: &[Mount],
+    share_paths: &[PathBuf],
+) {
+    let dir = &layout.snapshot_dir;
+    // The rules the hooks enforce, from the same function.
+    if let Some((problem, why)) = layout::snapshot_dir_problem(layout, mounts) {
+        let fix = match problem {
+            DirProblem::Unusable => format!(
+                "create it on the share's btrfs filesystem, outside every share: \
+                 install -d -m 0711 -o root -g root '{}'",
+                dir.display()
+            ),
+            DirProblem::NotDirectory => "point rvss:snapshot dir at a real directory".into(),
+            DirProblem::InsideShare => "move rvss:snapshot dir outside every share".into(),
+            DirProblem::OtherFilesystem => {
+                "set rvss:snapshot dir to a directory of the share's btrfs filesystem".into()
+            }
+            DirProblem::CatalogNotAFile => format!(
+                "remove what is not a regular file among {}/catalog*; then `rvss repair`",
+                dir.display()
+            ),
+            DirProblem::Unsafe => {
+                format!("chown root:root '{0}' && chmod 0711 '{0}'", dir.display())
+            }
+        };
+        c.fail("snapshot-dir", Some(share), why, fix);
+        return;
+    }
+    let md = match std::fs::symlink_metadata(dir) {
+        Ok(md) => md,
+        Err(_) => {
+            c.ok(
+                "snapshot-dir",
+                Some(share),
+                format!(
+                    "{} does not exist yet; rvss creates it (root, 0711) with the first shadow copy",
+                    dir.display()
+                ),
+            );
+            return;
+        }
+    };
+    if let Some(p) = layout::share_holding(dir, share_paths) {
+        c.fail(
+            "snapshot-dir",
+            Some(share),
+            format!(
+                "snapshot directory {} lies inside the share path {}: that share's clients would see snapshots",
+                dir.display(),
+                p.display()
+            ),
+            "move rvss:snapshot dir outside every share",
+        );
+        return;
+    }
+    let mode = md.mode() & 0o7777;
+    if mode & 0o777 != layout::SNAPSHOT_DIR_MODE {
+        c.warn(
+            "snapshot-dir",
+            Some(share),
+            format!(
+                "snapshot directory {} has mode {mode:04o}; rvss uses {:04o} (traversable for \
+                 exposed shadow copies, not listable)",
+                dir.display(),
+                layout::SNAPSHOT_DIR_MODE
+            ),
+            format!(
+                "chmod {:04o} '{}'",
+                layout::SNAPSHOT_DIR_MODE,
+                dir.display()
+            ),
+        );
+    } else {
+        c.ok(
+            "snapshot-dir",
+            Some(share),
+            format!("{} exists (root, 0711)", dir.display()),
+        );
+    }
+}
+
+fn check_catalog(c: &mut Checks, conf: &SambaConf, dir: &Path) {
+    let path = dir.join(catalog::FILE_NAME);
+    let bytes = match catalog::read_unlocked(dir, catalog::FILE_NAME) {
+        Ok(Some(b)) => b,
+        Ok(None) => return,
+        Err(e) => {
+            c.fail(
+                "catalog",
+                None,
+                format!("{} cannot be read: {e}", path.display()),
+                "",
+            );
+            return;
+        }
+    };
+    let entries = match catalog::parse(&bytes) {
+        Ok(e) => e,
+        Err(why) => {
+            c.fail(
+                "catalog",
+                None,
+                format!(
+                    "{} is damaged ({why}): rvss refuses to create or delete snapshots there",
+                    path.display()
+                ),
+                "restore the catalog from a backup, or move it aside after checking the snapshots by hand",
+            );
+            return;
+        }
+    };
+    let shares = inventory::share_paths(conf);
+    let orphans = entries
+        .iter()
+        .filter(|e| inventory::status_of(e, &shares) == SnapState::Orphan)
+        .count();
+    if orphans > 0 {
+        c.warn(
+            "catalog",
+            None,
+            format!(
+                "{}: {} snapshot(s), {orphans} of them orphans (no share exposes them and no \
+                 retention policy keeps them)",
+                path.display(),
+                entries.len()
+            ),
+            "review with `rvss list`, then remove them with `rvss gc`",
+        );
+    } else {
+        c.ok(
+            "catalog",
+            None,
+            format!("{}: {} snapshot(s)", path.display(), entries.len()),
+        );
+    }
+}
