@@ -432,6 +432,13 @@ mod tests {
         }
     }
 
+    fn root<'a>(dir: &'a File, path: &'a Path) -> Root<'a> {
+        Root {
+            dir: dir.as_fd(),
+            path,
+        }
+    }
+
     fn roots(base: &Path) -> (File, File) {
         let (src, dst) = (base.join("src"), base.join("dst"));
         (
@@ -451,16 +458,7 @@ mod tests {
         fs::write(src.join("d/b"), "b").unwrap();
         fs::write(dst.join("d/b"), "live").unwrap();
         let (s, d) = roots(&base);
-        let (s, d) = (
-            Root {
-                dir: s.as_fd(),
-                path: &src,
-            },
-            Root {
-                dir: d.as_fd(),
-                path: &dst,
-            },
-        );
+        let (s, d) = (root(&s, &src), root(&d, &dst));
         let rel = Path::new("d");
         assert_eq!(conflicts(&s, &d, rel).unwrap(), vec![dst.join("d/b")]);
         let err = restore(&s, &d, rel, false).unwrap_err();
@@ -490,16 +488,7 @@ mod tests {
         std::os::unix::fs::symlink(&outside, dst.join("d")).unwrap();
         std::os::unix::fs::symlink(outside.join("victim"), dst.join("top")).unwrap();
         let (s, d) = roots(&base);
-        let (s, d) = (
-            Root {
-                dir: s.as_fd(),
-                path: &src,
-            },
-            Root {
-                dir: d.as_fd(),
-                path: &dst,
-            },
-        );
+        let (s, d) = (root(&s, &src), root(&d, &dst));
         // Overwriting replaces the links themselves.
         restore(&s, &d, Path::new("top"), true).unwrap();
         restore(&s, &d, Path::new("d"), true).unwrap();
