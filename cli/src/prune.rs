@@ -1,6 +1,6 @@
 //! `rvss prune`: delete retained backups beyond each share's retention policy.
 
-use super::shares::{self, RvssShare};
+use super::shares::{self, ConfiguredShare};
 use super::{Cli, Outcome, EXIT_OK};
 use rvss_core::catalog::Catalog;
 use rvss_core::shadow;
@@ -43,7 +43,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
 }
 
 fn prune_share(
-    share: &RvssShare,
+    share: &ConfiguredShare,
     dry_run: bool,
 ) -> Result<Vec<rvss_core::catalog::Entry>, super::Failure> {
     if !share.config.retention.enabled() {

@@ -8,7 +8,7 @@ use rvss_core::smbconf::SambaConf;
 use std::path::Path;
 
 /// A configured rvss share (not an exposed shadow copy share).
-pub struct RvssShare {
+pub struct ConfiguredShare {
     pub name: String,
     pub path: String,
     pub config: Config,
@@ -22,7 +22,7 @@ pub fn failure(message: impl Into<String>) -> Failure {
 }
 
 /// Every rvss share, or just `only` (an error when it is not one).
-pub fn rvss_shares(conf: &SambaConf, only: Option<&str>) -> Result<Vec<RvssShare>, Failure> {
+pub fn rvss_shares(conf: &SambaConf, only: Option<&str>) -> Result<Vec<ConfiguredShare>, Failure> {
     let mut out = vec![];
     for s in conf.rvss_shares() {
         if only.is_some_and(|o| !o.eq_ignore_ascii_case(&s.name)) {
@@ -34,7 +34,7 @@ pub fn rvss_shares(conf: &SambaConf, only: Option<&str>) -> Result<Vec<RvssShare
         let config = conf
             .rvss_config(s)
             .map_err(|e| failure(format!("share {}: {e}", s.name)))?;
-        out.push(RvssShare {
+        out.push(ConfiguredShare {
             name: s.name.clone(),
             path,
             config,
@@ -50,7 +50,7 @@ pub fn rvss_shares(conf: &SambaConf, only: Option<&str>) -> Result<Vec<RvssShare
     Ok(out)
 }
 
-impl RvssShare {
+impl ConfiguredShare {
     pub fn layout(&self) -> Result<Layout, Failure> {
         let mounts = mounts::current().map_err(|e| failure(format!("read mountinfo: {e}")))?;
         layout::resolve(Path::new(&self.path), &self.config, &mounts)

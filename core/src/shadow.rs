@@ -17,8 +17,9 @@ use std::path::{Path, PathBuf};
 /// providers running as the connected user can enumerate the @GMT names.
 const KEY_DIR_MODE: u32 = 0o755;
 
-/// The share a hook runs for.
-pub struct Share<'a> {
+/// The share a hook runs for, as `ffi` hands it over (from the shim's
+/// `rvss_share`): its name, path and parsed rvss options.
+pub struct HookTarget<'a> {
     pub name: &'a str,
     pub path: &'a Path,
     pub config: Config,
@@ -37,7 +38,7 @@ fn current_mounts() -> Result<Vec<Mount>> {
 }
 
 /// snap_check_path: the share's base_volume when rvss can shadow-copy it.
-pub fn check_path(share: &Share) -> Result<String> {
+pub fn check_path(share: &HookTarget) -> Result<String> {
     let mounts = current_mounts()?;
     let layout = layout::resolve(share.path, &share.config, &mounts)?;
     layout::check_snapshot_dir(&layout, &mounts)?;
@@ -54,7 +55,12 @@ pub fn check_path(share: &Share) -> Result<String> {
 /// unless `writable`, named after the time the snapshot is taken (Samba's
 /// `tstamp` is when the share was added to the set, up to 30 minutes
 /// earlier; the time used is handed back to Samba).
-pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) -> Result<Created> {
+pub fn create(
+    share: &HookTarget,
+    base_volume: &str,
+    _tstamp: i64,
+    writable: bool,
+) -> Result<Created> {
     let base = Path::new(base_volume);
     if !base.exists() {
         return Err(Error::new(
@@ -210,7 +216,7 @@ pub enum Deleted {
 /// snap_delete: destroys the snapshot exposed at `snap_path` (or keeps it
 /// as a backup under the share's retention policy), only if rvss's catalog
 /// for this share's snapshot directory records it.
-pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted> {
+pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<Deleted> {
     let snap = Path::new(snap_path);
     if !layout::is_plain_absolute(snap) {
         return Err(Error::invalid(format!(

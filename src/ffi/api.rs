@@ -5,12 +5,12 @@ use super::guard;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::ntstatus;
-use crate::shadow::{self, Share};
+use crate::shadow::{self, HookTarget};
 use std::ffi::{c_char, CStr, CString};
 use std::path::PathBuf;
 
 /// An owned copy of what the shim passed, with the share's options parsed.
-struct HookShare {
+struct ShimArgs {
     name: String,
     path: PathBuf,
     config: Result<Config>,
@@ -37,7 +37,7 @@ unsafe fn arg(p: *const c_char, what: &str) -> Result<String> {
 /// # Safety
 /// `share` is NULL or points to an rvss_share whose strings, context and
 /// option callback are valid for the duration of the hook.
-unsafe fn hook_share(share: *const rvss_share) -> Result<HookShare> {
+unsafe fn hook_share(share: *const rvss_share) -> Result<ShimArgs> {
     // SAFETY: per this function's contract.
     let s = unsafe { share.as_ref() }.ok_or_else(|| Error::invalid("share is NULL"))?;
     // SAFETY: the shim passes Samba's NUL-terminated share name and path.
@@ -55,7 +55,7 @@ unsafe fn hook_share(share: *const rvss_share) -> Result<HookShare> {
         (!v.is_null()).then(|| unsafe { CStr::from_ptr(v) }.to_string_lossy().into_owned())
     };
     let config = Config::from_options(get);
-    Ok(HookShare { name, path, config })
+    Ok(ShimArgs { name, path, config })
 }
 
 /// Copies `s` and a NUL into the caller's buffer.
@@ -95,7 +95,7 @@ fn finish(op: &str, share: &str, r: Result<String>) -> u32 {
     }
 }
 
-fn share_name(s: &Result<HookShare>) -> String {
+fn share_name(s: &Result<ShimArgs>) -> String {
     s.as_ref()
         .map(|s| s.name.clone())
         .unwrap_or_else(|_| "?".into())
@@ -124,7 +124,7 @@ pub unsafe extern "C" fn rvss_check_path(
                 }
             );
             let config = hs.config?;
-            let bv = shadow::check_path(&Share {
+            let bv = shadow::check_path(&HookTarget {
                 name: &hs.name,
                 path: &hs.path,
                 config,
@@ -168,7 +168,7 @@ pub unsafe extern "C" fn rvss_snap_create(
                 if rw { "writable" } else { "read-only" }
             );
             let c = shadow::create(
-                &Share {
+                &HookTarget {
                     name: &hs.name,
                     path: &hs.path,
                     config,
@@ -215,7 +215,7 @@ pub unsafe extern "C" fn rvss_snap_delete(
                 hs.name
             );
             shadow::delete(
-                &Share {
+                &HookTarget {
                     name: &hs.name,
                     path: &hs.path,
                     config,
