@@ -115,10 +115,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
         }
     }
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&removed).unwrap_or_else(|_| "[]".into())
-        );
+        crate::print_json(&removed, "[]");
     } else {
         for r in &removed {
             let verb = match (args.dry_run, r.kind) {

@@ -60,10 +60,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     }
     rows.sort_by(|a, b| (&a.share, &a.gmt).cmp(&(&b.share, &b.gmt)));
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into())
-        );
+        crate::print_json(&rows, "[]");
         return Ok(EXIT_OK);
     }
     println!(

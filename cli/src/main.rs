@@ -81,6 +81,15 @@ impl From<rvss_core::error::Error> for Failure {
 
 pub type Outcome = std::result::Result<i32, Failure>;
 
+/// Prints `value` as pretty JSON (`--json`), or `fallback` if it cannot be
+/// serialised.
+pub fn print_json(value: &impl serde::Serialize, fallback: &str) {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => println!("{text}"),
+        Err(_) => println!("{fallback}"),
+    }
+}
+
 impl Cli {
     pub fn samba_conf(&self) -> std::result::Result<SambaConf, Failure> {
         Ok(SambaConf::load(&self.config)?)

@@ -25,10 +25,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
         pruned.extend(prune_share(&share, args.dry_run)?);
     }
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&pruned).unwrap_or_else(|_| "[]".into())
-        );
+        crate::print_json(&pruned, "[]");
     } else {
         let verb = if args.dry_run {
             "would prune"

@@ -29,10 +29,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
         });
     }
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&out).unwrap_or_else(|_| "[]".into())
-        );
+        crate::print_json(&out, "[]");
     } else {
         for r in &out {
             println!("{}: catalog holds {} entries", r.snapshot_dir, r.entries);

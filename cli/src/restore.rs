@@ -103,7 +103,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     let (src, dst) = (src_path.join(&rel), layout.share.join(&rel));
     if args.json {
         let v = serde_json::json!({ "from": entry.gmt, "source": src, "restored": dst, "report": report });
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        crate::print_json(&v, "");
     } else {
         println!(
             "restored {} from {} ({} files, {} directories, {} symlinks, {} bytes shared by reflink)",

@@ -150,17 +150,25 @@ fn structure_rules(get: &impl Fn(&str) -> Option<String>) -> Result<Rules> {
     Ok(rules)
 }
 
+/// Options from name/value pairs, for tests of the option parsers.
+#[cfg(test)]
+pub(crate) fn test_options<'a>(
+    pairs: &'a [(&'a str, &'a str)],
+) -> impl Fn(&str) -> Option<String> + 'a {
+    move |k| {
+        pairs
+            .iter()
+            .find(|(n, _)| *n == k)
+            .map(|(_, v)| v.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn cfg(pairs: &[(&str, &str)]) -> Result<Config> {
-        Config::from_options(|k| {
-            pairs
-                .iter()
-                .find(|(n, _)| *n == k)
-                .map(|(_, v)| v.to_string())
-        })
+        Config::from_options(test_options(pairs))
     }
 
     #[test]

@@ -94,12 +94,7 @@ mod tests {
     }
 
     fn policy(pairs: &[(&str, &str)]) -> Result<Policy> {
-        Policy::from_options(&|k: &str| {
-            pairs
-                .iter()
-                .find(|(n, _)| *n == k)
-                .map(|(_, v)| v.to_string())
-        })
+        Policy::from_options(&crate::config::test_options(pairs))
     }
 
     #[test]

@@ -59,18 +59,26 @@ struct Report<'a> {
 struct Checks(Vec<Check>);
 
 impl Checks {
-    fn add(&mut self, check: &'static str, share: Option<&str>, status: Status, message: String) {
+    /// A finding; `fix` (empty for none) says what to do about it.
+    fn add(
+        &mut self,
+        check: &'static str,
+        share: Option<&str>,
+        status: Status,
+        message: String,
+        fix: &str,
+    ) {
         self.0.push(Check {
             check,
             share: share.map(str::to_string),
             status,
             message,
-            fix: None,
+            fix: (!fix.is_empty()).then(|| fix.to_string()),
         });
     }
 
     fn ok(&mut self, check: &'static str, share: Option<&str>, message: String) {
-        self.add(check, share, Status::Ok, message);
+        self.add(check, share, Status::Ok, message, "");
     }
 
     fn warn(
@@ -80,8 +88,7 @@ impl Checks {
         message: String,
         fix: impl AsRef<str>,
     ) {
-        self.add(check, share, Status::Warn, message);
-        self.fix(fix);
+        self.add(check, share, Status::Warn, message, fix.as_ref());
     }
 
     fn fail(
@@ -91,15 +98,7 @@ impl Checks {
         message: String,
         fix: impl AsRef<str>,
     ) {
-        self.add(check, share, Status::Fail, message);
-        self.fix(fix);
-    }
-
-    fn fix(&mut self, fix: impl AsRef<str>) {
-        let fix = fix.as_ref();
-        if let Some(last) = self.0.last_mut() {
-            last.fix = (!fix.is_empty()).then(|| fix.to_string());
-        }
+        self.add(check, share, Status::Fail, message, fix.as_ref());
     }
 }
 
@@ -114,10 +113,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     let ok = !c.0.iter().any(|k| k.status == Status::Fail);
     if args.json {
         let report = Report { ok, checks: &c.0 };
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".into())
-        );
+        crate::print_json(&report, "{}");
     } else {
         print_text(&c.0, ok);
     }
