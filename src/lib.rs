@@ -8,6 +8,9 @@
 //! -> `ffi` (extern "C", panics caught, NTSTATUS) -> `rvss_core::shadow`
 //! (check, create, delete) -> `rvss_core::sys` (btrfs ioctls).
 
+// Nothing may panic into smbd: no unwrap/expect outside tests.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 // The core, under the paths the tests and benchmarks use (`rvss::catalog`).
 pub use rvss_core::{
     catalog, config, duration, error, gmt, inventory, known_dirs, layout, logging, mounts,

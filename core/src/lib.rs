@@ -5,6 +5,9 @@
 //!
 //! `unsafe` is denied everywhere but in `sys` (the workspace's lints).
 
+// Nothing may panic into smbd: no unwrap/expect outside tests.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 pub mod catalog;
 pub mod config;
 pub mod duration;
