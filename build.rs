@@ -7,7 +7,14 @@
 
 use std::env;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+// The core's package queries, shared rather than repeated (std only).
+#[allow(dead_code)]
+#[path = "core/src/dpkg.rs"]
+mod dpkg;
+#[allow(dead_code)]
+#[path = "core/src/process.rs"]
+mod process;
 
 const CACHE_ROOT: &str = "/var/cache/rvss/samba-headers";
 
@@ -43,16 +50,9 @@ fn find_samba_headers() -> PathBuf {
             dir.display()
         ));
     }
-    let version = Command::new("dpkg-query")
-        .args(["-W", "-f=${Version}", "samba"])
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_default();
-    if version.is_empty() {
+    let Some(version) = dpkg::installed_version("samba") else {
         fail("Samba is not installed (dpkg-query -W samba found nothing); run `make deps`");
-    }
+    };
     let dir = Path::new(CACHE_ROOT).join(&version);
     println!("cargo:rerun-if-changed={}", dir.join(".complete").display());
     // A Samba upgrade rewrites this file: rebuild against the new Samba's

@@ -13,7 +13,7 @@
 
 // The core, under the paths the tests and benchmarks use (`rvss::catalog`).
 pub use rvss_core::{
-    catalog, config, duration, error, gmt, inventory, known_dirs, layout, logging, mounts,
+    catalog, config, dpkg, duration, error, gmt, inventory, known_dirs, layout, logging, mounts,
     ntstatus, process, restore, retention, shadow, smbconf, snapshot, structure, sys,
 };
 

@@ -10,6 +10,7 @@
 
 pub mod catalog;
 pub mod config;
+pub mod dpkg;
 pub mod duration;
 pub mod error;
 pub mod gmt;

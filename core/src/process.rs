@@ -1,8 +1,8 @@
 //! Running the tools rvss asks (testparm, net, smbd, dpkg-query,
 //! smbcontrol, rpcclient): the one place that spawns subprocesses, so that
-//! how they are run and how their failures read is decided once.
+//! how they are run and how their failures read is decided once. Uses std
+//! only: build.rs includes this file too (through `dpkg`).
 
-use crate::error::{Error, Result};
 use std::ffi::OsStr;
 use std::process::{Command, Output};
 
@@ -16,15 +16,15 @@ pub fn succeeds<S: AsRef<OsStr>>(cmd: &str, args: &[S]) -> bool {
     run(cmd, args).is_ok_and(|o| o.status.success())
 }
 
-/// The standard output of `cmd`, or an error that carries its standard
-/// error.
-pub fn stdout<S: AsRef<OsStr>>(cmd: &str, args: &[S]) -> Result<String> {
-    let out = run(cmd, args).map_err(|e| Error::io(format!("run {cmd}"), &e))?;
+/// The standard output of `cmd`, or a message that says what failed (with
+/// its standard error).
+pub fn stdout<S: AsRef<OsStr>>(cmd: &str, args: &[S]) -> Result<String, String> {
+    let out = run(cmd, args).map_err(|e| format!("run {cmd}: {e}"))?;
     if !out.status.success() {
-        return Err(Error::invalid(format!(
+        return Err(format!(
             "{cmd} failed: {}",
             String::from_utf8_lossy(&out.stderr).trim()
-        )));
+        ));
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }

@@ -5,7 +5,7 @@
 //! built version from the module file (an exported marker string,
 //! `rvss_built_samba_version`) to say why.
 
-use crate::process;
+use crate::{dpkg, process};
 use std::path::{Path, PathBuf};
 
 /// Starts the marker in the module file (must match build.rs).
@@ -124,9 +124,7 @@ pub fn installed_version() -> Option<String> {
 
 /// The installed `samba` package's Debian version, where dpkg knows it.
 pub fn installed_package_version() -> Option<String> {
-    output("dpkg-query", &["-W", "-f=${Version}", "samba"])
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
+    dpkg::installed_version("samba")
 }
 
 /// Where Samba's FSRVP server (rpcd_fsrvp) is installed: a known place,
@@ -140,11 +138,7 @@ pub fn fsrvp_server() -> Option<PathBuf> {
     if let Some(p) = known.iter().map(PathBuf::from).find(|p| p.exists()) {
         return Some(p);
     }
-    let out = process::run("dpkg-query", &["-S", "*/rpcd_fsrvp"]).ok()?;
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .find_map(|l| l.split_once(": ").map(|(_, p)| PathBuf::from(p.trim())))
-        .filter(|p| p.exists())
+    dpkg::installed_file("*/rpcd_fsrvp")
 }
 
 /// `smbd -b`'s build paths, e.g. MODULESDIR, SAMBA_LIBEXECDIR.

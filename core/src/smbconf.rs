@@ -4,7 +4,7 @@
 //! to [global], as `lp_parm_*` does.
 
 use crate::config::{option_key, samba_bool, Config};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::process;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -77,10 +77,10 @@ impl SambaConf {
 
     /// Loads smb.conf through testparm, plus registry shares when enabled.
     pub fn load(config_file: &Path) -> Result<SambaConf> {
-        let mut sections = parse(&process::stdout(
-            "testparm",
-            &["-s".as_ref(), config_file.as_os_str()],
-        )?);
+        let mut sections = parse(
+            &process::stdout("testparm", &["-s".as_ref(), config_file.as_os_str()])
+                .map_err(Error::invalid)?,
+        );
         let conf = SambaConf::from_sections(sections.clone());
         if conf.registry_shares() {
             // FSRVP exposes shadow copies as registry shares: without them
@@ -93,7 +93,8 @@ impl SambaConf {
                     "conf".as_ref(),
                     "list".as_ref(),
                 ],
-            )?;
+            )
+            .map_err(Error::invalid)?;
             sections.extend(parse(&text));
         }
         Ok(SambaConf::from_sections(sections))
