@@ -1,19 +1,29 @@
 //! `@GMT-YYYY.MM.DD-HH.MM.SS` tokens: the names Windows' Previous Versions and
-//! Samba's shadow_copy2 understand, always in UTC.
+//! Samba's shadow_copy2 understand, always in UTC. The layout is Samba's;
+//! the calendar is humantime's (RFC 3339).
+
+use std::time::{Duration, UNIX_EPOCH};
+
+/// The last second a token can name: 9999-12-31 23:59:59 UTC.
+const LAST: i64 = 253_402_300_799;
 
 /// The token for a Unix time, or None before 1970 or past year 9999.
 pub fn token(t: i64) -> Option<String> {
-    if !(0..=253_402_300_799).contains(&t) {
-        return None;
-    }
-    let days = t.div_euclid(86_400);
-    let secs = t.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
+    let secs = u64::try_from(t).ok().filter(|_| t <= LAST)?;
+    let at = UNIX_EPOCH + Duration::from_secs(secs);
+    // "YYYY-MM-DDTHH:MM:SSZ" -> "@GMT-YYYY.MM.DD-HH.MM.SS"
+    let rfc = humantime::format_rfc3339_seconds(at).to_string();
+    let b = rfc.as_bytes();
+    let part = |r: std::ops::Range<usize>| rfc.get(r);
+    (b.len() == 20).then_some(())?;
     Some(format!(
-        "@GMT-{y:04}.{m:02}.{d:02}-{:02}.{:02}.{:02}",
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60
+        "@GMT-{}.{}.{}-{}.{}.{}",
+        part(0..4)?,
+        part(5..7)?,
+        part(8..10)?,
+        part(11..13)?,
+        part(14..16)?,
+        part(17..19)?
     ))
 }
 
@@ -24,63 +34,32 @@ pub fn parse(s: &str) -> Option<i64> {
     if b.len() != 24 || !s.starts_with("@GMT-") {
         return None;
     }
-    let num = |from: usize, len: usize| -> Option<i64> {
-        let part = s.get(from..from + len)?;
-        if !part.bytes().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        part.parse().ok()
-    };
     for (i, sep) in [(9, b'.'), (12, b'.'), (15, b'-'), (18, b'.'), (21, b'.')] {
         if b[i] != sep {
             return None;
         }
     }
-    let (y, mo, d) = (num(5, 4)?, num(10, 2)?, num(13, 2)?);
-    let (h, mi, se) = (num(16, 2)?, num(19, 2)?, num(22, 2)?);
-    if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || se > 59
-    {
+    let digits = |from: usize, len: usize| -> Option<&str> {
+        s.get(from..from + len)
+            .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))
+    };
+    // No leap second: humantime reads ":60" as the next minute's first.
+    if digits(22, 2)? > "59" {
         return None;
     }
-    let t = days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + se;
-    (t >= 0).then_some(t)
-}
-
-fn is_leap(y: i64) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-fn days_in_month(y: i64, m: i64) -> i64 {
-    match m {
-        2 if is_leap(y) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-// Howard Hinnant's civil calendar algorithms (proleptic Gregorian).
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    // The calendar (month lengths, leap years, 1970..=9999) is humantime's.
+    let rfc = format!(
+        "{}-{}-{}T{}:{}:{}Z",
+        digits(5, 4)?,
+        digits(10, 2)?,
+        digits(13, 2)?,
+        digits(16, 2)?,
+        digits(19, 2)?,
+        digits(22, 2)?
+    );
+    let at = humantime::parse_rfc3339(&rfc).ok()?;
+    let t = i64::try_from(at.duration_since(UNIX_EPOCH).ok()?.as_secs()).ok()?;
+    (t <= LAST).then_some(t)
 }
 
 #[cfg(test)]
@@ -108,6 +87,10 @@ mod tests {
         ] {
             assert_eq!(parse(&token(t).unwrap()), Some(t), "t={t}");
         }
+        for t in (0..=LAST).step_by(7_777_777).chain(LAST - 100..=LAST) {
+            assert_eq!(parse(&token(t).unwrap()), Some(t), "t={t}");
+        }
+        assert_eq!(token(LAST + 1), None);
     }
 
     #[test]
@@ -127,6 +110,10 @@ mod tests {
             assert_eq!(parse(s), None, "{s:?}");
         }
         assert!(parse("@GMT-2024.02.29-23.59.59").is_some());
+        assert_eq!(parse("@GMT-2025.11.25-23.59.60"), None);
+        assert_eq!(parse("@GMT-2025.11.25-23.60.00"), None);
+        assert_eq!(parse("@GMT-1900.02.29-00.00.00"), None);
+        assert_eq!(parse("@GMT-2000.02.30-00.00.00"), None);
         // Found by fuzz/ (gmt): token() makes none before 1970.
         for s in [
             "@GMT-1757.11.19-04.23.01",
