@@ -122,9 +122,13 @@ pub fn snapshot_dir_of(cfg: &Config, share_path: &Path, mounts: &[Mount]) -> Res
         return Ok(d.clone());
     }
     let path = std::fs::canonicalize(share_path).unwrap_or_else(|_| share_path.to_path_buf());
-    mounts::containing(mounts, &path)
+    btrfs_mount_of(mounts, &path).map(|m| snapshot_dir_on(cfg, m).0)
+}
+
+/// The btrfs mount holding `path`, or NOT_SUPPORTED.
+fn btrfs_mount_of<'a>(mounts: &'a [Mount], path: &Path) -> Result<&'a Mount> {
+    mounts::containing(mounts, path)
         .filter(|m| m.fs_type == "btrfs")
-        .map(|m| snapshot_dir_on(cfg, m).0)
         .ok_or_else(|| Error::not_supported(format!("no btrfs mount holds {}", path.display())))
 }
 
@@ -160,9 +164,7 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
             share.display()
         )));
     }
-    let mount = mounts::containing(mounts, &share)
-        .filter(|m| m.fs_type == "btrfs")
-        .ok_or_else(|| Error::not_supported(format!("no btrfs mount holds {}", share.display())))?;
+    let mount = btrfs_mount_of(mounts, &share)?;
     let subvolume = subvolume_root(&share, &mount.mount_point)?;
     let rel = share
         .strip_prefix(&subvolume)
