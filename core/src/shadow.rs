@@ -22,7 +22,7 @@ const KEY_DIR_MODE: u32 = 0o755;
 pub struct HookTarget<'a> {
     pub name: &'a str,
     pub path: &'a Path,
-    pub config: Config,
+    pub config: &'a Config,
 }
 
 /// What snap_create hands back to Samba.
@@ -40,7 +40,7 @@ fn current_mounts() -> Result<Vec<Mount>> {
 /// snap_check_path: the share's base_volume when rvss can shadow-copy it.
 pub fn check_path(share: &HookTarget) -> Result<String> {
     let mounts = current_mounts()?;
-    let layout = layout::resolve(share.path, &share.config, &mounts)?;
+    let layout = layout::resolve(share.path, share.config, &mounts)?;
     layout::check_snapshot_dir(&layout, &mounts)?;
     crate::structure::require_supported(
         &layout.share,
@@ -69,7 +69,7 @@ pub fn create(
         ));
     }
     let mounts = current_mounts()?;
-    let layout = layout::resolve(base, &share.config, &mounts)?;
+    let layout = layout::resolve(base, share.config, &mounts)?;
     // The rules of AddToShadowCopySet, again: Samba allows up to 30 minutes
     // between it and this commit.
     layout::check_snapshot_dir(&layout, &mounts)?;
@@ -224,7 +224,7 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
         )));
     }
     let mut snapshot_dir =
-        layout::snapshot_dir_of(&share.config, Path::new(base_path), &current_mounts()?)?;
+        layout::snapshot_dir_of(share.config, Path::new(base_path), &current_mounts()?)?;
     if !snap.starts_with(&snapshot_dir) {
         // Made under a previous `rvss:snapshot dir`: still rvss's, if that
         // directory's catalog records it.

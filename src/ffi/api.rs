@@ -101,6 +101,31 @@ fn share_name(s: &Result<ShimArgs>) -> String {
         .unwrap_or_else(|_| "?".into())
 }
 
+impl ShimArgs {
+    /// The share as the core's hooks take it, or why its options are invalid.
+    fn target(&self) -> Result<HookTarget<'_>> {
+        Ok(HookTarget {
+            name: &self.name,
+            path: &self.path,
+            config: self.config.as_ref().map_err(Clone::clone)?,
+        })
+    }
+}
+
+/// The frame of every hook: panics caught, the share read (`read_share`),
+/// the outcome logged in one line and answered as an NTSTATUS.
+fn run_hook(
+    op: &str,
+    read_share: impl FnOnce() -> Result<ShimArgs>,
+    body: impl FnOnce(ShimArgs) -> Result<String>,
+) -> u32 {
+    guard(op, || {
+        let hs = read_share();
+        let name = share_name(&hs);
+        finish(op, &name, hs.and_then(body))
+    })
+}
+
 /// # Safety
 /// `share` as for `hook_share`; `base_volume` valid for `len` bytes.
 #[no_mangle]
@@ -109,11 +134,11 @@ pub unsafe extern "C" fn rvss_check_path(
     base_volume: *mut c_char,
     len: usize,
 ) -> u32 {
-    guard("snap_check_path", || {
+    run_hook(
+        "snap_check_path",
         // SAFETY: forwarded from the caller's contract.
-        let hs = unsafe { hook_share(share) };
-        let name = share_name(&hs);
-        let r = hs.and_then(|hs| {
+        || unsafe { hook_share(share) },
+        |hs| {
             log::debug!(
                 "{}: snap_check_path: share path {}, {}",
                 hs.name,
@@ -123,18 +148,12 @@ pub unsafe extern "C" fn rvss_check_path(
                     Err(e) => format!("invalid options: {e}"),
                 }
             );
-            let config = hs.config?;
-            let bv = shadow::check_path(&HookTarget {
-                name: &hs.name,
-                path: &hs.path,
-                config,
-            })?;
+            let bv = shadow::check_path(&hs.target()?)?;
             // SAFETY: forwarded from the caller's contract.
             unsafe { copy_out(&bv, base_volume, len) }?;
             Ok(format!("{} supported, base volume {bv}", hs.path.display()))
-        });
-        finish("snap_check_path", &name, r)
-    })
+        },
+    )
 }
 
 /// # Safety
@@ -151,12 +170,12 @@ pub unsafe extern "C" fn rvss_snap_create(
     snap_path: *mut c_char,
     snap_path_len: usize,
 ) -> u32 {
-    guard("snap_create", || {
+    run_hook(
+        "snap_create",
         // SAFETY: forwarded from the caller's contract.
-        let hs = unsafe { hook_share(share) };
-        let name = share_name(&hs);
-        let r = hs.and_then(|hs| {
-            let config = hs.config?;
+        || unsafe { hook_share(share) },
+        |hs| {
+            let target = hs.target()?;
             // SAFETY: forwarded from the caller's contract.
             let bv = unsafe { arg(base_volume, "base volume") }?;
             // SAFETY: NULL-checked; valid for reads and writes per contract.
@@ -167,16 +186,7 @@ pub unsafe extern "C" fn rvss_snap_create(
                 *ts,
                 if rw { "writable" } else { "read-only" }
             );
-            let c = shadow::create(
-                &HookTarget {
-                    name: &hs.name,
-                    path: &hs.path,
-                    config,
-                },
-                &bv,
-                *ts,
-                rw,
-            )?;
+            let c = shadow::create(&target, &bv, *ts, rw)?;
             // SAFETY: forwarded from the caller's contract.
             unsafe { copy_out(&c.base_path, base_path, base_path_len) }?;
             // SAFETY: forwarded from the caller's contract.
@@ -187,9 +197,8 @@ pub unsafe extern "C" fn rvss_snap_create(
                 c.snap_path,
                 if rw { "writable" } else { "read-only" }
             ))
-        });
-        finish("snap_create", &name, r)
-    })
+        },
+    )
 }
 
 /// # Safety
@@ -200,12 +209,12 @@ pub unsafe extern "C" fn rvss_snap_delete(
     base_path: *const c_char,
     snap_path: *const c_char,
 ) -> u32 {
-    guard("snap_delete", || {
+    run_hook(
+        "snap_delete",
         // SAFETY: forwarded from the caller's contract.
-        let hs = unsafe { hook_share(share) };
-        let name = share_name(&hs);
-        let r = hs.and_then(|hs| {
-            let config = hs.config?;
+        || unsafe { hook_share(share) },
+        |hs| {
+            let target = hs.target()?;
             // SAFETY: forwarded from the caller's contract.
             let bp = unsafe { arg(base_path, "base path") }?;
             // SAFETY: forwarded from the caller's contract.
@@ -214,22 +223,12 @@ pub unsafe extern "C" fn rvss_snap_delete(
                 "{}: snap_delete: base path {bp}, snapshot path {sp}",
                 hs.name
             );
-            shadow::delete(
-                &HookTarget {
-                    name: &hs.name,
-                    path: &hs.path,
-                    config,
-                },
-                &bp,
-                &sp,
-            )
-            .map(|d| match d {
+            shadow::delete(&target, &bp, &sp).map(|d| match d {
                 shadow::Deleted::Destroyed => format!("deleted {sp}"),
                 shadow::Deleted::Retained => {
                     format!("kept {sp} as a read-only backup (rvss:retain)")
                 }
             })
-        });
-        finish("snap_delete", &name, r)
-    })
+        },
+    )
 }
