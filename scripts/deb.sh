@@ -34,7 +34,7 @@ changelog_version=$(sed -n '1s/^rvss (\([^)]*\)).*/\1/p' "$top/packaging/debian/
     die "packaging/debian/changelog starts with version '$changelog_version', Cargo.toml says $version: add a changelog entry"
 
 # What the module was built for: its exported marker string.
-marker=$(grep -aoE 'RVSS-BUILT-FOR-SAMBA version=[0-9.]+ package=[^[:space:][:cntrl:]]*' "$module" | head -n 1 || true)
+marker=$(grep -aoE 'RVSS-BUILT-FOR-SAMBA version=[0-9.]+ interface=[0-9]+ package=[^[:space:][:cntrl:]]*' "$module" | head -n 1 || true)
 [ -n "$marker" ] || die "$module does not say which Samba it was built for"
 built_version=${marker#*version=}; built_version=${built_version%% *}
 built_package=${marker##*package=}

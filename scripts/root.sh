@@ -86,6 +86,9 @@ base_tarball() {
         rm -rf "$tmp" "$tmp.log"
         die "debootstrap $suite failed"
     fi
+    # mktemp made the directory 0700; a root's / must be 0755, or nobody
+    # but root can reach anything in it
+    chmod 0755 "$tmp"
     tar -C "$tmp" -cf "$tarball.new" .
     mv "$tarball.new" "$tarball"
     rm -rf "$tmp" "$tmp.log"
@@ -118,6 +121,7 @@ cmd_new() {
     cmd_rm "$name"
     mkdir -p "$root"
     tar -C "$root" -xf "$tarball"
+    chmod 0755 "$root"
     write_sources "$root" "$target"
     cp /etc/resolv.conf "$root/etc/resolv.conf"
     printf '#!/bin/sh\n# rvss test root: package scripts start no services\nexit 101\n' \
