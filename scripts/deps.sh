@@ -274,38 +274,31 @@ python_bin() {
     if [ -x /usr/bin/python3 ]; then echo /usr/bin/python3; else command -v python3; fi
 }
 
-# Keeps the options this Samba's configure knows (options come and go between
-# releases; waf refuses unknown ones).
-supported_options() {
-    local help=$1 opt name base
-    shift
-    for opt in "$@"; do
-        name=${opt%%=*}
-        base=$(sed -E 's/^--(with|without|enable|disable)-//' <<<"$name")
-        if grep -qE -- "^ +--(with|without|enable|disable)-$base([ =,]|\$)|^ +$name([ =,]|\$)" "$help"; then
-            printf '%s\n' "$opt"
-        fi
-    done
-}
-
 configure_samba() {
-    local tree=$1 python help opts
+    local tree=$1 python opts=() kept=() bad opt
     shift
     python=$(python_bin)
-    help=$(mktemp)
-    (cd "$tree" && PYTHON=$python ./configure --help) >"$help" 2>&1 || true
-    mapfile -t opts < <(supported_options "$help" \
-        --without-ad-dc --without-json --without-ldap --without-ads \
-        --without-pam --without-libarchive --without-acl-support \
-        --disable-python --without-systemd --without-gpgme --disable-cups \
-        --disable-iprint --disable-avahi --without-dmapi --without-fam \
-        --without-regedit --disable-glusterfs --disable-cephfs \
-        --disable-spotlight --without-libunwind --without-lttng \
-        --with-shared-modules='!vfs_snapper' --without-ldb-lmdb \
-        --disable-rust --without-libngtcp2 --without-quic \
-        --with-system-mitkrb5 \
-        "$@")
-    rm -f "$help"
+    opts=(--without-ad-dc --without-json --without-ldap --without-ads
+        --without-pam --without-libarchive --without-acl-support
+        --disable-python --without-systemd --without-gpgme --disable-cups
+        --disable-iprint --disable-avahi --without-dmapi --without-fam
+        --without-regedit --disable-glusterfs --disable-cephfs
+        --disable-spotlight --without-libunwind --without-lttng
+        --with-shared-modules='!vfs_snapper' --without-ldb-lmdb
+        --without-libngtcp2 --without-quic --with-system-mitkrb5 "$@")
+    # Options come and go between releases, and waf refuses unknown ones
+    # (before it looks at --help): drop those this Samba does not know.
+    while :; do
+        bad=$({ (cd "$tree" && PYTHON=$python ./configure "${opts[@]}" --help) 2>&1 >/dev/null || true; } |
+            sed -n 's/.*no such option: \(--[^ =]*\).*/\1/p' | sed -n 1p)
+        [ -n "$bad" ] || break
+        echo "(this Samba's configure has no $bad)"
+        kept=()
+        for opt in "${opts[@]}"; do [ "${opt%%=*}" = "$bad" ] || kept+=("$opt"); done
+        [ ${#kept[@]} -lt ${#opts[@]} ] || break
+        opts=("${kept[@]}")
+    done
+    echo "configure ${opts[*]}"
     (cd "$tree" && PYTHON=$python ./configure "${opts[@]}")
 }
 
@@ -456,6 +449,8 @@ prepare_headers() {
     [ -n "$SOURCE_TARBALL" ] && { "$SMBD" -b | sed -n 's/^ *MODULESDIR: *//p' >"$bundle/modulesdir"; }
     grep -h 'define SMB_VFS_INTERFACE_VERSION' "$work/tree/source3/include/vfs.h" |
         awk '{ print $3 }' >"$bundle/vfs-interface-version"
+    # which build targets produced the generated headers (for the curious)
+    sed -n 's/^== round [0-9]*: waf build --targets=//p' "$logf" | tr ',' '\n' >"$bundle/generated-targets"
     touch "$bundle/.complete"
     rm -f "$logf"
     log "Samba headers ready in $((SECONDS - start)) s: $bundle"
@@ -490,4 +485,5 @@ main() {
     prepare_headers "$key" "$package_version"
 }
 
-main "$@"
+# (sourcing the script defines the functions only, for tests)
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then main "$@"; fi
