@@ -90,13 +90,19 @@ die() { printf 'deps: error: %s\n' "$*" >&2; exit 1; }
 
 is_debian() { [ -f /etc/debian_version ] && command -v apt-get >/dev/null && command -v dpkg >/dev/null; }
 
+APT_UPDATED=0
+# apt_install [-t RELEASE] PACKAGE...
 apt_install() {
-    local start=$SECONDS
-    log "installing Debian packages: $*"
-    apt-get update -qq || die "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" \
+    local start=$SECONDS opts=()
+    if [ "$1" = -t ]; then opts=(-t "$2"); shift 2; fi
+    log "installing Debian packages: $*${opts:+ (from ${opts[1]})}"
+    if [ $APT_UPDATED = 0 ]; then
+        apt-get update -qq || die "apt-get update failed"
+        APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${opts[@]}" "$@" \
         2> >(grep -v '^debconf: delaying package configuration' >&2) >/dev/null ||
-        die "apt-get install $* failed"
+        die "apt-get install ${opts[*]} $* failed"
     log "installed in $((SECONDS - start)) s"
 }
 
@@ -115,23 +121,36 @@ not_installed() {
 
 installed_version() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || true; }
 
+# The release (e.g. bookworm-backports) that version $2 of package $1 comes
+# from, per apt-cache policy; empty when no configured archive has it.
+release_of() {
+    apt-cache policy "$1" 2>/dev/null | awk -v v="$2" '
+        /^ (\*\*\*|   ) [^ ]/ { cur = ($1 == "***") ? $2 : $1; next }
+        cur == v && $2 ~ /:\/\// { split($3, a, "/"); print a[1]; exit }'
+}
+
 install_debian_packages() {
-    local samba_version missing=() p
+    local samba_version missing=() samba=() tools=() p release
     samba_version=$(installed_version samba)
     mapfile -t missing < <(not_installed "${SAMBA_PACKAGES[@]}" "${TOOL_PACKAGES[@]}")
-    if [ ${#missing[@]} -gt 0 ]; then
-        local args=()
-        for p in "${missing[@]}"; do
-            # Samba's packages must match the installed Samba exactly (it may
-            # come from backports: never pull in the release's older one).
-            if [ -n "$samba_version" ] && [[ " ${SAMBA_PACKAGES[*]} " == *" $p "* ]]; then
-                args+=("$p=$samba_version")
-            else
-                args+=("$p")
-            fi
-        done
-        apt_install "${args[@]}"
+    for p in "${missing[@]}"; do
+        if [[ " ${SAMBA_PACKAGES[*]} " == *" $p "* ]]; then samba+=("$p"); else tools+=("$p"); fi
+    done
+    if [ ${#samba[@]} -gt 0 ] && [ -n "$samba_version" ]; then
+        # Samba's packages must match the installed Samba exactly, and come
+        # with their dependencies from the release it was installed from
+        # (backports, say): never pull in the default release's older Samba.
+        release=$(release_of samba "$samba_version")
+        samba=("${samba[@]/%/=$samba_version}")
+        if [ -n "$release" ]; then
+            apt_install -t "$release" "${samba[@]}"
+        else
+            apt_install "${samba[@]}"
+        fi
+    elif [ ${#samba[@]} -gt 0 ]; then
+        apt_install "${samba[@]}"
     fi
+    [ ${#tools[@]} -eq 0 ] || apt_install "${tools[@]}"
     # Samba releases before 4.20 configure with a waf that imports distutils,
     # which Debian ships separately while Python is older than 3.12 (and not
     # at all from 3.12 on, where newer Samba no longer needs it).
@@ -173,11 +192,24 @@ enable_deb_src() {
 # Unpacks Debian's source of the installed Samba (with Debian's patches) into
 # $1/tree.
 debian_source() {
-    local work=$1 src
+    local work=$1 src orig
     src=$(dpkg-query -W -f='${source:Package}=${source:Version}' samba)
     enable_deb_src
-    (cd "$work" && apt-get source --download-only -qq "$src") >"$work/source.log" 2>&1 ||
-        { cat "$work/source.log" >&2; die "cannot download Samba's source ($src): is the archive holding it in /etc/apt/sources.list*?"; }
+    if ! (cd "$work" && apt-get source --download-only -qq "$src") >"$work/source.log" 2>&1; then
+        grep '^E:' "$work/source.log" >&2 || cat "$work/source.log" >&2
+        orig=$(find "$work" -maxdepth 1 -name 'samba_*.orig.tar.*' ! -name '*.asc' | head -1)
+        if [ -n "$orig" ] && [ -z "$(find "$work" -maxdepth 1 -name 'samba_*.dsc')" ]; then
+            # The archive has the upstream tarball (apt fetched it and checked
+            # it against the signed index) but not Debian's packaging (a
+            # mirror lagging, or a superseded backport). Debian's patches
+            # leave the VFS interface alone: the upstream headers do.
+            log "warning: the archive lacks Debian's packaging of $src; using its upstream tarball ${orig##*/} without Debian's patches (they do not touch the VFS interface)"
+            mkdir -p "$work/tree"
+            tar -xf "$orig" -C "$work/tree" --strip-components=1 || die "cannot unpack ${orig##*/}"
+            return 0
+        fi
+        die "cannot download the source of the installed Samba ($src) from the archives in /etc/apt/sources.list*: if the archive no longer has it (superseded), upgrade samba and run this again, or set RVSS_SAMBA_SOURCE to a samba-X.Y.Z.tar.gz matching 'smbd -V'"
+    fi
     (cd "$work" && dpkg-source -x samba_*.dsc tree) >>"$work/source.log" 2>&1 ||
         { tail -20 "$work/source.log" >&2; die "cannot unpack $src"; }
 }
