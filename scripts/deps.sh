@@ -322,7 +322,9 @@ configure_samba() {
     # (before it looks at --help): drop those this Samba does not know.
     while :; do
         bad=$({ (cd "$tree" && PYTHON=$python ./configure "${opts[@]}" --help) 2>&1 >/dev/null || true; } |
-            sed -n 's/.*no such option: \(--[^ =]*\).*/\1/p' | sed -n 1p)
+            sed -n -e 's/.*no such option: \(--[^ =]*\).*/\1/p' \
+                -e "s/.*Unknown option: '\\(--[^'=]*\\).*/\\1/p" \
+                -e 's/.*unrecognized arguments: \(--[^ =]*\).*/\1/p' | sed -n 1p)
         [ -n "$bad" ] || break
         echo "(this Samba's configure has no $bad)"
         kept=()
