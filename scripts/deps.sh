@@ -73,7 +73,7 @@ cmd:ip                      iproute2           iproute             iproute2     
 cmd:ps                      procps             procps-ng           procps            procps-ng
 cmd:pandoc                  pandoc             pandoc              pandoc-cli        pandoc-cli
 cmd:man                     man-db             man-db              man               man-db
-py:distutils                python3-distutils  python3-setuptools  python3-setuptools python-setuptools
+py:distutils.sysconfig      python3-distutils  python3-setuptools  python3-setuptools python-setuptools
 '
 
 # Samba build targets generating headers the wrapper needs, as far as known
@@ -265,7 +265,7 @@ check_requirements() {
         apt_install $(printf '%s\n' "${missing[@]}" | awk '{ print $2 }' | sort -u)
         return 0
     fi
-    log "generating Samba's headers needs (missing: $(printf '%s\n' "${missing[@]}" | awk '{ print $1 }' | tr '\n' ' '))"
+    log "rvss needs (missing: $(printf '%s\n' "${missing[@]}" | awk '{ print $1 }' | tr '\n' ' '))"
     log "  Fedora/RHEL: dnf install $(printf '%s\n' "${missing[@]}" | awk '{ print $3 }' | sort -u | tr '\n' ' ')"
     log "  openSUSE:    zypper install $(printf '%s\n' "${missing[@]}" | awk '{ print $4 }' | sort -u | tr '\n' ' ')"
     log "  Arch:        pacman -S --needed $(printf '%s\n' "${missing[@]}" | awk '{ print $5 }' | sort -u | tr '\n' ' ')"
