@@ -20,6 +20,9 @@ set -euo pipefail
 
 CACHE_ROOT=${RVSS_CACHE:-/var/cache/rvss}
 SOURCE_TARBALL=${RVSS_SAMBA_SOURCE:-}
+# (the preparation changes directory)
+case $CACHE_ROOT in /*) ;; *) CACHE_ROOT=$PWD/$CACHE_ROOT ;; esac
+case $SOURCE_TARBALL in /* | "") ;; *) SOURCE_TARBALL=$PWD/$SOURCE_TARBALL ;; esac
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WRAPPER=$TOP/samba-module/samba.h
 
@@ -79,7 +82,7 @@ py:distutils.sysconfig      python3-distutils  python3-setuptools  python3-setup
 # Samba build targets generating headers the wrapper needs, as far as known
 # (Samba 4.17); anything else missing is found by asking gcc (see
 # generate_headers), so newer Samba versions need no edit here.
-KNOWN_TARGETS=PIDL_SERVER_ID,PIDL_MISC,PIDL_FILE_ID,PIDL_SMB2_LEASE_STRUCT,PIDL_SECURITY,PIDL_SMB_ACL,ntstatus_generated,werror_generated,param_local.h,param_global.h,param_functions.h,s3_param_proto_h
+KNOWN_TARGETS=PIDL_SERVER_ID,PIDL_MISC,PIDL_FILE_ID,PIDL_SMB2_LEASE_STRUCT,PIDL_SECURITY,PIDL_SMB_ACL,ntstatus_generated,werror_generated,param_local.h,param_global.h,param_functions.h,s3_param_proto_h,PIDL_SMB3POSIX,hresult_generated
 
 # Relative to Samba's tree, for the configured tree and the bundle alike.
 INCLUDE_DIRS="bin/default/include source3/include source3 lib/replace bin/default bin/default/source3 include/public . lib/talloc lib/tevent lib/tdb/include"
