@@ -76,6 +76,7 @@ cmd:ip                      iproute2           iproute             iproute2     
 cmd:ps                      procps             procps-ng           procps            procps-ng
 cmd:pandoc                  pandoc             pandoc              pandoc-cli        pandoc-cli
 cmd:man                     man-db             man-db              man               man-db
+ca:certificates             ca-certificates    ca-certificates     ca-certificates   ca-certificates
 py:distutils.sysconfig      python3-distutils  python3-setuptools  python3-setuptools python-setuptools
 '
 
@@ -259,6 +260,9 @@ check_requirements() {
         # which Python 3.12 dropped (and older Debian ships separately)
         py:*) python3 -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null ||
             python3 -c "import ${check#py:}" 2>/dev/null && ok=1 || ok=0 ;;
+        # cargo fetches crates over https
+        ca:*) [ -e /etc/ssl/certs/ca-certificates.crt ] || [ -e /etc/pki/tls/certs/ca-bundle.crt ] ||
+            [ -e /etc/ssl/ca-bundle.pem ] && ok=1 || ok=0 ;;
         lib:*) ldconfig -p 2>/dev/null | grep -q "${check#lib:}[-.0-9]*\.so" && ok=1 || ok=0 ;;
         esac
         [ $ok = 1 ] || missing+=("$check $deb $fed $suse $arch")
