@@ -101,7 +101,7 @@ apt_install() {
     if [ "$1" = -t ]; then opts=(-t "$2"); shift 2; fi
     log "installing Debian packages: $*${opts:+ (from ${opts[1]})}"
     if [ $APT_UPDATED = 0 ]; then
-        apt-get update -qq || die "apt-get update failed"
+        apt-get update -qq || log "warning: apt-get update reported errors; trying to install anyway"
         APT_UPDATED=1
     fi
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${opts[@]}" "$@" \
