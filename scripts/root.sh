@@ -81,7 +81,11 @@ base_tarball() {
     local tmp start=$SECONDS
     tmp=$(mktemp -d "$CACHE/roots/.debootstrap.XXXXXX")
     log "debootstrap --variant=minbase $suite (cached in $tarball)"
-    if ! debootstrap --variant=minbase "$suite" "$tmp" "$(host_uri main)" >"$tmp.log" 2>&1; then
+    # A debootstrap older than the suite knows no script for it; testing
+    # suites bootstrap like sid.
+    local script=()
+    [ -e "/usr/share/debootstrap/scripts/$suite" ] || script=(/usr/share/debootstrap/scripts/sid)
+    if ! debootstrap --variant=minbase "$suite" "$tmp" "$(host_uri main)" "${script[@]}" >"$tmp.log" 2>&1; then
         tail -20 "$tmp.log" >&2
         rm -rf "$tmp" "$tmp.log"
         die "debootstrap $suite failed"
@@ -112,6 +116,12 @@ write_sources() {
             printf '\nTypes: deb\nURIs: %s\nSuites: %s-security\nComponents: main\n' "$security" "$suite"
         fi
     } >"$root/etc/apt/sources.list.d/debian.sources"
+    if [ "$suite" = forky ]; then
+        # testing's Release files are valid for a week only: a mirror that
+        # serves a snapshot (as this project's machines do) is otherwise
+        # refused as expired
+        echo 'Acquire::Check-Valid-Until "false";' >"$root/etc/apt/apt.conf.d/99rvss-testing-snapshot"
+    fi
 }
 
 cmd_new() {
