@@ -15,6 +15,7 @@ fn main() {
     println!("cargo:rerun-if-changed=include/rvss.h");
     println!("cargo:rerun-if-env-changed=RVSS_SAMBA_HEADERS");
     println!("cargo:rerun-if-env-changed=RVSS_FAKE_SAMBA_VERSION");
+    println!("cargo:rerun-if-env-changed=RVSS_SAMBA_SOURCE");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
 
     let bundle = find_samba_headers();
@@ -43,16 +44,23 @@ fn find_samba_headers() -> PathBuf {
             dir.display()
         ));
     }
-    let version = Command::new("dpkg-query")
-        .args(["-W", "-f=${Version}", "samba"])
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_default();
-    if version.is_empty() {
-        fail("Samba is not installed (dpkg-query -W samba found nothing); run `make deps`");
-    }
+    // Debian: keyed by the samba package's version. From an upstream
+    // tarball (RVSS_SAMBA_SOURCE, or no dpkg): by `smbd -V`, as deps.sh does.
+    let from_tarball = env::var("RVSS_SAMBA_SOURCE").is_ok_and(|s| !s.is_empty());
+    let debian = (!from_tarball)
+        .then(|| command_output("dpkg-query", &["-W", "-f=${Version}", "samba"]))
+        .flatten();
+    let version = match debian {
+        Some(v) => v,
+        None => match command_output("smbd", &["-V"])
+            .and_then(|v| upstream_version(&v))
+        {
+            Some(v) => format!("upstream-{v}"),
+            None => fail(
+                "no Samba found (neither dpkg-query -W samba nor smbd -V answered); run `make deps`",
+            ),
+        },
+    };
     let dir = Path::new(CACHE_ROOT).join(&version);
     println!("cargo:rerun-if-changed={}", dir.join(".complete").display());
     // A Samba upgrade rewrites this file: rebuild against the new Samba's
@@ -69,6 +77,27 @@ fn find_samba_headers() -> PathBuf {
         ));
     }
     dir
+}
+
+fn command_output(cmd: &str, args: &[&str]) -> Option<String> {
+    Command::new(cmd)
+        .args(args)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+/// "Version 4.22.6-Debian..." -> "4.22.6" (the key deps.sh gives bundles
+/// made from an upstream tarball).
+fn upstream_version(smbd_v: &str) -> Option<String> {
+    let rest = smbd_v.trim().strip_prefix("Version ")?;
+    let v: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+        .collect();
+    (v.split('.').count() >= 3).then_some(v)
 }
 
 fn fail(msg: &str) -> ! {
