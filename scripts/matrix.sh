@@ -87,6 +87,8 @@ build_in_root() {
     release=$(samba_release_of "$t")
     $ROOT run "$name" --toolchain "$tc" -- bash -euxc "
         apt-get update -qq
+        # the README's first line
+        apt-get install -y -qq make >/dev/null
         if [ '$tc' = debian ]; then apt-get install -y -qq --no-install-recommends cargo rustc >/dev/null; fi
         if [ -n '$release' ]; then apt-get install -y -qq --no-install-recommends $release samba >/dev/null; fi
         cd /src/rvss
