@@ -247,6 +247,8 @@ fn generate_build_info(bundle: &Path, include_dirs: &[PathBuf], out: &Path) {
                 .filter(|p| *p == Path::new(CACHE_ROOT))
                 .and_then(|_| bundle.file_name())
                 .map(|n| n.to_string_lossy().into_owned())
+                // bundles made from an upstream tarball have no package
+                .filter(|n| !n.starts_with("upstream-"))
         })
         .unwrap_or_default();
     if package
