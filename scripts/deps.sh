@@ -253,7 +253,7 @@ tree_version() {
 # Checks what rvss needs (REQUIREMENTS); installs the missing ones
 # with apt on Debian, otherwise names the packages to install and stops.
 check_requirements() {
-    local missing=() line check deb fed suse arch ok
+    local missing=() check deb fed suse arch ok
     while read -r check deb fed suse arch; do
         [ -n "$check" ] || continue
         case $check in
@@ -302,7 +302,7 @@ smbd_path_options() {
 }
 
 tarball_source() {
-    local work=$1 top
+    local work=$1
     [ -f "$SOURCE_TARBALL" ] || die "RVSS_SAMBA_SOURCE=$SOURCE_TARBALL: no such file"
     mkdir -p "$work/tree"
     tar -xf "$SOURCE_TARBALL" -C "$work/tree" --strip-components=1 ||
