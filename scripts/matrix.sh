@@ -140,7 +140,7 @@ upgrade_check() {
         for p in $(dpkg-query -W -f="\${Package} \${source:Package} \${Version}\n" | awk -v v="$old" "\$2 == \"samba\" && \$3 == v {print \$1}"); do
             apt-cache show "$p=$old" | awk "BEGIN{RS=\"\"} NR==1" |
                 sed -e "s/^Version: .*/Version: $new/" -e "s/(= $old)/(= $new)/g" \
-                    -e "/^Filename:/c Filename: ./$p.deb" -e "/^\(SHA256\|MD5sum\|Size\):/d"
+                    -e "/^Filename:/c Filename: ./$p.deb"
             echo
         done >$repo/Packages
         grep -c "^Package:" $repo/Packages
