@@ -25,7 +25,7 @@ $ROOT run "$name" --toolchain host -- bash -euc '
     apt-get update -qq
     apt-get install -y -qq make >/dev/null
     # the admin'"'"'s Samba, and the release tarball it was built from
-    apt-get install -y -qq --no-install-recommends samba samba-vfs-modules >/dev/null
+    apt-get install -y -qq --no-install-recommends samba samba-vfs-modules smbclient >/dev/null
     v=$(dpkg-query -W -f="\${Version}" samba)
     sed "s/^Types: deb$/Types: deb-src/" /etc/apt/sources.list.d/debian.sources >/etc/apt/sources.list.d/src.sources
     apt-get update -qq
