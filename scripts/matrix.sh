@@ -95,7 +95,7 @@ build_in_root() {
         cargo --version
         make deps build deb
         cargo test --release --no-run --message-format=json 2>/dev/null |
-            sed -n 's/.*\"executable\":\"\\([^\"]*\\)\".*/\\1/p' | sort -u >target/matrix-tests.txt
+            grep -E '\"profile\":\{[^}]*\"test\":true' | sed -n 's/.*\"executable\":\"\\([^\"]*\\)\".*/\\1/p' | sort -u >target/matrix-tests.txt
         test -s target/matrix-tests.txt
         series=\$(sed -n 's/^version=\\([0-9]*\\.[0-9]*\\)\\..*/\\1/p' <<<\"\$(grep -aoE 'RVSS-BUILT-FOR-SAMBA version=[0-9.]+' target/release/librvss.so | head -n1 | sed 's/.* //')\")
         for v in 4.16.0 \$series.999; do
