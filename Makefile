@@ -1,5 +1,5 @@
 # rvss: make deps | build | test | demo | bench | install | lint | man | deb | fuzz
-#       | root-test | matrix
+#       | root-test | tarball-test | matrix
 # Everything runs as root on Debian (packages, loop devices, namespaces).
 
 CARGO       ?= cargo
@@ -14,7 +14,7 @@ MANPAGES    := target/man/vfs_rvss.8 target/man/rvss.8
 FUZZ_SECONDS       ?= 60
 FUZZ_SHORT_SECONDS ?= 10
 
-.PHONY: all deps build test unit demo bench install lint clean man deb fuzz fuzz-short root-test matrix
+.PHONY: all deps build test unit demo bench install lint clean man deb fuzz fuzz-short root-test tarball-test matrix
 
 all: build
 
@@ -77,6 +77,11 @@ deb: build
 # bookworm; RVSS_ROOT_TARGET=trixie for another), as a new user would.
 root-test:
 	@bash scripts/root-test.sh
+
+# rvss for a Samba dpkg does not know (RVSS_SAMBA_SOURCE; docs/beyond-debian.md),
+# in a clean root.
+tarball-test:
+	@bash scripts/tarball-test.sh
 
 # Build, package and test in clean roots for every Samba Debian ships
 # (MATRIX_TARGETS to pick some); the table goes into README.md's support

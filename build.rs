@@ -23,6 +23,7 @@ fn main() {
     println!("cargo:rerun-if-changed=include/rvss.h");
     println!("cargo:rerun-if-env-changed=RVSS_SAMBA_HEADERS");
     println!("cargo:rerun-if-env-changed=RVSS_FAKE_SAMBA_VERSION");
+    println!("cargo:rerun-if-env-changed=RVSS_SAMBA_SOURCE");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
 
     let bundle = find_samba_headers();
@@ -50,8 +51,23 @@ fn find_samba_headers() -> PathBuf {
             dir.display()
         ));
     }
-    let Some(version) = dpkg::installed_version("samba") else {
-        fail("Samba is not installed (dpkg-query -W samba found nothing); run `make deps`");
+    // Debian: keyed by the samba package's version. From an upstream
+    // tarball (RVSS_SAMBA_SOURCE, or no dpkg): by `smbd -V`, as deps.sh does.
+    let from_tarball = env::var("RVSS_SAMBA_SOURCE").is_ok_and(|s| !s.is_empty());
+    let debian = (!from_tarball)
+        .then(|| dpkg::installed_version("samba"))
+        .flatten();
+    let version = match debian {
+        Some(v) => v,
+        None => match process::stdout("smbd", &["-V"])
+            .ok()
+            .and_then(|v| upstream_version(&v))
+        {
+            Some(v) => format!("upstream-{v}"),
+            None => fail(
+                "no Samba found (neither dpkg-query -W samba nor smbd -V answered); run `make deps`",
+            ),
+        },
     };
     let dir = Path::new(CACHE_ROOT).join(&version);
     println!("cargo:rerun-if-changed={}", dir.join(".complete").display());
@@ -69,6 +85,17 @@ fn find_samba_headers() -> PathBuf {
         ));
     }
     dir
+}
+
+/// "Version 4.22.6-Debian..." -> "4.22.6" (the key deps.sh gives bundles
+/// made from an upstream tarball).
+fn upstream_version(smbd_v: &str) -> Option<String> {
+    let rest = smbd_v.trim().strip_prefix("Version ")?;
+    let v: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+        .collect();
+    (v.split('.').count() >= 3).then_some(v)
 }
 
 fn fail(msg: &str) -> ! {
@@ -190,6 +217,8 @@ fn generate_build_info(bundle: &Path, include_dirs: &[PathBuf], out: &Path) {
                 .filter(|p| *p == Path::new(CACHE_ROOT))
                 .and_then(|_| bundle.file_name())
                 .map(|n| n.to_string_lossy().into_owned())
+                // bundles made from an upstream tarball have no package
+                .filter(|n| !n.starts_with("upstream-"))
         })
         .unwrap_or_default();
     if package

@@ -13,7 +13,7 @@ HOLDER=
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 run() { printf '$ %s\n' "$*"; in_ns sh -c "$*"; }
-in_ns() { nsenter -t "$HOLDER" -m -n -- "$@"; }
+in_ns() { nsenter -t "$HOLDER" -m -n -r -w -- "$@"; }
 
 cleanup() {
     set +e
@@ -74,7 +74,7 @@ cat >"$WORK/samba/etc/samba/smb.conf" <<CONF
 CONF
 cat "$WORK/samba/etc/samba/smb.conf"
 in_ns sh -c "(echo $PASS; echo $PASS) | smbpasswd -s -a root >/dev/null 2>&1"
-setsid nsenter -t "$HOLDER" -m -n -- smbd --foreground --no-process-group >"$WORK/smbd.out" 2>&1 &
+setsid nsenter -t "$HOLDER" -m -n -r -w -- smbd --foreground --no-process-group >"$WORK/smbd.out" 2>&1 &
 RPC="rpcclient -U root%$PASS ncacn_np:127.0.0.1"
 for _ in $(seq 1 100); do in_ns $RPC -c fss_get_sup_version >/dev/null 2>&1 && break; sleep 0.2; done
 

@@ -20,6 +20,9 @@ set -euo pipefail
 
 CACHE_ROOT=${RVSS_CACHE:-/var/cache/rvss}
 SOURCE_TARBALL=${RVSS_SAMBA_SOURCE:-}
+# (the preparation changes directory)
+case $CACHE_ROOT in /*) ;; *) CACHE_ROOT=$PWD/$CACHE_ROOT ;; esac
+case $SOURCE_TARBALL in /* | "") ;; *) SOURCE_TARBALL=$PWD/$SOURCE_TARBALL ;; esac
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WRAPPER=$TOP/samba-module/samba.h
 
@@ -75,13 +78,14 @@ cmd:ip                      iproute2           iproute             iproute2     
 cmd:ps                      procps             procps-ng           procps            procps-ng
 cmd:pandoc                  pandoc             pandoc              pandoc-cli        pandoc-cli
 cmd:man                     man-db             man-db              man               man-db
-py:distutils                python3-distutils  python3-setuptools  python3-setuptools python-setuptools
+ca:certificates             ca-certificates    ca-certificates     ca-certificates   ca-certificates
+py:distutils.sysconfig      python3-distutils  python3-setuptools  python3-setuptools python-setuptools
 '
 
 # Samba build targets generating headers the wrapper needs, as far as known
 # (Samba 4.17); anything else missing is found by asking gcc (see
 # generate_headers), so newer Samba versions need no edit here.
-KNOWN_TARGETS=PIDL_SERVER_ID,PIDL_MISC,PIDL_FILE_ID,PIDL_SMB2_LEASE_STRUCT,PIDL_SECURITY,PIDL_SMB_ACL,ntstatus_generated,werror_generated,param_local.h,param_global.h,param_functions.h,s3_param_proto_h
+KNOWN_TARGETS=PIDL_SERVER_ID,PIDL_MISC,PIDL_FILE_ID,PIDL_SMB2_LEASE_STRUCT,PIDL_SECURITY,PIDL_SMB_ACL,ntstatus_generated,werror_generated,param_local.h,param_global.h,param_functions.h,s3_param_proto_h,PIDL_SMB3POSIX,hresult_generated
 
 # Relative to Samba's tree, for the configured tree and the bundle alike.
 INCLUDE_DIRS="bin/default/include source3/include source3 lib/replace bin/default bin/default/source3 include/public . lib/talloc lib/tevent lib/tdb/include"
@@ -92,13 +96,19 @@ die() { printf 'deps: error: %s\n' "$*" >&2; exit 1; }
 
 is_debian() { [ -f /etc/debian_version ] && command -v apt-get >/dev/null && command -v dpkg >/dev/null; }
 
+APT_UPDATED=0
+# apt_install [-t RELEASE] PACKAGE...
 apt_install() {
-    local start=$SECONDS
-    log "installing Debian packages: $*"
-    apt-get update -qq || die "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" \
+    local start=$SECONDS opts=()
+    if [ "$1" = -t ]; then opts=(-t "$2"); shift 2; fi
+    log "installing Debian packages: $*${opts:+ (from ${opts[1]})}"
+    if [ $APT_UPDATED = 0 ]; then
+        apt-get update -qq || log "warning: apt-get update reported errors; trying to install anyway"
+        APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${opts[@]}" "$@" \
         2> >(grep -v '^debconf: delaying package configuration' >&2) >/dev/null ||
-        die "apt-get install $* failed"
+        die "apt-get install ${opts[*]} $* failed"
     log "installed in $((SECONDS - start)) s"
 }
 
@@ -117,23 +127,36 @@ not_installed() {
 
 installed_version() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || true; }
 
+# The release (e.g. bookworm-backports) that version $2 of package $1 comes
+# from, per apt-cache policy; empty when no configured archive has it.
+release_of() {
+    apt-cache policy "$1" 2>/dev/null | awk -v v="$2" '
+        /^ (\*\*\*|   ) [^ ]/ { cur = ($1 == "***") ? $2 : $1; next }
+        cur == v && $2 ~ /:\/\// { split($3, a, "/"); print a[1]; exit }'
+}
+
 install_debian_packages() {
-    local samba_version missing=() p
+    local samba_version missing=() samba=() tools=() p release
     samba_version=$(installed_version samba)
     mapfile -t missing < <(not_installed "${SAMBA_PACKAGES[@]}" "${TOOL_PACKAGES[@]}")
-    if [ ${#missing[@]} -gt 0 ]; then
-        local args=()
-        for p in "${missing[@]}"; do
-            # Samba's packages must match the installed Samba exactly (it may
-            # come from backports: never pull in the release's older one).
-            if [ -n "$samba_version" ] && [[ " ${SAMBA_PACKAGES[*]} " == *" $p "* ]]; then
-                args+=("$p=$samba_version")
-            else
-                args+=("$p")
-            fi
-        done
-        apt_install "${args[@]}"
+    for p in "${missing[@]}"; do
+        if [[ " ${SAMBA_PACKAGES[*]} " == *" $p "* ]]; then samba+=("$p"); else tools+=("$p"); fi
+    done
+    if [ ${#samba[@]} -gt 0 ] && [ -n "$samba_version" ]; then
+        # Samba's packages must match the installed Samba exactly, and come
+        # with their dependencies from the release it was installed from
+        # (backports, say): never pull in the default release's older Samba.
+        release=$(release_of samba "$samba_version")
+        samba=("${samba[@]/%/=$samba_version}")
+        if [ -n "$release" ]; then
+            apt_install -t "$release" "${samba[@]}"
+        else
+            apt_install "${samba[@]}"
+        fi
+    elif [ ${#samba[@]} -gt 0 ]; then
+        apt_install "${samba[@]}"
     fi
+    [ ${#tools[@]} -eq 0 ] || apt_install "${tools[@]}"
     # Samba releases before 4.20 configure with a waf that imports distutils,
     # which Debian ships separately while Python is older than 3.12 (and not
     # at all from 3.12 on, where newer Samba no longer needs it).
@@ -169,17 +192,33 @@ enable_deb_src() {
     done
     [ -s "$tmp" ] && cp "$tmp" "$out_list"
     rm -f "$tmp"
-    apt-get update -qq >/dev/null 2>&1 || apt-get update -qq || die "apt-get update failed"
+    # A third-party archive without sources makes apt-get update fail while
+    # the others update fine: apt-get source below says if Samba's is missing.
+    apt-get update -qq >/dev/null 2>&1 ||
+        log "warning: apt-get update reported errors (an archive without source packages?); trying anyway"
 }
 
 # Unpacks Debian's source of the installed Samba (with Debian's patches) into
 # $1/tree.
 debian_source() {
-    local work=$1 src
+    local work=$1 src orig
     src=$(dpkg-query -W -f='${source:Package}=${source:Version}' samba)
     enable_deb_src
-    (cd "$work" && apt-get source --download-only -qq "$src") >"$work/source.log" 2>&1 ||
-        { cat "$work/source.log" >&2; die "cannot download Samba's source ($src): is the archive holding it in /etc/apt/sources.list*?"; }
+    if ! (cd "$work" && apt-get source --download-only -qq "$src") >"$work/source.log" 2>&1; then
+        grep '^E:' "$work/source.log" >&2 || cat "$work/source.log" >&2
+        orig=$(find "$work" -maxdepth 1 -name 'samba_*.orig.tar.*' ! -name '*.asc' | head -1)
+        if [ -n "$orig" ] && [ -z "$(find "$work" -maxdepth 1 -name 'samba_*.dsc')" ]; then
+            # The archive has the upstream tarball (apt fetched it and checked
+            # it against the signed index) but not Debian's packaging (a
+            # mirror lagging, or a superseded backport). Debian's patches
+            # leave the VFS interface alone: the upstream headers do.
+            log "warning: the archive lacks Debian's packaging of $src; using its upstream tarball ${orig##*/} without Debian's patches (they do not touch the VFS interface)"
+            mkdir -p "$work/tree"
+            tar -xf "$orig" -C "$work/tree" --strip-components=1 || die "cannot unpack ${orig##*/}"
+            return 0
+        fi
+        die "cannot download the source of the installed Samba ($src) from the archives in /etc/apt/sources.list*: if the archive no longer has it (superseded), upgrade samba and run this again, or set RVSS_SAMBA_SOURCE to a samba-X.Y.Z.tar.gz matching 'smbd -V'"
+    fi
     (cd "$work" && dpkg-source -x samba_*.dsc tree) >>"$work/source.log" 2>&1 ||
         { tail -20 "$work/source.log" >&2; die "cannot unpack $src"; }
 }
@@ -214,7 +253,7 @@ tree_version() {
 # Checks what rvss needs (REQUIREMENTS); installs the missing ones
 # with apt on Debian, otherwise names the packages to install and stops.
 check_requirements() {
-    local missing=() line check deb fed suse arch ok
+    local missing=() check deb fed suse arch ok
     while read -r check deb fed suse arch; do
         [ -n "$check" ] || continue
         case $check in
@@ -226,6 +265,9 @@ check_requirements() {
         # which Python 3.12 dropped (and older Debian ships separately)
         py:*) python3 -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null ||
             python3 -c "import ${check#py:}" 2>/dev/null && ok=1 || ok=0 ;;
+        # cargo fetches crates over https
+        ca:*) [ -e /etc/ssl/certs/ca-certificates.crt ] || [ -e /etc/pki/tls/certs/ca-bundle.crt ] ||
+            [ -e /etc/ssl/ca-bundle.pem ] && ok=1 || ok=0 ;;
         lib:*) ldconfig -p 2>/dev/null | grep -q "${check#lib:}[-.0-9]*\.so" && ok=1 || ok=0 ;;
         esac
         [ $ok = 1 ] || missing+=("$check $deb $fed $suse $arch")
@@ -235,7 +277,7 @@ check_requirements() {
         apt_install $(printf '%s\n' "${missing[@]}" | awk '{ print $2 }' | sort -u)
         return 0
     fi
-    log "generating Samba's headers needs (missing: $(printf '%s\n' "${missing[@]}" | awk '{ print $1 }' | tr '\n' ' '))"
+    log "rvss needs (missing: $(printf '%s\n' "${missing[@]}" | awk '{ print $1 }' | tr '\n' ' '))"
     log "  Fedora/RHEL: dnf install $(printf '%s\n' "${missing[@]}" | awk '{ print $3 }' | sort -u | tr '\n' ' ')"
     log "  openSUSE:    zypper install $(printf '%s\n' "${missing[@]}" | awk '{ print $4 }' | sort -u | tr '\n' ' ')"
     log "  Arch:        pacman -S --needed $(printf '%s\n' "${missing[@]}" | awk '{ print $5 }' | sort -u | tr '\n' ' ')"
@@ -260,7 +302,7 @@ smbd_path_options() {
 }
 
 tarball_source() {
-    local work=$1 top
+    local work=$1
     [ -f "$SOURCE_TARBALL" ] || die "RVSS_SAMBA_SOURCE=$SOURCE_TARBALL: no such file"
     mkdir -p "$work/tree"
     tar -xf "$SOURCE_TARBALL" -C "$work/tree" --strip-components=1 ||
@@ -276,38 +318,33 @@ python_bin() {
     if [ -x /usr/bin/python3 ]; then echo /usr/bin/python3; else command -v python3; fi
 }
 
-# Keeps the options this Samba's configure knows (options come and go between
-# releases; waf refuses unknown ones).
-supported_options() {
-    local help=$1 opt name base
-    shift
-    for opt in "$@"; do
-        name=${opt%%=*}
-        base=$(sed -E 's/^--(with|without|enable|disable)-//' <<<"$name")
-        if grep -qE -- "^ +--(with|without|enable|disable)-$base([ =,]|\$)|^ +$name([ =,]|\$)" "$help"; then
-            printf '%s\n' "$opt"
-        fi
-    done
-}
-
 configure_samba() {
-    local tree=$1 python help opts
+    local tree=$1 python opts=() kept=() bad opt
     shift
     python=$(python_bin)
-    help=$(mktemp)
-    (cd "$tree" && PYTHON=$python ./configure --help) >"$help" 2>&1 || true
-    mapfile -t opts < <(supported_options "$help" \
-        --without-ad-dc --without-json --without-ldap --without-ads \
-        --without-pam --without-libarchive --without-acl-support \
-        --disable-python --without-systemd --without-gpgme --disable-cups \
-        --disable-iprint --disable-avahi --without-dmapi --without-fam \
-        --without-regedit --disable-glusterfs --disable-cephfs \
-        --disable-spotlight --without-libunwind --without-lttng \
-        --with-shared-modules='!vfs_snapper' --without-ldb-lmdb \
-        --disable-rust --without-libngtcp2 --without-quic \
-        --with-system-mitkrb5 \
-        "$@")
-    rm -f "$help"
+    opts=(--without-ad-dc --without-json --without-ldap --without-ads
+        --without-pam --without-libarchive --without-acl-support
+        --disable-python --without-systemd --without-gpgme --disable-cups
+        --disable-iprint --disable-avahi --without-dmapi --without-fam
+        --without-regedit --disable-glusterfs --disable-cephfs
+        --disable-spotlight --without-libunwind --without-lttng
+        --with-shared-modules='!vfs_snapper' --without-ldb-lmdb
+        --without-libngtcp2 --without-quic --with-system-mitkrb5 "$@")
+    # Options come and go between releases, and waf refuses unknown ones
+    # (before it looks at --help): drop those this Samba does not know.
+    while :; do
+        bad=$({ (cd "$tree" && PYTHON=$python ./configure "${opts[@]}" --help) 2>&1 >/dev/null || true; } |
+            sed -n -e 's/.*no such option: \(--[^ =]*\).*/\1/p' \
+                -e "s/.*Unknown option: '\\(--[^'=]*\\).*/\\1/p" \
+                -e 's/.*unrecognized arguments: \(--[^ =]*\).*/\1/p' | sed -n 1p)
+        [ -n "$bad" ] || break
+        echo "(this Samba's configure has no $bad)"
+        kept=()
+        for opt in "${opts[@]}"; do [ "${opt%%=*}" = "$bad" ] || kept+=("$opt"); done
+        [ ${#kept[@]} -lt ${#opts[@]} ] || break
+        opts=("${kept[@]}")
+    done
+    echo "configure ${opts[*]}"
     (cd "$tree" && PYTHON=$python ./configure "${opts[@]}")
 }
 
@@ -458,6 +495,8 @@ prepare_headers() {
     [ -n "$SOURCE_TARBALL" ] && { "$SMBD" -b | sed -n 's/^ *MODULESDIR: *//p' >"$bundle/modulesdir"; }
     grep -h 'define SMB_VFS_INTERFACE_VERSION' "$work/tree/source3/include/vfs.h" |
         awk '{ print $3 }' >"$bundle/vfs-interface-version"
+    # which build targets produced the generated headers (for the curious)
+    sed -n 's/^== round [0-9]*: waf build --targets=//p' "$logf" | tr ',' '\n' >"$bundle/generated-targets"
     touch "$bundle/.complete"
     rm -f "$logf"
     log "Samba headers ready in $((SECONDS - start)) s: $bundle"
@@ -492,4 +531,5 @@ main() {
     prepare_headers "$key" "$package_version"
 }
 
-main "$@"
+# (sourcing the script defines the functions only, for tests)
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then main "$@"; fi

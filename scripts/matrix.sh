@@ -87,13 +87,15 @@ build_in_root() {
     release=$(samba_release_of "$t")
     $ROOT run "$name" --toolchain "$tc" -- bash -euxc "
         apt-get update -qq
+        # the README's first line
+        apt-get install -y -qq make >/dev/null
         if [ '$tc' = debian ]; then apt-get install -y -qq --no-install-recommends cargo rustc >/dev/null; fi
         if [ -n '$release' ]; then apt-get install -y -qq --no-install-recommends $release samba >/dev/null; fi
         cd /src/rvss
         cargo --version
         make deps build deb
         cargo test --release --no-run --message-format=json 2>/dev/null |
-            sed -n 's/.*\"executable\":\"\\([^\"]*\\)\".*/\\1/p' | sort -u >target/matrix-tests.txt
+            grep -E '\"profile\":\{[^}]*\"test\":true' | sed -n 's/.*\"executable\":\"\\([^\"]*\\)\".*/\\1/p' | sort -u >target/matrix-tests.txt
         test -s target/matrix-tests.txt
         series=\$(sed -n 's/^version=\\([0-9]*\\.[0-9]*\\)\\..*/\\1/p' <<<\"\$(grep -aoE 'RVSS-BUILT-FOR-SAMBA version=[0-9.]+' target/release/librvss.so | head -n1 | sed 's/.* //')\")
         for v in 4.16.0 \$series.999; do
@@ -138,7 +140,7 @@ upgrade_check() {
         for p in $(dpkg-query -W -f="\${Package} \${source:Package} \${Version}\n" | awk -v v="$old" "\$2 == \"samba\" && \$3 == v {print \$1}"); do
             apt-cache show "$p=$old" | awk "BEGIN{RS=\"\"} NR==1" |
                 sed -e "s/^Version: .*/Version: $new/" -e "s/(= $old)/(= $new)/g" \
-                    -e "/^Filename:/c Filename: ./$p.deb" -e "/^\(SHA256\|MD5sum\|Size\):/d"
+                    -e "/^Filename:/c Filename: ./$p.deb"
             echo
         done >$repo/Packages
         grep -c "^Package:" $repo/Packages

@@ -81,11 +81,18 @@ base_tarball() {
     local tmp start=$SECONDS
     tmp=$(mktemp -d "$CACHE/roots/.debootstrap.XXXXXX")
     log "debootstrap --variant=minbase $suite (cached in $tarball)"
-    if ! debootstrap --variant=minbase "$suite" "$tmp" "$(host_uri main)" >"$tmp.log" 2>&1; then
+    # A debootstrap older than the suite knows no script for it; testing
+    # suites bootstrap like sid.
+    local script=()
+    [ -e "/usr/share/debootstrap/scripts/$suite" ] || script=(/usr/share/debootstrap/scripts/sid)
+    if ! debootstrap --variant=minbase "$suite" "$tmp" "$(host_uri main)" "${script[@]}" >"$tmp.log" 2>&1; then
         tail -20 "$tmp.log" >&2
         rm -rf "$tmp" "$tmp.log"
         die "debootstrap $suite failed"
     fi
+    # mktemp made the directory 0700; a root's / must be 0755, or nobody
+    # but root can reach anything in it
+    chmod 0755 "$tmp"
     tar -C "$tmp" -cf "$tarball.new" .
     mv "$tarball.new" "$tarball"
     rm -rf "$tmp" "$tmp.log"
@@ -109,6 +116,12 @@ write_sources() {
             printf '\nTypes: deb\nURIs: %s\nSuites: %s-security\nComponents: main\n' "$security" "$suite"
         fi
     } >"$root/etc/apt/sources.list.d/debian.sources"
+    if [ "$suite" = forky ]; then
+        # testing's Release files are valid for a week only: a mirror that
+        # serves a snapshot (as this project's machines do) is otherwise
+        # refused as expired
+        echo 'Acquire::Check-Valid-Until "false";' >"$root/etc/apt/apt.conf.d/99rvss-testing-snapshot"
+    fi
 }
 
 cmd_new() {
@@ -118,6 +131,7 @@ cmd_new() {
     cmd_rm "$name"
     mkdir -p "$root"
     tar -C "$root" -xf "$tarball"
+    chmod 0755 "$root"
     write_sources "$root" "$target"
     cp /etc/resolv.conf "$root/etc/resolv.conf"
     printf '#!/bin/sh\n# rvss test root: package scripts start no services\nexit 101\n' \

@@ -166,11 +166,23 @@ impl World {
         w
     }
 
-    /// A command that runs `program` inside the world's namespaces.
+    /// A command that runs `program` inside the world's namespaces. Entering
+    /// a mount namespace resets the root to the namespace's own; `-r -w`
+    /// keep the holder's root and directory, so that worlds also work when
+    /// the tests run chrooted (make root-test, make matrix).
     pub fn command(&self, program: &str) -> Command {
         let mut c = Command::new("nsenter");
-        c.args(["-t", &self.pid.to_string(), "-m", "-n", "--", program])
-            .stdin(Stdio::null());
+        c.args([
+            "-t",
+            &self.pid.to_string(),
+            "-m",
+            "-n",
+            "-r",
+            "-w",
+            "--",
+            program,
+        ])
+        .stdin(Stdio::null());
         c
     }
 
