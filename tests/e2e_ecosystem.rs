@@ -28,6 +28,28 @@ fn add_tmpfs_share(w: &mut World, name: &str) {
     w.add_share(name, &tmp, &["vfs objects = rvss"]);
 }
 
+/// The file rpcd_fsrvp (where the hooks run) logs to; it differs by Samba
+/// version. Samba 4.17 names it log.rpcd_fsrvp whatever `log file` says.
+/// From 4.22 on, the RPC workers honour `log file`, and the worlds'
+/// `log.%m` expands there with an empty machine name: `log.`.
+fn fsrvp_log_name() -> &'static str {
+    let running = rvss::samba::installed_version().expect("smbd -V");
+    let series = rvss::samba::release_series(&running);
+    let minor: u32 = series
+        .strip_prefix("4.")
+        .and_then(|m| m.parse().ok())
+        .unwrap_or_else(|| panic!("unexpected Samba version {running}"));
+    if minor < 22 {
+        "log.rpcd_fsrvp"
+    } else {
+        "log."
+    }
+}
+
+fn fsrvp_log(w: &World) -> String {
+    log_file(w, fsrvp_log_name())
+}
+
 fn log_file(w: &World, name: &str) -> String {
     std::fs::read_to_string(w.dir.join("samba/var/log/samba").join(name)).unwrap_or_default()
 }
@@ -86,14 +108,15 @@ fn rvss_lines_reach_log_rpcd_fsrvp_at_the_rpc_srv_level() {
     w.start_samba();
     round_trip(&w, "vm");
 
-    let log = log_file(&w, "log.rpcd_fsrvp");
+    let log = fsrvp_log(&w);
     let lines = rvss_lines(&log);
     for op in ["snap_check_path", "snap_create", "snap_delete"] {
         assert!(
             lines
                 .iter()
                 .any(|l| l.starts_with(&format!("rvss: vm: {op}: "))),
-            "no info line for {op} with the share's name in log.rpcd_fsrvp:\n{}",
+            "no info line for {op} with the share's name in {}:\n{}",
+            fsrvp_log_name(),
             lines.join("\n")
         );
     }
@@ -142,13 +165,14 @@ fn per_class_level_alone_shows_refusals_and_smbcontrol_raises_it() {
         cmdline.split('\0').any(|a| a == "--debuglevel=1"),
         "rpcd_fsrvp was not started with --debuglevel=1: {cmdline:?}"
     );
-    let lines = rvss_lines(&log_file(&w, "log.rpcd_fsrvp"));
+    let lines = rvss_lines(&fsrvp_log(&w));
     assert!(
         lines
             .iter()
             .any(|l| l.starts_with("rvss: scratch: snap_check_path: ")
                 && l.contains("is not on btrfs")),
-        "the refusal is missing from log.rpcd_fsrvp:\n{}",
+        "the refusal is missing from {}:\n{}",
+        fsrvp_log_name(),
         lines.join("\n")
     );
     assert!(
@@ -165,7 +189,7 @@ fn per_class_level_alone_shows_refusals_and_smbcontrol_raises_it() {
         Some(pid),
         "another rpcd_fsrvp served the second round trip"
     );
-    let lines = rvss_lines(&log_file(&w, "log.rpcd_fsrvp"));
+    let lines = rvss_lines(&fsrvp_log(&w));
     assert!(
         lines
             .iter()
@@ -264,8 +288,14 @@ fn module_built_for_another_samba_is_refused_with_one_line() {
         "rvss: refusing to register: rvss was built for Samba 4.16.0 but this is Samba {running} \
          (a module loads only in the release series it was built for, 4.16.x"
     );
-    let fsrvp = rvss_lines(&log_file(&w, "log.rpcd_fsrvp"));
-    assert_eq!(fsrvp.len(), 1, "log.rpcd_fsrvp:\n{}", fsrvp.join("\n"));
+    let fsrvp = rvss_lines(&fsrvp_log(&w));
+    assert_eq!(
+        fsrvp.len(),
+        1,
+        "{}:\n{}",
+        fsrvp_log_name(),
+        fsrvp.join("\n")
+    );
     assert!(fsrvp[0].starts_with(&expected), "{}", fsrvp[0]);
     let all = rvss_lines(&all_logs(&w));
     assert!(
@@ -322,7 +352,7 @@ fn module_built_for_another_patch_release_of_the_series_serves_fsrvp() {
 
     // The load says which Samba it was built for, once per process, at the
     // info level.
-    let lines = rvss_lines(&log_file(&w, "log.rpcd_fsrvp"));
+    let lines = rvss_lines(&fsrvp_log(&w));
     assert!(
         !lines.iter().any(|l| l.contains("refusing")),
         "{}",
