@@ -32,6 +32,8 @@ SAMBA_PACKAGES=(samba samba-vfs-modules smbclient samba-testsuite)
 TOOL_PACKAGES=(
     # btrfs, loop devices, mounts, namespaces, processes
     btrfs-progs util-linux mount iproute2 procps
+    # chattr, for the tests of refused snapshot directories
+    e2fsprogs
     # moving the clock for gc grace tests (e2e_safety)
     faketime
     # build: bindgen needs libclang; the shim needs a C compiler; cargo
@@ -76,6 +78,8 @@ cmd:losetup                 mount              util-linux          util-linux   
 cmd:mount                   mount              util-linux          util-linux        util-linux
 cmd:ip                      iproute2           iproute             iproute2          iproute2
 cmd:ps                      procps             procps-ng           procps            procps-ng
+cmd:chattr                  e2fsprogs          e2fsprogs           e2fsprogs         e2fsprogs
+cmd:faketime                faketime           libfaketime         libfaketime       libfaketime
 cmd:pandoc                  pandoc             pandoc              pandoc-cli        pandoc-cli
 cmd:man                     man-db             man-db              man               man-db
 ca:certificates             ca-certificates    ca-certificates     ca-certificates   ca-certificates

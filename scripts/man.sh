@@ -20,4 +20,8 @@ pandoc --from markdown --to man --standalone --shift-heading-level-by=-1 \
     --metadata footer="rvss $version" \
     --metadata date="$date" \
     --output "$out.tmp" "$src"
+# Older pandoc (Debian 12's) selects the fonts C and CB, which groff 1.23
+# (Debian 13) no longer knows: a page built on Debian 12 would render there
+# with warnings. Roman and bold read the same on a terminal, everywhere.
+sed -i -e 's/\\f\[C\]/\\f[R]/g' -e 's/\\f\[CB\]/\\f[B]/g' "$out.tmp"
 mv "$out.tmp" "$out"

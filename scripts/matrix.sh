@@ -10,7 +10,7 @@
 #     that claim other Samba versions (for the version tests);
 #  2. package root: another clean minbase with only `samba smbclient
 #     btrfs-progs` (and the test tools: samba-testsuite iproute2 procps
-#     man-db faketime), then `apt-get install ./rvss_*.deb`;
+#     man-db faketime e2fsprogs), then `apt-get install ./rvss_*.deb`;
 #  3. there: a simulated Samba patch release (a local archive of the same
 #     samba packages one patch level up) must upgrade with rvss installed,
 #     neither removing nor holding back either;
@@ -115,7 +115,7 @@ install_package_root() {
     $ROOT run "$name" --toolchain debian -- bash -euxc "
         apt-get update -qq
         apt-get install -y -qq --no-install-recommends $release samba smbclient btrfs-progs >/dev/null
-        apt-get install -y -qq --no-install-recommends $release samba-testsuite iproute2 procps man-db faketime >/dev/null
+        apt-get install -y -qq --no-install-recommends $release samba-testsuite iproute2 procps man-db faketime e2fsprogs >/dev/null
         apt-get install -y -qq $release /tmp/$(basename "$deb") >/dev/null
         dpkg-query -W -f='\${Status} \${Version}\n' rvss samba samba-vfs-modules
         for p in rvss samba samba-vfs-modules; do
@@ -193,6 +193,10 @@ for t in "${targets[@]}"; do
     say "$t: build root (make deps build deb)"
     if build_in_root "$t" >"$out/$t-build.log" 2>&1; then
         build="ok ($(((SECONDS - start + 30) / 60)) min)"
+    else
+        # the reason make deps gave, if it was make deps that stopped
+        why=$(sed -n 's/^deps: error: \([^:(]*\).*/\1/p' "$out/$t-build.log" | tail -n 1)
+        [ -z "$why" ] || build="fail: $why"
     fi
     deb=$(ls "$ROOTS/$t-build/src/rvss/target/debian/"rvss_*.deb 2>/dev/null | head -n1)
     if [ -n "$deb" ] && [ "${build%% *}" = ok ]; then
