@@ -281,7 +281,29 @@ fn gc_after_killing_the_fsrvp_server_mid_loop_keeps_every_backup() {
 
 #[test]
 fn prune_and_gc_while_fsrvp_creates_keep_the_catalog_consistent() {
-    let (w, fs1, _share) = retention_world("concurrent", &["rvss:retain = 2"]);
+    let (mut w, fs1, _share) = retention_world("concurrent", &["rvss:retain = 2"]);
+    // A share without retention whose shadow copies lost their exposed
+    // shares (as after a crash of the backup client): orphans that gc, run
+    // while FSRVP works on vm, must really delete.
+    let scratch = fs1.join("scratch");
+    w.must(&format!(
+        "btrfs subvolume create '{}' >/dev/null",
+        scratch.display()
+    ));
+    w.add_share("scratch", &scratch, &["vfs objects = rvss"]);
+    w.restart_samba();
+    for _ in 0..3 {
+        let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro scratch"))
+            .pop()
+            .expect("exposed");
+        w.must(&format!("net conf delshare '{}'", e.unc_share()));
+    }
+    let orphans = || {
+        w.must(&format!("ls -A '{}/.rvss/scratch'", fs1.display()))
+            .lines()
+            .count()
+    };
+    assert_eq!(orphans(), 3);
     let loop_cmd = format!(
         "for i in $(seq 1 8); do out=$(rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro vm'); \
          set=$(echo \"$out\" | sed -n 's/^\\([0-9a-f-]\\{{36\\}}\\): shadow-copy set created.*/\\1/p'); \
@@ -302,8 +324,10 @@ fn prune_and_gc_while_fsrvp_creates_keep_the_catalog_consistent() {
         runs += 1;
     }
     assert!(runs > 0);
+    assert_eq!(orphans(), 0, "gc left scratch's orphans");
     let list = list_json(&w);
     assert_eq!(list.len(), 2, "retain = 2 after 8 cycles: {list:?}");
+    assert!(list.iter().all(|e| e["share"] == "vm"), "{list:?}");
     let on_disk = w.must(&format!("ls '{}/.rvss/vol1'", fs1.display()));
     assert_eq!(on_disk.lines().count(), 2, "{on_disk}");
 }
