@@ -20,8 +20,11 @@ pandoc --from markdown --to man --standalone --shift-heading-level-by=-1 \
     --metadata footer="rvss $version" \
     --metadata date="$date" \
     --output "$out.tmp" "$src"
-# Older pandoc (Debian 12's) selects the fonts C and CB, which groff 1.23
-# (Debian 13) no longer knows: a page built on Debian 12 would render there
-# with warnings. Roman and bold read the same on a terminal, everywhere.
-sed -i -e 's/\\f\[C\]/\\f[R]/g' -e 's/\\f\[CB\]/\\f[B]/g' "$out.tmp"
+# Older pandoc (Debian 12's) selects the fonts C and CB, and maps inline
+# verbatim (V) to CR/CB when a probe says the device has them; groff 1.23
+# (Debian 13) warns about all of these, so a page built on Debian 12 would
+# render there with warnings. Roman and bold (V as B) read the same on a
+# terminal, everywhere.
+sed -i -e 's/^\.ie "\\f\[CB\]x\\f\[\]"x" \\{\\$/.if 1 \\{\\/' -e '/^\.el \\{\\$/,/^\.\\}$/d' \
+    -e 's/\\f\[C\]/\\f[R]/g' -e 's/\\f\[CB\]/\\f[B]/g' "$out.tmp"
 mv "$out.tmp" "$out"
