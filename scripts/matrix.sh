@@ -63,25 +63,12 @@ samba_release_of() {
     case $1 in bookworm-backports) echo "-t bookworm-backports" ;; *) echo "" ;; esac
 }
 
-# Copies the project's files (what git tracks, or the whole tree without
-# build output when this is not a git checkout) into DIR.
-copy_source() {
-    local dest=$1
-    mkdir -p "$dest"
-    if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
-        git -C "$top" ls-files -z --cached --others --exclude-standard |
-            tar -C "$top" --null -T - -cf - | tar -C "$dest" -xf -
-    else
-        tar -C "$top" --exclude=./target --exclude=./fuzz/target -cf - . | tar -C "$dest" -xf -
-    fi
-}
-
 # Step 1. Leaves the package, test binaries and fake modules in the root.
 build_in_root() {
     local t=$1 name=$1-build
     $ROOT new "$name" "$t" >/dev/null || return 1
     made+=("$name")
-    copy_source "$ROOTS/$name/src/rvss"
+    $ROOT copy-project "$name"
     local tc release
     tc=$(toolchain_of "$t")
     release=$(samba_release_of "$t")

@@ -11,19 +11,11 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 target=${RVSS_ROOT_TARGET:-bookworm}
 name=root-test-$target
 ROOT="bash $top/scripts/root.sh"
-ROOTS=${RVSS_ROOTS:-/var/tmp/rvss-roots}
 trap '$ROOT rm "$name" || true' EXIT
 
 start=$SECONDS
 $ROOT new "$name" "$target" >/dev/null
-dest=$ROOTS/$name/src/rvss
-mkdir -p "$dest"
-if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
-    git -C "$top" ls-files -z --cached --others --exclude-standard |
-        tar -C "$top" --null -T - -cf - | tar -C "$dest" -xf -
-else
-    tar -C "$top" --exclude=./target --exclude=./fuzz/target -cf - . | tar -C "$dest" -xf -
-fi
+$ROOT copy-project "$name"
 echo "root-test: clean $target root ready in $((SECONDS - start)) s"
 
 $ROOT run "$name" --toolchain host -- bash -euc '

@@ -6,6 +6,9 @@
 #   scripts/root.sh run NAME [--toolchain host|debian] [--bind DIR[:DIR_IN_ROOT]]
 #                       [--env K=V]... -- CMD...
 #                                       runs CMD (as root, cwd /) chrooted in NAME
+#   scripts/root.sh copy-project NAME   copies this project's files (what git
+#                                       tracks, or the tree without build
+#                                       output) to /src/rvss in the root
 #   scripts/root.sh rm NAME             removes the root
 #
 # TARGET is a suite (bookworm, trixie, forky) or bookworm-backports (bookworm
@@ -149,6 +152,19 @@ root_dir() {
     echo "$root"
 }
 
+cmd_copy_project() {
+    local top dest
+    top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+    dest=$(root_dir "$1")/src/rvss
+    mkdir -p "$dest"
+    if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
+        git -C "$top" ls-files -z --cached --others --exclude-standard |
+            tar -C "$top" --null -T - -cf - | tar -C "$dest" -xf -
+    else
+        tar -C "$top" --exclude=./target --exclude=./fuzz/target -cf - . | tar -C "$dest" -xf -
+    fi
+}
+
 cmd_rm() {
     local root="$ROOTS/$1"
     [[ $1 =~ ^[A-Za-z0-9._-]+$ ]] || die "bad root name '$1'"
@@ -221,7 +237,8 @@ exec chroot '$root' /usr/bin/env -i HOME=/root PATH=$path LANG=C.UTF-8 TERM=dumb
 case ${1:-} in
     new) [ $# -eq 3 ] || die "usage: $0 new NAME TARGET"; cmd_new "$2" "$3" ;;
     run) [ $# -ge 3 ] || die "usage: $0 run NAME [options] -- CMD..."; shift; cmd_run "$@" ;;
+    copy-project) [ $# -eq 2 ] || die "usage: $0 copy-project NAME"; cmd_copy_project "$2" ;;
     rm) [ $# -eq 2 ] || die "usage: $0 rm NAME"; cmd_rm "$2" ;;
     base) [ $# -eq 2 ] || die "usage: $0 base SUITE"; base_tarball "$2" ;;
-    *) die "usage: $0 new|run|rm|base ... (see the top of this file)" ;;
+    *) die "usage: $0 new|run|copy-project|rm|base ... (see the top of this file)" ;;
 esac

@@ -11,15 +11,11 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 name=tarball-test
 ROOT="bash $top/scripts/root.sh"
-ROOTS=${RVSS_ROOTS:-/var/tmp/rvss-roots}
 trap '$ROOT rm "$name" || true' EXIT
 
 start=$SECONDS
 $ROOT new "$name" bookworm >/dev/null
-dest=$ROOTS/$name/src/rvss
-mkdir -p "$dest"
-git -C "$top" ls-files -z --cached --others --exclude-standard |
-    tar -C "$top" --null -T - -cf - | tar -C "$dest" -xf -
+$ROOT copy-project "$name"
 
 $ROOT run "$name" --toolchain host -- bash -euc '
     apt-get update -qq
