@@ -59,6 +59,23 @@ fn world(name: &str, options: &[&str]) -> (World, PathBuf, PathBuf) {
     (w, fs1, share)
 }
 
+/// A started world whose share holds disk.vhdx.
+fn started_world(name: &str, options: &[&str]) -> (World, PathBuf, PathBuf) {
+    let (mut w, fs1, share) = world(name, options);
+    w.start_samba();
+    w.must(&format!("printf data > {}/disk.vhdx", q(&share)));
+    (w, fs1, share)
+}
+
+/// A started world with one shadow copy of vm, exposed.
+fn world_with_shadow_copy(name: &str, options: &[&str]) -> (World, PathBuf, Exposed) {
+    let (w, fs1, _share) = started_world(name, options);
+    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .expect("exposed");
+    (w, fs1, e)
+}
+
 // The filesystems are mounted inside the world only: every look at them
 // goes through the world's shell.
 
@@ -185,12 +202,7 @@ fn restore_never_follows_links_planted_by_a_share_user() {
 
 #[test]
 fn gc_between_share_removal_and_snap_delete_keeps_the_backup() {
-    let (mut w, fs1, share) = world("safety-gc-gap", &["rvss:retain = 2"]);
-    w.start_samba();
-    w.must(&format!("printf data > {}/disk.vhdx", q(&share)));
-    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
-        .pop()
-        .expect("exposed");
+    let (w, fs1, e) = world_with_shadow_copy("safety-gc-gap", &["rvss:retain = 2"]);
     let path = list_json(&w)[0]["path"].as_str().unwrap().to_string();
     // Samba's DeleteShareMapping removes the registry share first, then
     // calls snap_delete: a scheduled gc runs in between, hours later by
@@ -221,12 +233,7 @@ fn gc_between_share_removal_and_snap_delete_keeps_the_backup() {
 
 #[test]
 fn gc_deletes_an_orphan_only_after_its_grace_counted_from_first_sight() {
-    let (mut w, _fs1, share) = world("safety-gc-grace", &[]);
-    w.start_samba();
-    w.must(&format!("printf data > {}/disk.vhdx", q(&share)));
-    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
-        .pop()
-        .expect("exposed");
+    let (w, _fs1, e) = world_with_shadow_copy("safety-gc-grace", &[]);
     let path = list_json(&w)[0]["path"].as_str().unwrap().to_string();
     w.must(&format!("net conf delshare '{}'", e.unc_share()));
     let gc = |shift: &str| {
@@ -340,12 +347,7 @@ fn unsafe_snapshot_directories_are_refused_at_is_path_supported() {
 
 #[test]
 fn a_subvolume_swapped_in_at_a_snapshots_path_is_not_deleted() {
-    let (mut w, _fs1, share) = world("safety-swap", &[]);
-    w.start_samba();
-    w.must(&format!("printf data > {}/disk.vhdx", q(&share)));
-    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
-        .pop()
-        .expect("exposed");
+    let (w, _fs1, e) = world_with_shadow_copy("safety-swap", &[]);
     let path = PathBuf::from(list_json(&w)[0]["path"].as_str().unwrap());
     // Whoever could: the snapshot replaced by another subvolume.
     w.must(&format!(
@@ -462,9 +464,7 @@ fn a_tree_that_changes_between_add_and_commit_fails_the_commit() {
 
 #[test]
 fn the_gmt_label_of_a_late_commit_is_the_commit_time() {
-    let (mut w, fs1, share) = world("safety-label", &[]);
-    w.start_samba();
-    w.must(&format!("printf data > {}/disk.vhdx", q(&share)));
+    let (w, fs1, _share) = started_world("safety-label", &[]);
     let added = now();
     let t = commit_late(&w, &fs1, 8, "true");
     let done = now();
@@ -490,9 +490,7 @@ fn the_gmt_label_of_a_late_commit_is_the_commit_time() {
 
 #[test]
 fn retain_days_spelled_as_samba_allows_is_one_policy_in_module_and_cli() {
-    let (mut w, _fs1, share) = world("safety-optname", &["rvss:RetainDays = 5"]);
-    w.start_samba();
-    w.must(&format!("printf data > {}/disk.vhdx", q(&share)));
+    let (w, _fs1, _share) = started_world("safety-optname", &["rvss:RetainDays = 5"]);
     // The module reads it: FSRVP's delete keeps the backup.
     let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
         .pop()
