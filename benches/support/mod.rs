@@ -152,6 +152,10 @@ pub enum Goal {
     DeltaBelow(f64, &'static str),
     /// the contender's median below this (in the row's unit).
     Below(f64, &'static str),
+    /// ratio of medians at least this (for throughputs: higher is better).
+    AtLeast(f64),
+    /// a count (failures, leaks) that must be zero.
+    Zero,
 }
 
 impl Goal {
@@ -163,6 +167,8 @@ impl Goal {
             Goal::Overhead { pct, ms } => format!("overhead <= {pct}% or <= {ms} ms"),
             Goal::DeltaBelow(d, unit) => format!("added < {d} {unit}"),
             Goal::Below(d, unit) => format!("median < {d} {unit}"),
+            Goal::AtLeast(r) => format!(">= {r}"),
+            Goal::Zero => "= 0".into(),
         }
     }
 }
@@ -262,6 +268,8 @@ impl Report {
             Goal::Overhead { pct, ms } => Some(delta <= (bm * pct / 100.0).max(ms)),
             Goal::DeltaBelow(d, _) => Some(delta < d),
             Goal::Below(d, _) => Some(cm < d),
+            Goal::AtLeast(r) => Some(ratio_median >= r),
+            Goal::Zero => Some(cm == 0.0),
         };
         self.rows.push(Row {
             case: case.into(),
@@ -277,6 +285,44 @@ impl Report {
             ratio_p99: Some(ratio_p99),
             unit: unit.map(str::to_string),
             delta_median: Some(delta),
+        });
+    }
+
+    /// Adds a row of two counts (failures, leaks, retries: unit `unit`),
+    /// each kept as a one-value series. The ratio of counts means nothing
+    /// when the baseline is zero: it is written as 0 there and the report
+    /// prints no ratio for rows in a count unit.
+    pub fn counts(
+        &mut self,
+        case: &str,
+        (contender, c): (&str, f64),
+        (baseline, b): (&str, f64),
+        goal: Goal,
+        unit: &str,
+    ) {
+        self.samples.insert(contender.into(), vec![c]);
+        self.samples.insert(baseline.into(), vec![b]);
+        let met = match goal {
+            Goal::None => None,
+            Goal::Zero => Some(c == 0.0),
+            Goal::Below(d, _) => Some(c < d),
+            other => panic!("a count row takes Goal::Zero, Below or None, not {other:?}"),
+        };
+        let ratio = if b > 0.0 { c / b } else { 0.0 };
+        self.rows.push(Row {
+            case: case.into(),
+            contender: contender.into(),
+            baseline: baseline.into(),
+            median_ms: c,
+            p99_ms: c,
+            baseline_median_ms: b,
+            baseline_p99_ms: b,
+            ratio_median: ratio,
+            goal: goal.text(),
+            met,
+            ratio_p99: Some(ratio),
+            unit: Some(unit.into()),
+            delta_median: Some(c - b),
         });
     }
 
