@@ -45,8 +45,8 @@ demo: build
 	@bash scripts/demo.sh $(MODULE)
 
 # Benchmarks: ratios against baselines measured in the same run, written to
-# BENCHMARKS.md and benchmarks.png (about 15 minutes; RVSS_BENCH_QUICK=1 for
-# a short run).
+# BENCHMARKS.md, benchmarks-summary.png and benchmarks.png (about 25 minutes;
+# RVSS_BENCH_QUICK=1 for a short run).
 bench: build
 	@bash scripts/bench.sh
 

@@ -1,7 +1,8 @@
 //! Assembles the benchmark results: reads every `target/bench/*.json` that
 //! follows the bench schema (benches/support/mod.rs), writes BENCHMARKS.md
-//! (machine, commands, tables) and benchmarks.png (latency distributions,
-//! drawn by gnuplot) at the top of the tree. `make bench` runs it last.
+//! (summary figure, machine, commands, tables), benchmarks-summary.png (every
+//! goal against its target line) and benchmarks.png (latency distributions),
+//! both drawn by gnuplot, at the top of the tree. `make bench` runs it last.
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -50,6 +51,8 @@ struct Bench {
 const ORDER: &[&str] = &[
     "hook",
     "fsrvp",
+    "commit",
+    "clients",
     "datasize",
     "sets",
     "many",
@@ -73,12 +76,17 @@ fn main() {
     }
     let png = root.join("benchmarks.png");
     let plotted = plot(&benches, &dir, &png);
-    let md = markdown(&benches, &root, plotted);
+    let summary_png = root.join("benchmarks-summary.png");
+    let summarised = plot_summary(&benches, &dir, &summary_png);
+    let md = markdown(&benches, &root, plotted, summarised);
     let out = root.join("BENCHMARKS.md");
     std::fs::write(&out, md).expect("write BENCHMARKS.md");
     println!("wrote {}", out.display());
     if plotted {
         println!("wrote {}", png.display());
+    }
+    if summarised {
+        println!("wrote {}", summary_png.display());
     }
 }
 
@@ -143,9 +151,18 @@ fn met_text(r: &Row) -> &'static str {
     }
 }
 
-fn markdown(benches: &[Bench], root: &Path, plotted: bool) -> String {
+fn markdown(benches: &[Bench], root: &Path, plotted: bool, summarised: bool) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# rvss benchmarks\n");
+    if summarised {
+        let _ = writeln!(
+            s,
+            "![every goal against its target](benchmarks-summary.png)\n\n\
+             One bar per row with a goal: the measured value divided by the value at the \
+             goal's limit, so the dashed line at 1 is the target and a bar ending left of it \
+             is met (green; red: missed). {SCORE_LEGEND}\n"
+        );
+    }
     let _ = writeln!(
         s,
         "Produced by `make bench` ({}) on throwaway btrfs filesystems (loop images) and \
@@ -237,9 +254,15 @@ fn markdown(benches: &[Bench], root: &Path, plotted: bool) -> String {
             let p99_ratio = r
                 .ratio_p99
                 .unwrap_or(r.p99_ms / r.baseline_p99_ms.max(f64::MIN_POSITIVE));
+            // A ratio of counts (failures, leaks) means nothing.
+            let (ratio, p99_ratio) = if r.unit.as_deref() == Some("count") {
+                ("–".to_string(), "–".to_string())
+            } else {
+                (format!("{:.3}", r.ratio_median), format!("{p99_ratio:.3}"))
+            };
             let _ = writeln!(
                 s,
-                "| {} | {} | {} | {} | {} | {} | {} | {} | {:.3} | {:.3} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 r.case,
                 r.contender,
                 num(r.median_ms),
@@ -248,7 +271,7 @@ fn markdown(benches: &[Bench], root: &Path, plotted: bool) -> String {
                 num(r.baseline_median_ms),
                 num(r.baseline_p99_ms),
                 r.unit.as_deref().unwrap_or("ms"),
-                r.ratio_median,
+                ratio,
                 p99_ratio,
                 r.goal,
                 met_text(r)
@@ -392,6 +415,195 @@ fn plot(benches: &[Bench], dir: &Path, png: &Path) -> bool {
         }
         Err(e) => {
             eprintln!("bench_report: gnuplot not found ({e}); no plot (make bench installs it)");
+            false
+        }
+    }
+}
+
+/// How the summary figure normalises each kind of goal (benches/support's
+/// Goal texts, and the free-text goals some benches write).
+const SCORE_LEGEND: &str = "Ratio goals (`<= r`): ratio / r (the larger of the median and \
+    p99 ratios for `median and p99`); overhead and added-value goals: median / (baseline \
+    median + allowance); `median < x`: median / x; throughput goals (`>= r`): r / ratio \
+    (inverted, so that left of the line is better everywhere); count goals (`= 0`): drawn at \
+    the left edge when zero, at the right edge otherwise; goals that cannot be put on the \
+    scale (several conditions in words) are drawn at 1 with their verdict; log scale, \
+    values beyond the axis clipped to its edge and labelled.";
+
+/// The summary's horizontal axis.
+const SCORE_MIN: f64 = 0.05;
+const SCORE_MAX: f64 = 20.0;
+
+/// A goal row's place on the summary's scale: the measured value divided by
+/// the value at the goal's limit (1 = on the target line, below 1 = within
+/// the goal), and the text to print next to its bar. None: the goal cannot be
+/// put on the scale.
+fn score(r: &Row) -> Option<(f64, String)> {
+    let g = r.goal.trim();
+    let first_num = |t: &str| -> Option<f64> {
+        t.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .find(|w| !w.is_empty())
+            .and_then(|w| w.parse().ok())
+    };
+    let unit = r.unit.as_deref().unwrap_or("ms");
+    if g == "= 0" {
+        let v = if r.median_ms == 0.0 {
+            0.0
+        } else {
+            f64::INFINITY
+        };
+        return Some((v, format!("{} (goal 0)", num(r.median_ms))));
+    }
+    if let Some(rest) = g.strip_prefix(">=") {
+        let t = first_num(rest)?;
+        return Some((
+            t / r.ratio_median,
+            format!("ratio {:.3} (goal >= {t})", r.ratio_median),
+        ));
+    }
+    if let Some(rest) = g.strip_prefix("<=") {
+        let t = first_num(rest)?;
+        let p99 = r.ratio_p99.unwrap_or(r.p99_ms / r.baseline_p99_ms);
+        return Some(if rest.contains("p99") {
+            (
+                r.ratio_median.max(p99) / t,
+                format!("ratio {:.3}, p99 {p99:.3} (goal <= {t})", r.ratio_median),
+            )
+        } else {
+            (
+                r.ratio_median / t,
+                format!("ratio {:.3} (goal <= {t})", r.ratio_median),
+            )
+        });
+    }
+    if let Some(rest) = g.strip_prefix("overhead <=") {
+        let pct = first_num(rest)?;
+        let ms = first_num(rest.split_once("or")?.1)?;
+        let limit = r.baseline_median_ms + (r.baseline_median_ms * pct / 100.0).max(ms);
+        return Some((
+            r.median_ms / limit,
+            format!(
+                "+{} ms over {} (goal +{} ms)",
+                num(r.median_ms - r.baseline_median_ms),
+                num(r.baseline_median_ms),
+                num(limit - r.baseline_median_ms)
+            ),
+        ));
+    }
+    if let Some(rest) = g.strip_prefix("added <") {
+        let d = first_num(rest)?;
+        return Some((
+            r.median_ms / (r.baseline_median_ms + d),
+            format!(
+                "+{} {unit} (goal < +{d})",
+                num(r.median_ms - r.baseline_median_ms)
+            ),
+        ));
+    }
+    let below = g.strip_prefix("median <").or_else(|| g.strip_prefix('<'));
+    if let Some(rest) = below {
+        let d = first_num(rest)?;
+        // "< 1000 ms and no extra space": only the number is on the scale;
+        // the colour is the bench's verdict on every condition.
+        return Some((
+            r.median_ms / d,
+            format!("{} {unit} (goal < {d})", num(r.median_ms)),
+        ));
+    }
+    None
+}
+
+/// Draws the summary: one horizontal bar per row with a goal, across all
+/// benches, at its score (see `score`), the target line at 1; false when
+/// there is no goal row or gnuplot fails.
+fn plot_summary(benches: &[Bench], dir: &Path, png: &Path) -> bool {
+    let goals: Vec<(&Bench, &Row)> = benches
+        .iter()
+        .flat_map(|b| b.rows.iter().map(move |r| (b, r)))
+        .filter(|(_, r)| r.met.is_some())
+        .collect();
+    if goals.is_empty() {
+        return false;
+    }
+    let data = dir.join("summary");
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(&data).expect("create summary dir");
+    let clean = |t: &str| t.replace(['\t', '\n'], " ").replace('"', "'");
+    let mut body = String::new();
+    for (i, (b, r)) in goals.iter().enumerate() {
+        let met = r.met == Some(true);
+        let colour = if met { "0x27ae60" } else { "0xc0392b" };
+        let verdict = if met { "met" } else { "MISSED" };
+        let (x, text) = match score(r) {
+            Some((v, t)) => {
+                let shown = v.clamp(SCORE_MIN, SCORE_MAX);
+                let clip = if v > SCORE_MAX {
+                    format!(" [{}, clipped]", num(v))
+                } else if v < SCORE_MIN && v > 0.0 {
+                    format!(" [{v:.3}, clipped]")
+                } else if v.is_finite() && v > 0.0 {
+                    format!(" [{}]", num(v))
+                } else {
+                    String::new()
+                };
+                (shown, format!("{t}{clip}: {verdict}"))
+            }
+            None => (
+                1.0,
+                format!("goal '{}' (not on the scale): {verdict}", r.goal),
+            ),
+        };
+        let mut label = format!("{}: {}", b.bench, r.case);
+        if label.chars().count() > 70 {
+            label = label.chars().take(67).collect::<String>() + "...";
+        }
+        let _ = writeln!(
+            body,
+            "{i}\t{x}\t{colour}\t\"{}\"\t\"{}\"",
+            clean(&label),
+            clean(&text)
+        );
+    }
+    let file = data.join("summary.dat");
+    std::fs::write(&file, body).expect("write summary data");
+    let n = goals.len();
+    let mut gp = String::new();
+    let _ = writeln!(
+        gp,
+        "set terminal pngcairo size 1800,{} font 'sans,10'\nset output '{}'",
+        120 + 34 * n,
+        png.display()
+    );
+    let _ = writeln!(
+        gp,
+        "set title 'rvss benchmarks: every goal against its target (measured / value at the \
+         goal; left of the dashed line = met; log scale)' font ',12' noenhanced\n\
+         set datafile separator '\\t'\nset logscale x\nset xrange [{SCORE_MIN}:{SCORE_MAX}]\n\
+         set yrange [{0}:-0.7]\nset ytics scale 0 noenhanced font ',9'\nset grid xtics\n\
+         set xlabel 'measured / goal limit (1 = the target line)'\nset key off\n\
+         set y2range [{0}:-0.7]\nset y2tics scale 0 noenhanced font ',9'\n\
+         set lmargin 70\nset rmargin 62\nset style fill solid 0.75 noborder\n\
+         set arrow from 1, graph 0 to 1, graph 1 nohead lw 2 dt 2 lc rgb '#333333' front",
+        n as f64 - 0.3
+    );
+    let f = file.display();
+    let _ = writeln!(
+        gp,
+        "plot '{f}' using ({SCORE_MIN}):1:({SCORE_MIN}):2:($1-0.35):($1+0.35):3:ytic(4) \
+         with boxxyerror lc rgb variable, \\\n     '{f}' using 2:1:3 with points pt 7 ps 1.5 \
+         lc rgb variable, \\\n     '{f}' using ({SCORE_MIN}):1:y2tic(5) \
+         axes x1y2 with dots lc rgb '#ffffff'"
+    );
+    let script = data.join("summary.gp");
+    std::fs::write(&script, gp).expect("write gnuplot script");
+    match Command::new("gnuplot").arg(&script).status() {
+        Ok(st) if st.success() => true,
+        Ok(st) => {
+            eprintln!("bench_report: gnuplot failed ({st}); no summary figure");
+            false
+        }
+        Err(e) => {
+            eprintln!("bench_report: gnuplot not found ({e}); no summary figure");
             false
         }
     }

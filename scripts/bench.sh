@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make bench: runs every benchmark (benches/*.rs, each writing
-# target/bench/<name>.json), then assembles BENCHMARKS.md and benchmarks.png
+# target/bench/<name>.json), then assembles BENCHMARKS.md, benchmarks-summary.png
+# (every goal against its target) and benchmarks.png
 # (examples/bench_report.rs). Needs root (loop devices, namespaces) and the
 # built tree (make build). RVSS_BENCH_QUICK=1 makes a short development run.
 set -euo pipefail
@@ -8,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 log() { printf 'bench: %s\n' "$*" >&2; }
 
-# gnuplot draws the latency plot (gnuplot-nox: no X11, has pngcairo).
+# gnuplot draws both figures (gnuplot-nox: no X11, has pngcairo).
 if ! dpkg-query -W -f='${Status}' gnuplot-nox 2>/dev/null | grep -q "install ok installed"; then
     log "installing gnuplot-nox"
     apt-get update -qq

@@ -15,7 +15,10 @@
 //!  optional: "commands": [text], "notes": [text], "quick": bool}
 //! ```
 //!
-//! A row's `contender` and `baseline` name series of `samples`.
+//! A row's `contender` and `baseline` name series of `samples`. `goal` is
+//! `Goal::text` (or free text); examples/bench_report.rs puts every goal row
+//! on one summary scale by parsing it (see its `score`), so a new kind of goal
+//! gets a case there.
 
 #![allow(dead_code)]
 
