@@ -89,7 +89,22 @@ impl Lock {
         timeout: Duration,
         op: rustix::fs::FlockOperation,
     ) -> io::Result<Lock> {
-        let f = open_regular_at(dir, name, libc::O_RDWR | libc::O_CREAT, 0o600)?;
+        // Never read or written: a regular-file check is all it needs (a
+        // FIFO there must not block the open, hence O_NONBLOCK).
+        let f = open_file_at(
+            dir,
+            name,
+            libc::O_RDWR | libc::O_CREAT | libc::O_NONBLOCK,
+            0o600,
+        )?;
+        if rustix::fs::FileType::from_raw_mode(rustix::fs::fstat(&f)?.st_mode)
+            != rustix::fs::FileType::RegularFile
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("{} is not a regular file", name.to_string_lossy()),
+            ));
+        }
         let deadline = Instant::now() + timeout;
         loop {
             match rustix::fs::flock(&f, op) {
