@@ -158,9 +158,9 @@ fn markdown(benches: &[Bench], root: &Path, plotted: bool, summarised: bool) -> 
         let _ = writeln!(
             s,
             "![every goal against its target](benchmarks-summary.png)\n\n\
-             One bar per row with a goal: the measured value divided by the value at the \
-             goal's limit, so the dashed line at 1 is the target and a bar ending left of it \
-             is met (green; red: missed). {SCORE_LEGEND}\n"
+             One bar per row with a goal: measured value / the value at the goal's limit \
+             (dashed line = target; left of it = met, green; red = missed; how each kind of \
+             goal is put on this scale: [Goals](#goals)).\n"
         );
     }
     let _ = writeln!(
@@ -297,6 +297,9 @@ fn markdown(benches: &[Bench], root: &Path, plotted: bool, summarised: bool) -> 
         .filter(|(_, r)| r.met.is_some())
         .collect();
     let _ = writeln!(s, "## Goals\n");
+    if summarised {
+        let _ = writeln!(s, "The summary figure's scale: {SCORE_LEGEND}\n");
+    }
     for (b, r) in &goals {
         let delta = r.delta_median.unwrap_or(r.median_ms - r.baseline_median_ms);
         let _ = writeln!(
