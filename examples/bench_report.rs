@@ -254,8 +254,10 @@ fn markdown(benches: &[Bench], root: &Path, plotted: bool, summarised: bool) -> 
             let p99_ratio = r
                 .ratio_p99
                 .unwrap_or(r.p99_ms / r.baseline_p99_ms.max(f64::MIN_POSITIVE));
-            // A ratio of counts (failures, leaks) means nothing.
-            let (ratio, p99_ratio) = if r.unit.as_deref() == Some("count") {
+            // Counts are whole; a ratio of counts (failures, leaks) means nothing.
+            let count = r.unit.as_deref() == Some("count");
+            let val = |v: f64| if count { format!("{v}") } else { num(v) };
+            let (ratio, p99_ratio) = if count {
                 ("–".to_string(), "–".to_string())
             } else {
                 (format!("{:.3}", r.ratio_median), format!("{p99_ratio:.3}"))
@@ -265,11 +267,11 @@ fn markdown(benches: &[Bench], root: &Path, plotted: bool, summarised: bool) -> 
                 "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 r.case,
                 r.contender,
-                num(r.median_ms),
-                num(r.p99_ms),
+                val(r.median_ms),
+                val(r.p99_ms),
                 r.baseline,
-                num(r.baseline_median_ms),
-                num(r.baseline_p99_ms),
+                val(r.baseline_median_ms),
+                val(r.baseline_p99_ms),
                 r.unit.as_deref().unwrap_or("ms"),
                 ratio,
                 p99_ratio,
@@ -302,19 +304,34 @@ fn markdown(benches: &[Bench], root: &Path, plotted: bool, summarised: bool) -> 
     }
     for (b, r) in &goals {
         let delta = r.delta_median.unwrap_or(r.median_ms - r.baseline_median_ms);
-        let _ = writeln!(
-            s,
-            "- {} / {}: {} vs {} — ratio {:.3} (median {:+.2} {}), goal {}: {}",
-            b.bench,
-            r.case,
-            r.contender,
-            r.baseline,
-            r.ratio_median,
-            delta,
-            r.unit.as_deref().unwrap_or("ms"),
-            r.goal,
-            met_text(r)
-        );
+        let unit = r.unit.as_deref().unwrap_or("ms");
+        let _ = if unit == "count" {
+            writeln!(
+                s,
+                "- {} / {}: {} {} (baseline {} {}), goal {}: {}",
+                b.bench,
+                r.case,
+                r.contender,
+                r.median_ms,
+                r.baseline,
+                r.baseline_median_ms,
+                r.goal,
+                met_text(r)
+            )
+        } else {
+            writeln!(
+                s,
+                "- {} / {}: {} vs {} — ratio {:.3} (median {:+.2} {unit}), goal {}: {}",
+                b.bench,
+                r.case,
+                r.contender,
+                r.baseline,
+                r.ratio_median,
+                delta,
+                r.goal,
+                met_text(r)
+            )
+        };
     }
     let _ = writeln!(s);
 
@@ -433,6 +450,15 @@ const SCORE_LEGEND: &str = "Ratio goals (`<= r`): ratio / r (the larger of the m
     scale (several conditions in words) are drawn at 1 with their verdict; log scale, \
     values beyond the axis clipped to its edge and labelled.";
 
+/// `num` with its sign.
+fn signed(v: f64) -> String {
+    if v >= 0.0 {
+        format!("+{}", num(v))
+    } else {
+        num(v)
+    }
+}
+
 /// The summary's horizontal axis.
 const SCORE_MIN: f64 = 0.05;
 const SCORE_MAX: f64 = 20.0;
@@ -455,7 +481,7 @@ fn score(r: &Row) -> Option<(f64, String)> {
         } else {
             f64::INFINITY
         };
-        return Some((v, format!("{} (goal 0)", num(r.median_ms))));
+        return Some((v, format!("{} (goal 0)", r.median_ms)));
     }
     if let Some(rest) = g.strip_prefix(">=") {
         let t = first_num(rest)?;
@@ -486,8 +512,8 @@ fn score(r: &Row) -> Option<(f64, String)> {
         return Some((
             r.median_ms / limit,
             format!(
-                "+{} ms over {} (goal +{} ms)",
-                num(r.median_ms - r.baseline_median_ms),
+                "{} ms over {} (goal +{} ms)",
+                signed(r.median_ms - r.baseline_median_ms),
                 num(r.baseline_median_ms),
                 num(limit - r.baseline_median_ms)
             ),
@@ -498,8 +524,8 @@ fn score(r: &Row) -> Option<(f64, String)> {
         return Some((
             r.median_ms / (r.baseline_median_ms + d),
             format!(
-                "+{} {unit} (goal < +{d})",
-                num(r.median_ms - r.baseline_median_ms)
+                "{} {unit} (goal < +{d})",
+                signed(r.median_ms - r.baseline_median_ms)
             ),
         ));
     }
@@ -537,6 +563,7 @@ fn plot_summary(benches: &[Bench], dir: &Path, png: &Path) -> bool {
         let met = r.met == Some(true);
         let colour = if met { "0x27ae60" } else { "0xc0392b" };
         let verdict = if met { "met" } else { "MISSED" };
+        // Bar end and point; a goal off the scale gets a point at 1, no bar.
         let (x, text) = match score(r) {
             Some((v, t)) => {
                 let shown = v.clamp(SCORE_MIN, SCORE_MAX);
@@ -552,17 +579,18 @@ fn plot_summary(benches: &[Bench], dir: &Path, png: &Path) -> bool {
                 (shown, format!("{t}{clip}: {verdict}"))
             }
             None => (
-                1.0,
+                f64::NAN,
                 format!("goal '{}' (not on the scale): {verdict}", r.goal),
             ),
         };
+        let (bar, point) = if x.is_nan() { (SCORE_MIN, 1.0) } else { (x, x) };
         let mut label = format!("{}: {}", b.bench, r.case);
         if label.chars().count() > 70 {
             label = label.chars().take(67).collect::<String>() + "...";
         }
         let _ = writeln!(
             body,
-            "{i}\t{x}\t{colour}\t\"{}\"\t\"{}\"",
+            "{i}\t{bar}\t{colour}\t\"{}\"\t\"{}\"\t{point}",
             clean(&label),
             clean(&text)
         );
@@ -593,7 +621,7 @@ fn plot_summary(benches: &[Bench], dir: &Path, png: &Path) -> bool {
     let _ = writeln!(
         gp,
         "plot '{f}' using ({SCORE_MIN}):1:({SCORE_MIN}):2:($1-0.35):($1+0.35):3:ytic(4) \
-         with boxxyerror lc rgb variable, \\\n     '{f}' using 2:1:3 with points pt 7 ps 1.5 \
+         with boxxyerror lc rgb variable, \\\n     '{f}' using 6:1:3 with points pt 7 ps 1.5 \
          lc rgb variable, \\\n     '{f}' using ({SCORE_MIN}):1:y2tic(5) \
          axes x1y2 with dots lc rgb '#ffffff'"
     );
