@@ -140,7 +140,7 @@ fn multi_share_set_same_second_sets_structure_and_limit() {
     w.add_share(
         "a",
         &a,
-        &["vfs objects = rvss", "rvss:cephfs snap limit = 4"],
+        &["vfs objects = rvss", "rvss:cephfs snap limit = 5"],
     );
     w.add_share("b", &b, &["vfs objects = rvss"]);
     w.start_samba();
@@ -159,10 +159,11 @@ fn multi_share_set_same_second_sets_structure_and_limit() {
         assert_eq!(w.smb_cat(&e.unc_share(), "f"), "a\n");
     }
 
-    // The limit: doctor warns ahead (3 of 4 is beyond 80 %) ...
+    // The limit: doctor warns ahead (from 80 %: 4 of 5) ...
+    w.rpc_ok("fss_create_expose backup ro a");
     let doc = w.cli("doctor");
     assert!(
-        text(&doc).contains("3 CephFS snapshots of at most 4"),
+        text(&doc).contains("4 CephFS snapshots of at most 5"),
         "{}",
         text(&doc)
     );
@@ -356,14 +357,23 @@ fn node_a_dies_mid_set_retry_on_b_then_gc_from_either_node() {
     // The cluster goes on without A.
     let b = &c.nodes[1];
     let t = Instant::now();
+    let recovered;
     loop {
         let st = text(&b.ctdb("status"));
-        if st.contains("Recovery mode:NORMAL") && st.contains("pnn:1 127.0.0.12     OK") {
+        let b_ok = st
+            .lines()
+            .any(|l| l.starts_with("pnn:1 127.0.0.12") && l.contains("OK"));
+        if st.contains("Recovery mode:NORMAL") && b_ok {
+            recovered = t.elapsed();
             break;
         }
         assert!(t.elapsed().as_secs() < 60, "{st}");
         std::thread::sleep(std::time::Duration::from_millis(300));
     }
+    eprintln!(
+        "ctdb: B alone and NORMAL {:.1} s after A died",
+        recovered.as_secs_f64()
+    );
     // The backup client retries on node B: a full set works.
     let retry = parse_expose(&b.rpc_ok("fss_create_expose backup ro vm"));
     assert_eq!(retry.len(), 1);
