@@ -401,3 +401,75 @@ fn node_a_dies_mid_set_retry_on_b_then_gc_from_either_node() {
     assert_eq!(b.smb_cat(&live[0].unc_share(), "disk.vhdx"), "two\n");
     drop(w);
 }
+
+/// Where Samba's FSRVP state lives with `clustering = yes`, and what a node
+/// knows of a set made through the other one. The findings vfs_rvss(8)
+/// documents come from here (printed with --nocapture).
+#[test]
+fn fsrvp_state_with_clustering() {
+    // Samba's defaults: srv_fss.tdb is opened through dbwrap, which with
+    // clustering puts it into CTDB (a volatile, cluster-wide database).
+    let (_w, c, _vm, _vm2) = cluster("ctdb-state-default", &[]);
+    let (a, b) = (&c.nodes[0], &c.nodes[1]);
+    let set_a = parse_expose(&a.rpc_ok("fss_create_expose backup ro vm"));
+    assert_eq!(set_a.len(), 1);
+    let dbmap = text(&a.ctdb("getdbmap"));
+    eprintln!("default: ctdb getdbmap on A:\n{dbmap}");
+    assert!(dbmap.contains("srv_fss.tdb"), "{dbmap}");
+    let dump = |n: &common::ceph::Node| text(&n.ctdb("catdb srv_fss.tdb"));
+    let after_a = dump(b);
+    eprintln!("default: catdb srv_fss.tdb (through B) after A's set:\n{after_a}");
+    assert!(after_a.contains(&set_a[0].set), "{after_a}");
+    // B's rpcd_fsrvp keeps its own copy in memory (read at its start): it
+    // does not know A's set.
+    let e = &set_a[0];
+    let o = b.rpc(&format!("fss_get_mapping vm {} {}", e.set, e.copy));
+    eprintln!(
+        "default: fss_get_mapping of A's set through B: {}",
+        text(&o)
+    );
+    assert!(text(&o).contains("0x80042308"), "{}", text(&o));
+    // A set made through B rewrites the shared database from B's memory
+    // (fss_state_store wipes, then stores): A's set is gone from it.
+    let set_b = parse_expose(&b.rpc_ok("fss_create_expose backup ro vm2"));
+    assert_eq!(set_b.len(), 1);
+    let after_b = dump(a);
+    eprintln!("default: catdb srv_fss.tdb after B's set:\n{after_b}");
+    assert!(after_b.contains(&set_b[0].set), "{after_b}");
+    assert!(
+        !after_b.contains(&e.set),
+        "A's set survived B's store:\n{after_b}"
+    );
+    // A still knows its set (memory) and deletes it.
+    a.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
+    drop(c);
+    drop(_w);
+
+    // The shipped configuration: state per node, in the node's own lock
+    // directory; B never sees A's sets, A's delete works.
+    let (_w, c, vm, _vm2) = cluster("ctdb-state-safe", SAFE_GLOBALS);
+    let (a, b) = (&c.nodes[0], &c.nodes[1]);
+    let set_a = parse_expose(&a.rpc_ok("fss_create_expose backup ro vm"));
+    let dbmap = text(&a.ctdb("getdbmap"));
+    assert!(!dbmap.contains("srv_fss.tdb"), "{dbmap}");
+    let local = a.dir.join("samba/run/samba/srv_fss.tdb");
+    let size = std::fs::metadata(&local).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "safe: {} is {size} bytes; not in ctdb getdbmap",
+        local.display()
+    );
+    assert!(size > 0);
+    assert!(
+        !b.dir.join("samba/run/samba/srv_fss.tdb").exists() || {
+            let o = b.rpc(&format!(
+                "fss_get_mapping vm {} {}",
+                set_a[0].set, set_a[0].copy
+            ));
+            text(&o).contains("0x80042308")
+        }
+    );
+    // The exposed share is in the clustered registry: B serves it too.
+    assert_eq!(b.smb_cat(&set_a[0].unc_share(), "disk.vhdx"), "original\n");
+    a.rpc_ok(&format!("fss_delete vm {} {}", set_a[0].set, set_a[0].copy));
+    assert!(snaps(|s| b.must(s), &vm).is_empty());
+}
