@@ -9,6 +9,7 @@
 #   cephfs-cluster.sh mount DIR MNT ID  ceph-fuse mount as client.ID
 #   cephfs-cluster.sh down DIR          kill every daemon by its pid file
 set -euo pipefail
+trap 'echo "cephfs-cluster: failed (line $LINENO): $BASH_COMMAND" >&2' ERR
 
 die() { echo "cephfs-cluster: $*" >&2; exit 1; }
 
@@ -92,6 +93,12 @@ up() {
     ceph osd pool create cephfs_metadata 8 >/dev/null 2>&1
     ceph osd pool create cephfs_data 8 >/dev/null 2>&1
     ceph fs new cephfs cephfs_metadata cephfs_data >/dev/null 2>&1
+    # CTDB's cluster lock as a RADOS object lock (ctdb_mutex_ceph_rados_helper)
+    ceph osd pool create ctdb 8 >/dev/null 2>&1
+    # a dead client's capabilities go stale after this long (default 60 s),
+    # and its session is closed after session_autoclose (default 300 s)
+    ceph fs set cephfs session_timeout 30 >/dev/null 2>&1
+    ceph fs set cephfs session_autoclose 30 >/dev/null 2>&1
     ceph-mds -i a
     wait_for "the MDS" sh -c "ceph fs status cephfs 2>/dev/null | grep -q active"
 }
@@ -103,7 +110,7 @@ mount_fs() {
     ceph-fuse --id "$id" --client_mountpoint=/ "$mnt" \
         --pid-file "$d/run/client.$id.pid" --log-file "$d/log/client.$id.log" >/dev/null 2>&1 ||
         die "ceph-fuse --id $id $mnt failed (log: $d/log/client.$id.log)"
-    wait_for "the ceph-fuse mount $mnt" sh -c "getfattr --version >/dev/null 2>&1; grep -q ' $mnt fuse.ceph-fuse ' /proc/self/mounts"
+    wait_for "the ceph-fuse mount $mnt" sh -c "grep -q ' $mnt fuse.ceph-fuse ' /proc/self/mounts"
 }
 
 down() {

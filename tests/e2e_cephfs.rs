@@ -351,6 +351,11 @@ fn node_a_dies_mid_set_retry_on_b_then_gc_from_either_node() {
         vm.display()
     ));
     assert!(o.status.success());
+    let leader = text(&c.nodes[1].ctdb("status"))
+        .lines()
+        .find_map(|l| l.strip_prefix("Leader:").map(str::to_string))
+        .unwrap_or_default();
+    eprintln!("ctdb: leader before A dies: pnn {leader}");
     c.nodes[0].kill();
     let left = snaps(|s| c.nodes[1].must(s), &vm);
     assert_eq!(left.len(), 1, "A left its snapshot behind: {left:?}");
@@ -374,6 +379,16 @@ fn node_a_dies_mid_set_retry_on_b_then_gc_from_either_node() {
         "ctdb: B alone and NORMAL {:.1} s after A died",
         recovered.as_secs_f64()
     );
+    // Whether A got as far as exposing its set (rpcclient runs the whole
+    // sequence in milliseconds): the exposed share is in the clustered
+    // registry, and only A's own (lost or per-node) FSRVP state knew it.
+    let a_exposed: Vec<String> = b
+        .must("net conf listshares")
+        .lines()
+        .filter(|l| l.starts_with("vm@{"))
+        .map(str::to_string)
+        .collect();
+    eprintln!("A's set was exposed before A died: {a_exposed:?}");
     // The backup client retries on node B: a full set works.
     let retry = parse_expose(&b.rpc_ok("fss_create_expose backup ro vm"));
     assert_eq!(retry.len(), 1);
@@ -383,6 +398,21 @@ fn node_a_dies_mid_set_retry_on_b_then_gc_from_either_node() {
     let o = b.cli("gc --grace 1h --json");
     assert!(o.status.success(), "{}", text(&o));
     assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[]");
+    if !a_exposed.is_empty() {
+        // An exposed share keeps its snapshot: gc leaves it until the
+        // share is gone. The admin removes the dead node's share (its set
+        // can no longer be deleted through FSRVP by any other node).
+        let o = b.cli("gc --grace 0 --json");
+        assert_eq!(
+            String::from_utf8_lossy(&o.stdout).trim(),
+            "[]",
+            "{}",
+            text(&o)
+        );
+        for share in &a_exposed {
+            b.must(&format!("net conf delshare '{share}'"));
+        }
+    }
     // Past the grace: only what A left behind goes; the retried set and
     // the live set on vm2 stay.
     let o = b.cli("gc --grace 0 --json");
@@ -421,13 +451,17 @@ fn fsrvp_state_with_clustering() {
     eprintln!("default: catdb srv_fss.tdb (through B) after A's set:\n{after_a}");
     assert!(after_a.contains(&set_a[0].set), "{after_a}");
     // B's rpcd_fsrvp keeps its own copy in memory (read at its start): it
-    // does not know A's set.
+    // does not know A's set (E_INVALIDARG: no such set) and cannot delete
+    // it (FSRVP_E_OBJECT_NOT_FOUND).
     let e = &set_a[0];
     let o = b.rpc(&format!("fss_get_mapping vm {} {}", e.set, e.copy));
     eprintln!(
         "default: fss_get_mapping of A's set through B: {}",
         text(&o)
     );
+    assert!(text(&o).contains("0x80070057"), "{}", text(&o));
+    let o = b.rpc(&format!("fss_delete vm {} {}", e.set, e.copy));
+    eprintln!("default: fss_delete of A's set through B: {}", text(&o));
     assert!(text(&o).contains("0x80042308"), "{}", text(&o));
     // A set made through B rewrites the shared database from B's memory
     // (fss_state_store wipes, then stores): A's set is gone from it.
@@ -465,7 +499,7 @@ fn fsrvp_state_with_clustering() {
                 "fss_get_mapping vm {} {}",
                 set_a[0].set, set_a[0].copy
             ));
-            text(&o).contains("0x80042308")
+            text(&o).contains("0x80070057")
         }
     );
     // The exposed share is in the clustered registry: B serves it too.

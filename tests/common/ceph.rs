@@ -13,6 +13,13 @@ use std::sync::Once;
 
 pub const NODE_ADDRS: [&str; 2] = ["127.0.0.11", "127.0.0.12"];
 
+/// CTDB's cluster lock: a RADOS object lock held for 5 s at a time and
+/// renewed, so that a node that dies loses it in 5 s. (A lock file on
+/// CephFS is held by the dead node's CephFS session until the MDS closes
+/// it, which stalled the election here for as long as that takes.)
+const CLUSTER_LOCK: &str =
+    "!/usr/libexec/ctdb/ctdb_mutex_ceph_rados_helper ceph client.admin ctdb ctdb_reclock 5";
+
 /// Installs the cluster packages (scripts/deps-cluster.sh, idempotent): the
 /// tests fail loudly when that is impossible, never skip.
 pub fn install_cluster_packages() {
@@ -148,6 +155,7 @@ pub struct Node {
     holder: Child,
     pub pid: u32,
     alive: bool,
+    smbd: Option<Child>,
 }
 
 impl Node {
@@ -308,6 +316,9 @@ impl Node {
             }
             std::thread::sleep(Duration::from_millis(200));
         }
+        if let Some(mut c) = self.smbd.take() {
+            let _ = c.wait();
+        }
         self.alive = false;
     }
 }
@@ -433,6 +444,7 @@ impl Cluster {
                 holder,
                 pid: sleeper,
                 alive: true,
+                smbd: None,
             });
         }
         let c = Cluster {
@@ -444,8 +456,6 @@ impl Cluster {
         for n in &c.nodes {
             c.setup_node(n);
         }
-        // One cluster lock on CephFS, the same string on every node.
-        c.nodes[0].must(&format!("mkdir -p '{}/.ctdb'", c.mnt.display()));
         let t = Instant::now();
         for n in &c.nodes {
             c.start_ctdbd(n);
@@ -460,8 +470,9 @@ impl Cluster {
                 "(echo {PASSWORD}; echo {PASSWORD}) | smbpasswd -s -a root >/dev/null"
             ));
         }
-        for n in &c.nodes {
-            c.start_smbd(n);
+        let mut c = c;
+        for n in c.nodes.iter_mut() {
+            start_smbd(n);
         }
         c
     }
@@ -500,14 +511,14 @@ impl Cluster {
             base.join("ctdb.conf"),
             format!(
                 "[logging]\n\tlocation = file:{}\n\tlog level = NOTICE\n\
-                 [cluster]\n\tnode address = {}\n\tcluster lock = {}/.ctdb/reclock\n\
+                 [cluster]\n\tnode address = {}\n\tcluster lock = {}\n\
                  [database]\n\tvolatile database directory = {}\n\
                  \tpersistent database directory = {}\n\tstate database directory = {}\n\
                  [failover]\n\tdisabled = true\n\
                  [legacy]\n\trealtime scheduling = false\n",
                 base.join("log.ctdb").display(),
                 n.addr,
-                self.mnt.display(),
+                CLUSTER_LOCK,
                 base.join("volatile").display(),
                 base.join("persistent").display(),
                 base.join("state").display()
@@ -526,7 +537,12 @@ impl Cluster {
     }
 
     fn start_ctdbd(&self, n: &Node) {
-        n.must(&format!("{} ctdbd 2>&1", n.ctdb_env()));
+        // CEPH_CONF: the RADOS lock helper finds the test cluster
+        n.must(&format!(
+            "CEPH_CONF='{}' {} ctdbd 2>&1",
+            self.ceph.conf.display(),
+            n.ctdb_env()
+        ));
     }
 
     /// Waits until every live node reports every live node OK.
@@ -561,33 +577,37 @@ impl Cluster {
             std::thread::sleep(Duration::from_millis(300));
         }
     }
+}
 
-    fn start_smbd(&self, n: &Node) {
-        let log = fs::File::create(n.dir.join("smbd.out")).unwrap();
-        n.command("smbd")
-            .args(["--foreground", "--no-process-group"])
-            .process_group(0)
-            .stdout(log.try_clone().unwrap())
-            .stderr(log)
-            .spawn()
-            .expect("smbd");
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let o = n.rpc("fss_get_sup_version");
-            if o.status.success() {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "node {}: Samba did not answer FSRVP in 30 s: {}\n{}",
-                n.pnn,
-                text(&o),
-                n.logs()
-            );
-            std::thread::sleep(Duration::from_millis(200));
+fn start_smbd(n: &mut Node) {
+    let log = fs::File::create(n.dir.join("smbd.out")).unwrap();
+    let child = n
+        .command("smbd")
+        .args(["--foreground", "--no-process-group"])
+        .process_group(0)
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .expect("smbd");
+    n.smbd = Some(child);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let o = n.rpc("fss_get_sup_version");
+        if o.status.success() {
+            return;
         }
+        assert!(
+            Instant::now() < deadline,
+            "node {}: Samba did not answer FSRVP in 30 s: {}\n{}",
+            n.pnn,
+            text(&o),
+            n.logs()
+        );
+        std::thread::sleep(Duration::from_millis(200));
     }
+}
 
+impl Cluster {
     /// Adds a share to the clustered registry (through node 0): both nodes
     /// serve it at once.
     pub fn add_share(&self, name: &str, path: &Path, options: &[&str]) {
