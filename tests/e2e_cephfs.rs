@@ -199,6 +199,16 @@ fn multi_share_set_same_second_sets_structure_and_limit() {
     let o = w.rpc("fss_is_path_sup b");
     assert!(text(&o).contains("0x8004230c"), "{}", text(&o));
     assert!(w.rvss_log().contains("pipe"), "{}", w.rvss_log());
+    // rvss check says the same from the CLI; a clean share passes.
+    let o = w.cli("check --share b --json");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["supported"], false, "{v}");
+    assert!(v["reason"].is_null(), "{v}");
+    assert!(v["violations"].to_string().contains("pipe"), "{v}");
+    let o = w.cli("check --share a --json");
+    assert!(o.status.success(), "{}", text(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["supported"], true, "{v}");
 }
 
 /// Runs smbtorture rpc.fsrvp against 127.0.0.1; (passed, failed, output).

@@ -235,10 +235,10 @@ fn limit_error(share: &Path, count: usize, limit: u32) -> Error {
     )
 }
 
-/// snap_check_path on CephFS: the share's canonical path.
-pub fn check_path(share: &HookTarget) -> Result<String> {
-    let mounts = current_mounts()?;
-    let (path, _, _) = resolve(share, &mounts)?;
+/// Where the share lives suits the CephFS backend (CephFS, `.snap`
+/// reachable, catalog outside the share): its canonical path.
+fn check_location(share: &HookTarget, mounts: &[Mount]) -> Result<PathBuf> {
+    let (path, _, _) = resolve(share, mounts)?;
     let dir = open_share(&path)?;
     sys::fs::open_dir_at(&dir, SNAP_DIR).map_err(|e| {
         Error::not_supported(format!(
@@ -246,6 +246,23 @@ pub fn check_path(share: &HookTarget) -> Result<String> {
             path.display()
         ))
     })?;
+    Ok(path)
+}
+
+/// Why the share's location does not suit the CephFS backend (None when
+/// it does), for `rvss check`; the tree is checked separately.
+pub fn location_problem(share: &HookTarget) -> Result<Option<String>> {
+    match check_location(share, &current_mounts()?) {
+        Ok(_) => Ok(None),
+        Err(e) if e.status == ntstatus::NOT_SUPPORTED => Ok(Some(e.message)),
+        Err(e) => Err(e),
+    }
+}
+
+/// snap_check_path on CephFS: the share's canonical path.
+pub fn check_path(share: &HookTarget) -> Result<String> {
+    let mounts = current_mounts()?;
+    let path = check_location(share, &mounts)?;
     crate::structure::require_supported(&path, &share.config.structure, &mounts, share.name)?;
     Ok(text(&path))
 }
@@ -668,6 +685,34 @@ pub fn limit_warning(path: &Path, config: &Config) -> Result<Option<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn catalog_entries_round_trip() {
+        let dir = std::env::temp_dir().join(format!("rvss-cephfs-cat-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let cat = sys::fs::open_dir(&dir).unwrap();
+        let e = Entry {
+            id: "0f0e".into(),
+            share: "vm".into(),
+            base_volume: "/c/vm".into(),
+            snap_path: "/c/vm/.snap/@GMT-2026.11.25-10.00.00".into(),
+            gmt: "@GMT-2026.11.25-10.00.00".into(),
+            created: 1,
+            state: EXPOSED.into(),
+            btime: Some("1795649852.965501568".into()),
+            ..Default::default()
+        };
+        save_entry(&cat, &e).unwrap();
+        // a file whose id does not match its name, and junk, are skipped
+        std::fs::write(dir.join("other.json"), serde_json::to_vec(&e).unwrap()).unwrap();
+        std::fs::write(dir.join("bad.json"), b"{").unwrap();
+        assert_eq!(read_entries(&cat, &dir).unwrap(), vec![e.clone()]);
+        remove_entry(&cat, &e).unwrap();
+        remove_entry(&cat, &e).unwrap();
+        assert!(read_entries(&cat, &dir).unwrap().is_empty());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn snap_paths() {
