@@ -129,6 +129,43 @@ fn round_trip_hidden_previous_versions_and_delete() {
 }
 
 #[test]
+fn retention_keeps_backups_as_previous_versions_and_prunes() {
+    let (mut w, _ceph, mnt) = ceph_world("ceph-retain");
+    let vm = mnt.join("vm");
+    w.must(&format!(
+        "mkdir '{0}' && echo v1 > '{0}/disk.vhdx'",
+        vm.display()
+    ));
+    w.add_share("vm", &vm, &["vfs objects = rvss", "rvss:retain = 1"]);
+    with_previous_versions(&mut w, "vm");
+    w.start_samba();
+    let cycle = |w: &World| {
+        let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"));
+        assert_eq!(e.len(), 1);
+        w.rpc_ok(&format!("fss_delete vm {} {}", e[0].set, e[0].copy));
+    };
+    cycle(&w);
+    // FSRVP deleted it; the share retains: the snapshot stays, a backup.
+    let kept = snaps(|s| w.must(s), &vm);
+    assert_eq!(kept.len(), 1);
+    let v: serde_json::Value = serde_json::from_slice(&w.cli("list --json").stdout).unwrap();
+    assert_eq!(v[0]["state"], "retained", "{v}");
+    w.must(&format!("echo v2 > '{}/disk.vhdx'", vm.display()));
+    let info = w.smb_ok("vm", "allinfo disk.vhdx");
+    assert!(info.contains(&kept[0]), "{info}");
+    // The next backup replaces it (retain = 1): the older one is pruned.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    cycle(&w);
+    let now = snaps(|s| w.must(s), &vm);
+    assert_eq!(now.len(), 1, "{now:?}");
+    assert_ne!(now, kept);
+    // rvss prune finds nothing more to do.
+    let o = w.cli("prune --json");
+    assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[]");
+}
+
+#[test]
 fn multi_share_set_same_second_sets_structure_and_limit() {
     let (mut w, ceph, mnt) = ceph_world("ceph-multi");
     let (a, b) = (mnt.join("a"), mnt.join("b"));

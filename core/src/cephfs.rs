@@ -532,6 +532,21 @@ fn prune(
     Ok(pruned)
 }
 
+/// `rvss prune` for one CephFS share: its retained backups beyond its
+/// policy, deleted unless `dry_run`.
+pub fn prune_share(share: &ShareRef, dry_run: bool) -> Result<Vec<Entry>> {
+    if !share.config.retention.enabled() {
+        return Ok(vec![]);
+    }
+    let mounts = current_mounts()?;
+    let path = std::fs::canonicalize(share.path).unwrap_or_else(|_| share.path.to_path_buf());
+    let (dir, _) = catalog_dir(share.config, &path, &mounts)?;
+    let Ok(cat) = sys::fs::open_dir(&dir) else {
+        return Ok(vec![]);
+    };
+    prune(&cat, &dir, share.name, &share.config.retention, dry_run)
+}
+
 /// A CephFS share as the CLI sees it.
 pub struct ShareRef<'a> {
     pub name: &'a str,
