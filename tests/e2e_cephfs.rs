@@ -523,6 +523,14 @@ fn fsrvp_state_with_clustering() {
     );
     // A still knows its set (memory) and deletes it.
     a.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
+    // rvss doctor on a node warns about this configuration.
+    let doc = text(&b.cli("doctor"));
+    assert!(
+        doc.lines().any(|l| l.starts_with("warn")
+            && l.contains("clustering")
+            && l.contains("srv_fss.tdb")),
+        "{doc}"
+    );
     drop(c);
     drop(_w);
 
@@ -548,6 +556,12 @@ fn fsrvp_state_with_clustering() {
             ));
             text(&o).contains("0x80070057")
         }
+    );
+    let doc = text(&a.cli("doctor"));
+    assert!(
+        doc.lines()
+            .any(|l| l.starts_with("ok") && l.contains("clustering")),
+        "{doc}"
     );
     // The exposed share is in the clustered registry: B serves it too.
     assert_eq!(b.smb_cat(&set_a[0].unc_share(), "disk.vhdx"), "original\n");
