@@ -54,6 +54,7 @@ const ORDER: &[&str] = &[
     "commit",
     "clients",
     "datasize",
+    "cephfs",
     "sets",
     "many",
     "structure",
