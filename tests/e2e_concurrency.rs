@@ -28,6 +28,9 @@ const CLIENTS: usize = 4;
 /// deletes fails is about 0.5^24, so the failing side is deterministic in
 /// practice.
 const CYCLES: usize = 15;
+/// The tree of each share: directories of files.
+const TREE_DIRS: usize = 20;
+const TREE_FILES: usize = 200;
 /// How long one client keeps retrying SET_IN_PROGRESS before it gives up.
 const RETRY_FOR: Duration = Duration::from_secs(60);
 
@@ -51,6 +54,12 @@ fn world(name: &str, samba_default_workers: bool) -> (World, PathBuf) {
             "btrfs subvolume create '{0}' >/dev/null && mkdir -p '{0}/data' && printf data{i} > '{0}/data/disk.vhdx'",
             vol.display()
         ));
+        // A tree rvss walks at AddToShadowCopySet and again at commit, so
+        // that a set takes long enough for the clients' sets to overlap.
+        w.must(&format!(
+            "cd '{}/data' && for d in $(seq 1 {TREE_DIRS}); do mkdir vm$d; (cd vm$d && touch $(seq -f f%g.vhdx 1 {TREE_FILES})); done",
+            vol.display()
+        ));
         w.add_share(&format!("s{i}"), &vol.join("data"), &["vfs objects = rvss"]);
     }
     w.start_samba();
@@ -69,8 +78,11 @@ fn client(w: &World, index: usize) -> Tally {
         let created = loop {
             let o = w.rpc(&format!("fss_create_expose backup ro {share}"));
             let out = text(&o);
-            if o.status.success() {
-                break parse_expose(&out).pop();
+            // rpcclient exits 0 when the call went through but the server
+            // answered an FSRVP error: only an exposed share is success.
+            let exposed = parse_expose(&out).pop();
+            if o.status.success() && !out.contains("failed") && exposed.is_some() {
+                break exposed;
             }
             if out.contains(SET_IN_PROGRESS) && started.elapsed() < RETRY_FOR {
                 t.retries += 1;
