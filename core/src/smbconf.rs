@@ -258,7 +258,7 @@ mod tests {
             Some(Ok(1))
         );
         assert_eq!(
-            conf("RPCD_FSRVP:Num Workers = 5").fsrvp_workers(),
+            conf("RPCD_FSRVP: Num_Workers = 5").fsrvp_workers(),
             Some(Ok(5))
         );
         assert_eq!(
