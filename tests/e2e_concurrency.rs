@@ -12,6 +12,10 @@
 //!   setting.
 //! - With the documented [global] lines (`rpcd_fsrvp:num_workers = 1`,
 //!   vfs_rvss(8) CONCURRENT CLIENTS): zero failures, zero leaks.
+//! - The limit of that setup: a client that disappears while making a set
+//!   blocks the others until rpcd_fsrvp exits, and a short
+//!   `fss: sequence timeout` does not free the set (so it is not among the
+//!   documented lines).
 
 mod common;
 use common::*;
@@ -332,4 +336,71 @@ fn documented_setup_serves_concurrent_clients_without_failures_or_leaks() {
     assert!(snaps.is_empty(), "leaked snapshot subvolumes: {snaps:?}");
     let shares = exposed_shares(&w);
     assert!(shares.is_empty(), "leaked exposed shares: {shares:?}");
+}
+
+/// The single worker's limit, and why `fss: sequence timeout` is not among
+/// the documented lines: a client killed between StartShadowCopySet and
+/// ExposeShadowCopySet leaves its set in creation, and every other client's
+/// StartShadowCopySet gets SET_IN_PROGRESS. Samba's message sequence timer
+/// would free the set, but each retrying client's SetContext cancels that
+/// timer and arms one without a set (srv_fss_agent.c, _fss_SetContext), so
+/// even a 2-second timeout frees nothing while clients retry. The set goes
+/// when rpcd_fsrvp exits (60 s without clients, or a restart of Samba).
+#[test]
+fn abandoned_set_blocks_the_single_worker_and_a_short_sequence_timeout_does_not_free_it() {
+    let mut w = World::new("conc-abandoned");
+    w.global_options.push("fss: sequence timeout = 2".into());
+    let fs = w.add_btrfs("fs1", 1024);
+    for i in 0..2 {
+        let vol = fs.join(format!("vol{i}"));
+        w.must(&format!(
+            "btrfs subvolume create '{0}' >/dev/null && mkdir -p '{0}/data'",
+            vol.display()
+        ));
+        w.add_share(&format!("s{i}"), &vol.join("data"), &["vfs objects = rvss"]);
+    }
+    // s0's tree is large, so that its AddToShadowCopySet (rvss walks the
+    // tree) is still running when its client is killed.
+    w.must(&format!(
+        "cd '{}/data' && for d in $(seq 1 100); do mkdir vm$d; (cd vm$d && touch $(seq -f f%g.vhdx 1 500)); done",
+        fs.join("vol0").display()
+    ));
+    w.start_samba();
+    let out = w.dir.join("abandoning-client.out");
+    let o = w.sh(&format!(
+        "stdbuf -oL rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 \
+           -c 'fss_create_expose backup ro s0' > '{0}' 2>&1 & p=$!
+         for i in $(seq 1 1000); do grep -q 'set created' '{0}' && break; sleep 0.01; done
+         kill -9 $p; wait $p; cat '{0}'",
+        out.display()
+    ));
+    let abandoned = text(&o);
+    assert!(
+        abandoned.contains("shadow-copy set created") && !abandoned.contains("exposed"),
+        "the first client was to be killed with its set in creation:\n{abandoned}"
+    );
+    // Another client retries for 8 s, well past the 2-second timeout.
+    let started = Instant::now();
+    let (mut tries, mut in_progress) = (0, 0);
+    while started.elapsed() < Duration::from_secs(8) {
+        let o = w.rpc("fss_create_expose backup ro s1");
+        let t = text(&o);
+        tries += 1;
+        assert!(
+            parse_expose(&t).is_empty(),
+            "a set was made while another client's set was in creation:\n{t}"
+        );
+        if t.contains(SET_IN_PROGRESS) {
+            in_progress += 1;
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    eprintln!(
+        "abandoned set: {in_progress} of {tries} StartShadowCopySet calls answered \
+         SET_IN_PROGRESS over 8 s with fss: sequence timeout = 2"
+    );
+    assert_eq!(
+        in_progress, tries,
+        "every retry should get {SET_IN_PROGRESS} while the abandoned set lives"
+    );
 }
