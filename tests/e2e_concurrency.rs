@@ -71,7 +71,7 @@ fn world(name: &str, samba_default_workers: bool) -> (World, PathBuf) {
 }
 
 /// One backup host: CYCLES create+delete cycles on `share`, retrying
-/// SET_IN_PROGRESS with a short backoff (as VSS requesters do).
+/// SET_IN_PROGRESS with a short backoff, as vfs_rvss(8) asks of clients.
 fn client(w: &World, index: usize) -> Tally {
     let share = format!("s{index}");
     let mut t = Tally::default();
