@@ -9,13 +9,16 @@ use std::path::{Path, PathBuf};
 /// Entries in the catalog of a snapshot directory (read inside the world,
 /// where the filesystems are mounted).
 fn catalog_len(w: &World, dir: &Path) -> usize {
-    let o = w.sh(&format!("cat '{}/catalog.json'", dir.display()));
-    if !o.status.success() {
-        return 0;
-    }
-    rvss::catalog::parse(&o.stdout)
-        .expect("catalog parses")
-        .len()
+    let d = dir.join(rvss::catalog::DIR_NAME);
+    let o = w.sh(&format!("ls '{}' 2>/dev/null", d.display()));
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .filter(|n| n.ends_with(".json"))
+        .map(|n| {
+            let f = w.must(&format!("cat '{}/{n}'", d.display()));
+            rvss::catalog::parse(f.as_bytes()).expect("catalog entry parses")
+        })
+        .count()
 }
 
 fn subvolume(w: &World, p: &Path) {
