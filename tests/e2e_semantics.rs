@@ -182,7 +182,10 @@ fn many_sets_in_one_second_coexist_with_matching_timestamps() {
             .must(&format!("net conf getparm '{}' path", e.unc_share()))
             .trim()
             .to_string();
-        let gmt = path.rsplit('/').next().unwrap().to_string();
+        // The label: the snapshot's name, or its first part when several
+        // snapshots of the subvolume were taken in that second (`.1`, ...).
+        let name = path.rsplit('/').next().unwrap().to_string();
+        let gmt = name[..rvss::gmt::TOKEN_LEN].to_string();
         let t = rvss::gmt::parse(&gmt).expect(&path);
         let expect = w
             .must(&format!("date -u -d @{t} '+%a %b %e %H:%M:%S %Y'"))
@@ -402,11 +405,13 @@ fn fails_cleanly(name: &str, break_it: &str, repair: &str, status: &str) {
 }
 
 #[test]
-fn error_snapshot_dir_unwritable() {
+fn error_catalog_unwritable() {
+    // Where the catalog's entries are written (the snapshot directory's top
+    // holds only the lock and the subvolume folders).
     fails_cleanly(
         "err-unwritable",
-        "chattr +i '{fs}/.rvss'",
-        "chattr -i '{fs}/.rvss'",
+        "chattr +i '{fs}/.rvss/catalog.d'",
+        "chattr -i '{fs}/.rvss/catalog.d'",
         "0xc0000022",
     );
 }

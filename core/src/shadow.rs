@@ -84,15 +84,6 @@ pub fn create(
     })?;
 
     let catalog = Catalog::open(&layout.snapshot_dir)?;
-    // The rules of AddToShadowCopySet, right before the snapshot: the tree
-    // may have changed since.
-    crate::structure::require_supported(
-        &layout.share,
-        &share.config.structure,
-        &mounts,
-        share.name,
-    )
-    .map_err(|e| Error::new(e.status, format!("at commit: {}", e.message)))?;
     let template = Entry {
         id: uuid::Uuid::new_v4().to_string(),
         share: share.name.to_string(),
@@ -110,6 +101,15 @@ pub fn create(
     // clients' hooks must not wait for it.
     let mut entry = {
         let _lock = catalog.lock_shared()?;
+        // The rules of AddToShadowCopySet, right before the snapshot: the
+        // tree may have changed since.
+        crate::structure::require_supported(
+            &layout.share,
+            &share.config.structure,
+            &mounts,
+            share.name,
+        )
+        .map_err(|e| Error::new(e.status, format!("at commit: {}", e.message)))?;
         reserve_name(&catalog, &layout, writable, template)?
     };
     let snapshot = PathBuf::from(&entry.path);
