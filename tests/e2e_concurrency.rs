@@ -343,13 +343,13 @@ fn documented_setup_serves_concurrent_clients_without_failures_or_leaks() {
 /// the documented lines: a client killed between StartShadowCopySet and
 /// ExposeShadowCopySet leaves its set in creation, and every other client's
 /// StartShadowCopySet gets SET_IN_PROGRESS. Samba's message sequence timer
-/// would free the set, but each retrying client's SetContext cancels that
-/// timer and arms one without a set (srv_fss_agent.c, _fss_SetContext), so
-/// even a short timeout frees nothing while clients retry. The set goes
-/// when rpcd_fsrvp exits (60 s without clients, or a restart of Samba).
+/// would free the set, but the next client's SetContext cancels that timer
+/// and arms one without a set (srv_fss_agent.c, _fss_SetContext), so with
+/// clients retrying even a short timeout frees nothing. The set goes when
+/// rpcd_fsrvp exits (60 s without clients, or a restart of Samba).
 #[test]
 fn abandoned_set_blocks_the_single_worker_and_a_short_sequence_timeout_does_not_free_it() {
-    const TIMEOUT_S: u64 = 3;
+    const TIMEOUT_S: u64 = 5;
     let mut w = World::new("conc-abandoned");
     w.global_options
         .push(format!("fss: sequence timeout = {TIMEOUT_S}"));
@@ -369,84 +369,50 @@ fn abandoned_set_blocks_the_single_worker_and_a_short_sequence_timeout_does_not_
         fs.join("vol0").display()
     ));
     w.start_samba();
-    // The other client retries from the start, every 300 ms (far more often
-    // than the timeout), so that its SetContext calls reach the worker
-    // however slowly this machine runs; each attempt is timed.
-    let abandoned_at: std::sync::Mutex<Option<Instant>> = std::sync::Mutex::new(None);
-    let attempts = std::thread::scope(|s| {
-        let other = s.spawn(|| {
-            let mut attempts: Vec<(Instant, String)> = vec![];
-            // Also ends if the abandoning client never gets its set.
-            let give_up = Instant::now() + Duration::from_secs(90);
-            loop {
-                let began = Instant::now();
-                if began > give_up
-                    || abandoned_at
-                        .lock()
-                        .unwrap()
-                        .is_some_and(|t| began > t + Duration::from_secs(3 * TIMEOUT_S))
-                {
-                    return attempts;
-                }
-                let o = w.rpc("fss_create_expose backup ro s1");
-                let t = text(&o);
-                if let Some(e) = parse_expose(&t).pop() {
-                    w.rpc_ok(&format!("fss_delete s1 {} {}", e.set, e.copy));
-                }
-                attempts.push((began, t));
-                std::thread::sleep(Duration::from_millis(300));
-            }
-        });
-        // The abandoning client: retried until its set is created (the
-        // other client's set may be in progress), then killed.
-        let out = w.dir.join("abandoning-client.out");
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let o = w.sh(&format!(
-                "stdbuf -oL rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 \
-                   -c 'fss_create_expose backup ro s0' > '{0}' 2>&1 & p=$!
-                 while kill -0 $p 2>/dev/null && ! grep -q 'set created' '{0}'; do sleep 0.01; done
-                 kill -9 $p 2>/dev/null; wait $p; cat '{0}'",
-                out.display()
-            ));
-            let t = text(&o);
-            if t.contains("shadow-copy set created") {
-                assert!(
-                    !t.contains("exposed"),
-                    "the client was to be killed with its set in creation:\n{t}"
-                );
-                *abandoned_at.lock().unwrap() = Some(Instant::now());
-                break;
-            }
-            assert!(
-                t.contains(SET_IN_PROGRESS) && Instant::now() < deadline,
-                "the abandoning client could not start a set:\n{t}"
-            );
-        }
-        other.join().expect("retrying client")
-    });
-    let since = abandoned_at.lock().unwrap().expect("set abandoned");
-    let after: Vec<&String> = attempts
-        .iter()
-        .filter(|(began, _)| *began > since)
-        .map(|(_, t)| t)
-        .collect();
-    let blocked = after.iter().filter(|t| t.contains(SET_IN_PROGRESS)).count();
-    eprintln!(
-        "abandoned set: {blocked} of {} StartShadowCopySet calls after it answered \
-         SET_IN_PROGRESS over {} s with fss: sequence timeout = {TIMEOUT_S}",
-        after.len(),
-        3 * TIMEOUT_S
-    );
+    // The first client is killed once its set exists; the other client
+    // starts at once, so that its SetContext waits behind the first
+    // client's AddToShadowCopySet in the single worker and reaches it well
+    // within the timeout, however slowly this machine runs.
+    let out = w.dir.join("abandoning-client.out");
+    let o = w.sh(&format!(
+        "stdbuf -oL rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 \
+           -c 'fss_create_expose backup ro s0' > '{0}' 2>&1 & p=$!
+         while kill -0 $p 2>/dev/null && ! grep -q 'set created' '{0}'; do sleep 0.01; done
+         kill -9 $p 2>/dev/null; wait $p
+         rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro s1' 2>&1
+         echo '--- the killed client:'; cat '{0}'",
+        out.display()
+    ));
+    let both = text(&o);
+    let (first_retry, abandoned) = both
+        .split_once("--- the killed client:")
+        .unwrap_or_else(|| panic!("{both}"));
     assert!(
-        after.len() >= 3,
-        "too few attempts after the set was abandoned"
+        abandoned.contains("shadow-copy set created") && !abandoned.contains("exposed"),
+        "the client was to be killed with its set in creation:\n{abandoned}"
     );
-    for t in &after {
+    let mut attempts = vec![first_retry.to_string()];
+    // The other client retries, past twice the timeout.
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(2 * TIMEOUT_S) {
+        std::thread::sleep(Duration::from_millis(300));
+        attempts.push(text(&w.rpc("fss_create_expose backup ro s1")));
+    }
+    let blocked = attempts
+        .iter()
+        .filter(|t| t.contains(SET_IN_PROGRESS))
+        .count();
+    eprintln!(
+        "abandoned set: {blocked} of {} StartShadowCopySet calls answered SET_IN_PROGRESS \
+         over {} s with fss: sequence timeout = {TIMEOUT_S}",
+        attempts.len(),
+        2 * TIMEOUT_S
+    );
+    for t in &attempts {
         assert!(
             t.contains(SET_IN_PROGRESS) && parse_expose(t).is_empty(),
-            "every attempt after the abandoned set should get {SET_IN_PROGRESS}, \
-             the set's sequence timer being cancelled by the retries:\n{t}"
+            "every attempt after the abandoned set should get {SET_IN_PROGRESS}, the set's \
+             sequence timer being cancelled by the retries:\n{t}"
         );
     }
 }
