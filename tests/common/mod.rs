@@ -11,6 +11,7 @@
 
 #![allow(dead_code)]
 
+pub mod ceph;
 pub mod soak;
 
 use std::fs;

@@ -81,6 +81,50 @@ pub(super) fn check_workers(c: &mut Checks, conf: &SambaConf) {
     c.fail("fsrvp-workers", None, problem, fix);
 }
 
+/// With `clustering = yes`: the configuration vfs_rvss(8) ships (CEPHFS
+/// AND CTDB CLUSTERS). Samba keeps FSRVP sets in each worker's memory and
+/// rewrites `srv_fss.tdb` from it, which clustering puts into one CTDB
+/// database for all nodes: a set stored by one node is wiped by the next
+/// store of another. `ctdb:srv_fss.tdb = no` keeps it per node;
+/// `rpcd_fsrvp:num_workers = 1` makes every request of a node reach the
+/// worker that knows its sets.
+pub(super) fn check_clustering(c: &mut Checks, conf: &SambaConf) {
+    let on = |k: &str| conf.global_param(k).and_then(rvss_core::config::samba_bool);
+    if on("clustering") != Some(true) {
+        return;
+    }
+    let mut problems = vec![];
+    if on("ctdb:srv_fss.tdb") != Some(false) {
+        problems.push(
+            "srv_fss.tdb is a CTDB database shared by all nodes, which each node's FSRVP \
+             server rewrites from its own memory (sets of the other nodes are wiped)",
+        );
+    }
+    if conf.fsrvp_workers() != Some(Ok(1)) {
+        problems.push(
+            "more than one rpcd_fsrvp worker per node: a delete can reach a worker that \
+             never saw the set",
+        );
+    }
+    if problems.is_empty() {
+        c.ok(
+            "clustering",
+            None,
+            "clustering = yes with FSRVP state per node (ctdb:srv_fss.tdb = no) and one \
+             rpcd_fsrvp worker"
+                .into(),
+        );
+    } else {
+        c.warn(
+            "clustering",
+            None,
+            problems.join("; "),
+            "add `ctdb:srv_fss.tdb = no` and `rpcd_fsrvp:num_workers = 1` to [global] on \
+             every node, and point each backup client at one node (vfs_rvss(8))",
+        );
+    }
+}
+
 pub(super) fn check_fsrvp(c: &mut Checks, config_file: &Path, auth_file: Option<&Path>) {
     match samba::fsrvp_server() {
         Some(p) => {

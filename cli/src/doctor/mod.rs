@@ -108,6 +108,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     samba::check_samba_and_module(&mut c);
     fsrvp::check_registry(&mut c, &conf, &cli.config);
     fsrvp::check_workers(&mut c, &conf);
+    fsrvp::check_clustering(&mut c, &conf);
     fsrvp::check_fsrvp(&mut c, &cli.config, args.auth_file.as_deref());
     shares::check_shares(&mut c, &conf);
 
