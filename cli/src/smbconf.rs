@@ -1,3 +1,4 @@
+//! `rvss smbconf`: the [global] lines rvss's setup needs (vfs_rvss(8));
 //! `rvss smbconf SHARE`: the share lines that make rvss's backups visible to
 //! SMB clients as Previous Versions, through Samba's vfs_shadow_copy2.
 
@@ -5,11 +6,12 @@ use super::shares;
 use super::{Cli, Outcome, EXIT_OK};
 use rvss_core::backend::Backend;
 use rvss_core::layout::Layout;
+use rvss_core::smbconf::GLOBAL_LINES;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The share to print the lines for.
-    pub share: String,
+    /// The share to print the lines for; without it, the [global] lines.
+    pub share: Option<String>,
 }
 
 /// The lines, given the share's current `vfs objects`.
@@ -53,11 +55,17 @@ pub fn cephfs_lines(vfs_objects: &str) -> Vec<String> {
 }
 
 pub fn run(cli: &Cli, args: &Args) -> Outcome {
+    let Some(name) = &args.share else {
+        for l in GLOBAL_LINES {
+            println!("{l}");
+        }
+        return Ok(EXIT_OK);
+    };
     let conf = cli.samba_conf()?;
-    let share = shares::rvss_shares(&conf, Some(&args.share))?
+    let share = shares::rvss_shares(&conf, Some(name))?
         .into_iter()
         .next()
-        .ok_or_else(|| shares::failure(format!("no share {}", args.share)))?;
+        .ok_or_else(|| shares::failure(format!("no share {name}")))?;
     let vfs = conf
         .share(&share.name)
         .and_then(|s| conf.param(s, "vfs objects"))
