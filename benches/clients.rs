@@ -62,7 +62,12 @@ fn main() {
     let phase = Duration::from_secs_f64(per_module / 2.0);
     let mut w = World::new("bench-clients");
     let fs = w.add_btrfs("fs", 4096);
-    w.global_options.push("rpcd_fsrvp:num_workers = 1".into());
+    // The World's [global] is the documented setup, which includes
+    // `rpcd_fsrvp:num_workers = 1` (concurrent clients need it).
+    assert!(
+        !w.samba_default_workers && w.smb_conf().contains("rpcd_fsrvp:num_workers = 1"),
+        "the bench needs one rpcd_fsrvp worker"
+    );
     for module in MODULES {
         for k in 1..=CLIENTS {
             let name = share_name(module, k);
