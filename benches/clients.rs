@@ -142,28 +142,24 @@ fn main() {
         ("rvss failures", rv.failures.len() as f64),
         ("vfs_btrfs failures", vb.failures.len() as f64),
         Goal::Zero,
-        "count",
     );
     r.counts(
         "lock timeouts (rvss log: \"not granted within\")",
         ("rvss lock timeouts", lock_timeouts as f64),
         ("vfs_btrfs (no lock)", 0.0),
         Goal::Zero,
-        "count",
     );
     r.counts(
         "left after the run: snapshots on disk + exposed shares",
         ("rvss left", rvss_left as f64),
         ("vfs_btrfs left", btrfs_left as f64),
         Goal::Zero,
-        "count",
     );
     r.counts(
         "set-in-progress retries (0x80042316), all cycles",
         ("rvss retries", rv.retries as f64),
         ("vfs_btrfs retries", vb.retries as f64),
         Goal::None,
-        "count",
     );
     r.compare(
         "cycle: create + delete, retries included",

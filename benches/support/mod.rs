@@ -291,17 +291,16 @@ impl Report {
         });
     }
 
-    /// Adds a row of two counts (failures, leaks, retries: unit `unit`),
+    /// Adds a row of two counts (failures, leaks, retries; unit "count"),
     /// each kept as a one-value series. The ratio of counts means nothing
-    /// when the baseline is zero: it is written as 0 there and the report
-    /// prints no ratio for rows in a count unit.
+    /// when the baseline is zero: it is written as 0 there, and the report
+    /// prints no ratio for rows in the unit "count".
     pub fn counts(
         &mut self,
         case: &str,
         (contender, c): (&str, f64),
         (baseline, b): (&str, f64),
         goal: Goal,
-        unit: &str,
     ) {
         self.samples.insert(contender.into(), vec![c]);
         self.samples.insert(baseline.into(), vec![b]);
@@ -324,7 +323,7 @@ impl Report {
             goal: goal.text(),
             met,
             ratio_p99: Some(ratio),
-            unit: Some(unit.into()),
+            unit: Some("count".into()),
             delta_median: Some(c - b),
         });
     }
