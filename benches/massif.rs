@@ -62,9 +62,13 @@ fn frame_fn(f: &str) -> &str {
     f.split_once(": ").map_or(f, |(_, rest)| rest)
 }
 
-/// Allocator frames, skipped when naming a stack.
+/// Allocator frames, skipped when naming a stack (also frames without a
+/// symbol in talloc or libc).
 fn is_allocator(f: &str) -> bool {
     let func = frame_fn(f);
+    if func.starts_with("???") && (f.contains("/libtalloc.so") || f.contains("/libc.so")) {
+        return true;
+    }
     [
         "malloc",
         "calloc",
@@ -209,11 +213,11 @@ impl Run {
             if !k.iter().any(|f| keep(f)) {
                 continue;
             }
-            let name: Vec<&str> = k
+            let name: Vec<String> = k
                 .iter()
-                .map(|f| frame_fn(f))
                 .skip_while(|f| is_allocator(f))
                 .take(5)
+                .map(|f| short_frame(f))
                 .collect();
             *by_name.entry(name.join(" < ")).or_default() += v;
         }
@@ -221,6 +225,20 @@ impl Run {
         v.sort_by_key(|(_, b)| -b);
         v.truncate(n);
         v
+    }
+}
+
+/// A frame as a stack's name shows it: the function and its file, or the
+/// object's file name when it has no symbol.
+fn short_frame(f: &str) -> String {
+    let func = frame_fn(f);
+    match func.split_once(" (in ") {
+        Some((name, obj)) => {
+            let obj = obj.trim_end_matches(')');
+            let file = obj.rsplit('/').next().unwrap_or(obj);
+            format!("{name} [{file}]")
+        }
+        None => func.to_string(),
     }
 }
 
@@ -283,9 +301,7 @@ fn massif_pid(w: &World) -> u32 {
             .split(|&b| b == 0)
             .map(|a| String::from_utf8_lossy(a).into_owned())
             .collect();
-        if args.first().is_some_and(|a| a.contains("valgrind"))
-            && args.iter().any(|a| *a == real)
-        {
+        if args.first().is_some_and(|a| a.contains("valgrind")) && args.iter().any(|a| *a == real) {
             pids.push(pid);
         }
     }
@@ -395,7 +411,11 @@ fn measure(m: &Module, warmup: usize, cycles: usize) -> Run {
             .pop()
             .unwrap_or_else(|| panic!("{} cycle {i}: no shadow copy: {o}", m.name));
         let d = w.rpc_ok(&format!("fss_delete vm {} {}", sc.set, sc.copy));
-        assert!(d.contains("shadow-copy deleted"), "{} cycle {i}: {d}", m.name);
+        assert!(
+            d.contains("shadow-copy deleted"),
+            "{} cycle {i}: {d}",
+            m.name
+        );
     };
     for i in 0..warmup {
         cycle(i);
