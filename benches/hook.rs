@@ -20,7 +20,7 @@ const RVSS_CYCLE: &str = "rvss create+delete";
 const IOCTL_CREATE: &str = "ioctl SNAP_CREATE_V2";
 const IOCTL_DELETE: &str = "ioctl SNAP_DESTROY_V2";
 const IOCTL_CYCLE: &str = "ioctl create+destroy";
-const CATALOG_SAVE: &str = "catalog open+save";
+const CATALOG_SAVE: &str = "catalog reserve+record+remove";
 
 fn main() {
     if let Some(args) = support::inner_args() {
@@ -65,7 +65,7 @@ fn main() {
     r.compare("snapshot delete", RVSS_DELETE, IOCTL_DELETE, goal);
     r.compare("create + delete", RVSS_CYCLE, IOCTL_CYCLE, goal);
     r.compare(
-        "breakdown: one catalog update",
+        "breakdown: catalog work of create+delete",
         CATALOG_SAVE,
         IOCTL_CREATE,
         Goal::None,
@@ -75,8 +75,9 @@ fn main() {
          repetitions rotating (order shifted each repetition) rvss_snap_create + \
          rvss_snap_delete (rvss_share with a NULL option callback: defaults) and \
          rvss::sys::btrfs::snapshot (read-only) + destroy on pre-opened directories; \
-         third in the rotation, for the breakdown, rvss::catalog::Catalog::open + save of \
-         a one-entry catalog in a scratch directory of the same filesystem; a settle (not \
+         third in the rotation, for the breakdown, the catalog work of one create and one \
+         delete (reserve, record, remove an entry) in a scratch directory of the same \
+         filesystem; a settle (not \
          timed: wait for the btrfs cleaner to drop deleted snapshots, then commit) before \
          each contender's turn, so that none pays for what another left behind"
     ));
@@ -107,9 +108,7 @@ fn inner(args: &[String]) {
         for which in support::rotation(i, 3) {
             support::settle(&fs);
             if which == 2 {
-                // What the hooks do to the catalog, alone: lock, read, add
-                // an entry, write it durably (rvss's create does this once,
-                // delete once more).
+                // What the hooks do to the catalog, alone.
                 let (t, ()) = timed(|| catalog_update(&probe, i));
                 if keep {
                     record(CATALOG_SAVE, t);
@@ -140,22 +139,34 @@ fn inner(args: &[String]) {
     support::print_series(&s);
 }
 
-/// One catalog update as a hook makes it: open (lock + read), change, save.
+/// What a create hook does to the catalog, alone: reserve the entry (a new
+/// file), record the result (replace it), and what delete does: remove it.
 fn catalog_update(dir: &std::path::Path, i: usize) {
-    let mut c = rvss::catalog::Catalog::open(dir).expect("open catalog");
-    c.entries.clear();
-    c.entries.push(rvss::catalog::Entry {
+    let c = rvss::catalog::Catalog::open(dir).expect("open catalog");
+    let path = dir.join(format!("vol/@GMT-2026.01.01-00.00.00.{i}"));
+    let mut e = rvss::catalog::Entry {
         id: format!("probe-{i}"),
         share: "vm".into(),
         base_volume: "/probe".into(),
         subvolume: "/probe".into(),
-        path: "/probe/@GMT-2026.01.01-00.00.00".into(),
-        snap_path: "/probe/@GMT-2026.01.01-00.00.00".into(),
+        path: path.display().to_string(),
+        snap_path: path.display().to_string(),
         gmt: "@GMT-2026.01.01-00.00.00".into(),
         created: 0,
         readonly: true,
-        state: rvss::catalog::State::Exposed,
+        state: rvss::catalog::State::Creating,
         ..Default::default()
-    });
-    c.save().expect("save catalog");
+    };
+    let with_next = rvss::catalog::Durability::WithNextCommit;
+    {
+        let _l = c.lock_shared().expect("lock");
+        assert!(c.reserve(&e).expect("reserve"));
+    }
+    e.state = rvss::catalog::State::Exposed;
+    {
+        let _l = c.lock_shared().expect("lock");
+        c.write(&e, with_next).expect("record");
+    }
+    let _l = c.lock().expect("lock");
+    c.remove(&e, with_next).expect("remove");
 }

@@ -122,8 +122,16 @@ fn fault_snapshot_dir_deleted_or_replaced_by_a_symlink() {
     assert!(w.pid_of("smbd").is_some(), "smbd died");
 }
 
+/// The catalog entry file of the snapshot `snapshot` (inside the world).
+fn entry_file(fs1: &Path, snapshot: &str) -> PathBuf {
+    let sd = fs1.join(".rvss");
+    let rel = Path::new(snapshot).strip_prefix(&sd).unwrap();
+    sd.join(rvss::catalog::DIR_NAME)
+        .join(rvss::catalog::entry_name(rel))
+}
+
 #[test]
-fn fault_corrupt_catalog_refuses_everything_until_repaired() {
+fn fault_corrupt_catalog_entry_refuses_what_needs_it_until_repaired() {
     let (mut w, fs1, vol) = subvolume_world("fault-catalog", 300);
     w.add_share(
         "vm",
@@ -138,10 +146,15 @@ fn fault_corrupt_catalog_refuses_everything_until_repaired() {
     let exposed = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
         .pop()
         .unwrap();
-    let before = w.snapshots(&fs1);
+    let mut before = w.snapshots(&fs1);
     assert_eq!(before.len(), 2);
+    let snapshot = list(&w)
+        .into_iter()
+        .find(|e| e["state"] == "exposed")
+        .and_then(|e| e["path"].as_str().map(str::to_string))
+        .expect("the exposed snapshot is listed");
+    let cat = entry_file(&fs1, &snapshot);
 
-    let cat = fs1.join(".rvss/catalog.json");
     let torn = format!("truncate -s 17 '{}'", cat.display());
     let garbage = format!(
         "dd if=/dev/urandom bs=64 count=1 status=none of='{}'",
@@ -149,17 +162,22 @@ fn fault_corrupt_catalog_refuses_everything_until_repaired() {
     );
     for damage in [torn, garbage] {
         w.must(&format!("cp '{0}' '{0}.good' && {damage}", cat.display()));
-        // Hooks: a clear error, nothing created or deleted.
-        let o = w.rpc("fss_create_expose backup ro vm");
+        // The delete that needs the entry: a clear error, nothing deleted.
+        let o = w.rpc(&format!("fss_delete vm {} {}", exposed.set, exposed.copy));
         assert!(text(&o).contains("failed"), "{}", text(&o));
-        w.rpc(&format!("fss_delete vm {} {}", exposed.set, exposed.copy));
         assert_eq!(
             w.snapshots(&fs1),
             before,
-            "a corrupt catalog led to a change"
+            "a corrupt catalog entry led to a deletion"
         );
         assert!(w.rvss_log().contains("is corrupt"), "{}", w.rvss_log());
-        // CLI: exit 2 with the reason; gc deletes nothing.
+        // New backups go on: a damaged entry of another snapshot does not
+        // stop them.
+        let more = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"));
+        assert_eq!(more.len(), 1);
+        assert_eq!(w.snapshots(&fs1).len(), before.len() + 1);
+        before = w.snapshots(&fs1);
+        // CLI: exit 2 naming the file; gc and prune delete nothing.
         for cmd in ["list", "gc --grace 0", "prune"] {
             let o = w.cli(cmd);
             assert_eq!(o.status.code(), Some(2), "rvss {cmd}: {}", text(&o));
@@ -170,32 +188,80 @@ fn fault_corrupt_catalog_refuses_everything_until_repaired() {
         assert!(w.pid_of("smbd").is_some(), "smbd died");
     }
 
-    // Garbage with no good copy at hand: `rvss repair` brings back the
-    // previous generation; gc then makes the system clean again.
-    w.must(&format!(
-        "echo garbage > '{}/.rvss/catalog.json'",
-        fs1.display()
-    ));
+    // Garbage with no good copy at hand: `rvss repair` rebuilds the entry
+    // from its snapshot (kept as a backup); nothing is lost.
+    w.must(&format!("echo garbage > '{}'", cat.display()));
     let o = w.cli("repair");
     assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("rebuilt"), "{}", text(&o));
     let o = w.cli("gc --grace 0");
     assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(w.snapshots(&fs1), before, "repair or gc deleted a snapshot");
     let l = list(&w);
     assert!(
-        l.iter().any(|e| e["state"] == "retained"),
-        "the retained backup must survive: {l:?}"
+        l.iter()
+            .any(|e| e["path"] == snapshot.as_str() && e["state"] == "retained"),
+        "the rebuilt entry is a retained backup: {l:?}"
     );
-    assert!(w
-        .sh(&format!(
-            "test -d '{}/.rvss/vol1/{}'",
-            fs1.display(),
-            l[0]["gmt"].as_str().unwrap()
-        ))
-        .status
-        .success());
+    // Samba's delete of the shadow copy finds it again.
+    w.rpc_ok(&format!("fss_delete vm {} {}", exposed.set, exposed.copy));
     assert!(parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
         .pop()
         .is_some());
+}
+
+#[test]
+fn a_catalog_json_of_rvss_0_2_is_migrated_on_first_use() {
+    let (mut w, fs1, vol) = subvolume_world("migrate", 300);
+    w.add_share("vm", &vol.join("vm"), &["vfs objects = rvss"]);
+    w.start_samba();
+    let a = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .unwrap();
+    let b = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .unwrap();
+    let listed = list(&w);
+    assert_eq!(listed.len(), 2);
+    // Turn today's catalog into the single catalog.json rvss 0.2 wrote.
+    let sd = fs1.join(".rvss");
+    let dir = sd.join(rvss::catalog::DIR_NAME);
+    let entries: Vec<rvss::catalog::Entry> = w
+        .must(&format!("ls '{}'", dir.display()))
+        .lines()
+        .map(|n| {
+            let mut e =
+                rvss::catalog::parse(w.must(&format!("cat '{}/{n}'", dir.display())).as_bytes())
+                    .expect("entry parses");
+            e.creator = None;
+            e
+        })
+        .collect();
+    let legacy = rvss::catalog::serialize_legacy(&entries);
+    let staged = w.dir.join("legacy-catalog.json");
+    std::fs::write(&staged, legacy).unwrap();
+    w.must(&format!(
+        "rm -r '{}' && cp '{}' '{}/catalog.json'",
+        dir.display(),
+        staged.display(),
+        sd.display()
+    ));
+    // The first hook migrates it: the FSRVP delete finds its entry.
+    w.rpc_ok(&format!("fss_delete vm {} {}", a.set, a.copy));
+    assert!(w.rvss_log().contains("migrated"), "{}", w.rvss_log());
+    assert!(w
+        .sh(&format!(
+            "test -f '{}/catalog.migrated.json' && test ! -e '{}/catalog.json'",
+            sd.display(),
+            sd.display()
+        ))
+        .status
+        .success());
+    let after = list(&w);
+    assert_eq!(after.len(), 1, "{after:?}");
+    w.rpc_ok(&format!("fss_delete vm {} {}", b.set, b.copy));
+    assert!(list(&w).is_empty());
+    assert!(w.snapshots(&fs1).is_empty());
 }
 
 #[test]

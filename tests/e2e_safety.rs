@@ -489,6 +489,27 @@ fn the_gmt_label_of_a_late_commit_is_the_commit_time() {
 }
 
 #[test]
+fn a_commit_kept_waiting_past_the_lock_timeout_answers_wait_timeout() {
+    let (w, fs1, _share) = started_world("safety-timeout", &[]);
+    // The lock is held longer than a hook waits (10 s): the commit fails
+    // with NT_STATUS_IO_TIMEOUT, which Samba answers FSRVP_E_WAIT_TIMEOUT
+    // (0x102, a wait that ran out: the client may retry).
+    let before = subvolume_count(&w, &fs1);
+    let t = commit_late(&w, &fs1, 14, "true");
+    assert!(!t.contains("exposed as a snapshot"), "{t}");
+    assert!(t.contains("0x102"), "not FSRVP_E_WAIT_TIMEOUT:\n{t}");
+    let log = w.rvss_log();
+    let lines: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("rvss: vm: snap_create: ") && l.contains("not granted within 10 s"))
+        .collect();
+    assert_eq!(lines.len(), 1, "one log line naming the wait:\n{log}");
+    assert!(lines[0].contains("0xc00000b5"), "{}", lines[0]);
+    assert!(list_json(&w).is_empty(), "a catalog entry was left");
+    assert_eq!(subvolume_count(&w, &fs1), before, "a snapshot was made");
+}
+
+#[test]
 fn retain_days_spelled_as_samba_allows_is_one_policy_in_module_and_cli() {
     let (w, _fs1, _share) = started_world("safety-optname", &["rvss:RetainDays = 5"]);
     // The module reads it: FSRVP's delete keeps the backup.

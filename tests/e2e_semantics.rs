@@ -9,13 +9,16 @@ use std::path::{Path, PathBuf};
 /// Entries in the catalog of a snapshot directory (read inside the world,
 /// where the filesystems are mounted).
 fn catalog_len(w: &World, dir: &Path) -> usize {
-    let o = w.sh(&format!("cat '{}/catalog.json'", dir.display()));
-    if !o.status.success() {
-        return 0;
-    }
-    rvss::catalog::parse(&o.stdout)
-        .expect("catalog parses")
-        .len()
+    let d = dir.join(rvss::catalog::DIR_NAME);
+    let o = w.sh(&format!("ls '{}' 2>/dev/null", d.display()));
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .filter(|n| n.ends_with(".json"))
+        .map(|n| {
+            let f = w.must(&format!("cat '{}/{n}'", d.display()));
+            rvss::catalog::parse(f.as_bytes()).expect("catalog entry parses")
+        })
+        .count()
 }
 
 fn subvolume(w: &World, p: &Path) {
@@ -179,7 +182,10 @@ fn many_sets_in_one_second_coexist_with_matching_timestamps() {
             .must(&format!("net conf getparm '{}' path", e.unc_share()))
             .trim()
             .to_string();
-        let gmt = path.rsplit('/').next().unwrap().to_string();
+        // The label: the snapshot's name, or its first part when several
+        // snapshots of the subvolume were taken in that second (`.1`, ...).
+        let name = path.rsplit('/').next().unwrap().to_string();
+        let gmt = name[..rvss::gmt::TOKEN_LEN].to_string();
         let t = rvss::gmt::parse(&gmt).expect(&path);
         let expect = w
             .must(&format!("date -u -d @{t} '+%a %b %e %H:%M:%S %Y'"))
@@ -399,11 +405,13 @@ fn fails_cleanly(name: &str, break_it: &str, repair: &str, status: &str) {
 }
 
 #[test]
-fn error_snapshot_dir_unwritable() {
+fn error_catalog_unwritable() {
+    // Where the catalog's entries are written (the snapshot directory's top
+    // holds only the lock and the subvolume folders).
     fails_cleanly(
         "err-unwritable",
-        "chattr +i '{fs}/.rvss'",
-        "chattr -i '{fs}/.rvss'",
+        "chattr +i '{fs}/.rvss/catalog.d'",
+        "chattr -i '{fs}/.rvss/catalog.d'",
         "0xc0000022",
     );
 }

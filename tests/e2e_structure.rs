@@ -56,8 +56,8 @@ fn assert_nothing_created(w: &World, fs: &Path, share: &str) {
         before,
         "a refused share got a snapshot"
     );
-    let catalog = fs.join(".rvss/catalog.json");
-    let cat = w.sh(&format!("cat {} 2>/dev/null", q(&catalog)));
+    let catalog = fs.join(".rvss/catalog.d");
+    let cat = w.sh(&format!("cat {}/*.json 2>/dev/null", q(&catalog)));
     let cat = String::from_utf8_lossy(&cat.stdout);
     assert!(
         !cat.contains(&format!("\"share\": \"{share}\""))

@@ -160,7 +160,7 @@ pub enum Goal {
     },
     /// median minus baseline median below this (in the row's unit).
     DeltaBelow(f64, &'static str),
-    /// median (of the contender alone) below this, in the row's unit.
+    /// the contender's median below this (in the row's unit).
     Below(f64, &'static str),
 }
 
@@ -172,7 +172,7 @@ impl Goal {
             Goal::MedianAndP99(r) => format!("<= {r} (median and p99)"),
             Goal::Overhead { pct, ms } => format!("overhead <= {pct}% or <= {ms} ms"),
             Goal::DeltaBelow(d, unit) => format!("added < {d} {unit}"),
-            Goal::Below(v, unit) => format!("< {v} {unit}"),
+            Goal::Below(d, unit) => format!("median < {d} {unit}"),
         }
     }
 }
@@ -271,7 +271,7 @@ impl Report {
             Goal::MedianAndP99(r) => Some(ratio_median <= r && ratio_p99 <= r),
             Goal::Overhead { pct, ms } => Some(delta <= (bm * pct / 100.0).max(ms)),
             Goal::DeltaBelow(d, _) => Some(delta < d),
-            Goal::Below(v, _) => Some(cm < v),
+            Goal::Below(d, _) => Some(cm < d),
         };
         self.rows.push(Row {
             case: case.into(),

@@ -2,7 +2,7 @@
 //! any more (a commit that failed half way, a killed FSRVP server).
 
 use super::{Cli, Outcome, EXIT_ERROR, EXIT_OK};
-use rvss_core::catalog::Catalog;
+use rvss_core::catalog::{Catalog, Durability};
 use rvss_core::inventory::{self, Status};
 use rvss_core::{shadow, snapshot};
 use serde::Serialize;
@@ -41,39 +41,42 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     let mut removed = vec![];
     let mut failed = 0;
     for dir in inventory::snapshot_dirs(&conf)? {
-        let mut catalog = Catalog::open(&dir)?;
-        // The grace period counts from when gc first saw an entry without a
-        // share, never from its creation: Samba removes the exposed share
-        // before it calls snap_delete, and a gc in that gap must not take
-        // a snapshot whose FSRVP delete is still coming.
-        let mut changed = false;
-        for e in catalog.entries.iter_mut() {
-            let orphan = inventory::status_of(e, &referenced) == Status::Orphan;
-            match (orphan, e.unreferenced_since) {
-                (true, None) => {
-                    e.unreferenced_since = Some(now);
-                    changed = true;
+        let catalog = Catalog::open(&dir)?;
+        let seen = {
+            let _lock = catalog.lock_shared()?;
+            catalog.entries()?
+        };
+        for e in seen {
+            // One snapshot at a time under the exclusive lock, released in
+            // between: FSRVP hooks of other clients go on meanwhile.
+            let _lock = catalog.lock()?;
+            let Some(mut e) = catalog.get(Path::new(&e.path))? else {
+                continue; // deleted meanwhile
+            };
+            let orphan = match inventory::status_of(&e, &referenced) {
+                Status::Orphan => true,
+                // A snapshot still being taken, unless a crash left it.
+                Status::Creating => !e.creator.is_some_and(|c| c.is_running()),
+                _ => false,
+            };
+            // The grace period counts from when gc first saw an entry without
+            // a share, never from its creation: Samba removes the exposed
+            // share before it calls snap_delete, and a gc in that gap must
+            // not take a snapshot whose FSRVP delete is still coming.
+            let since = match (orphan, e.unreferenced_since) {
+                (true, None) => Some(now),
+                (false, Some(_)) => None,
+                (_, s) => s,
+            };
+            if since != e.unreferenced_since {
+                e.unreferenced_since = since;
+                if !args.dry_run {
+                    catalog.write(&e, Durability::Now)?;
                 }
-                (false, Some(_)) => {
-                    e.unreferenced_since = None;
-                    changed = true;
-                }
-                _ => {}
             }
-        }
-        if changed && !args.dry_run {
-            catalog.save()?;
-        }
-        let candidates: Vec<_> = catalog
-            .entries
-            .iter()
-            .filter(|e| {
-                inventory::status_of(e, &referenced) == Status::Orphan
-                    && now.saturating_sub(e.unreferenced_since.unwrap_or(now)) >= args.grace
-            })
-            .cloned()
-            .collect();
-        for e in candidates {
+            if !orphan || now.saturating_sub(since.unwrap_or(now)) < args.grace {
+                continue;
+            }
             let exists = Path::new(&e.path).symlink_metadata().is_ok();
             // A share with a retention policy keeps what FSRVP deletes: its
             // orphan becomes a backup (which the policy then prunes), never
@@ -89,21 +92,19 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
             };
             if !args.dry_run {
                 let done = match kind {
-                    "retained" => catalog
-                        .entries
-                        .iter_mut()
-                        .find(|x| x.id == e.id)
-                        .map_or(Ok(()), |x| shadow::keep_as_backup(&dir, x)),
-                    _ => snapshot::destroy_entry(&dir, &e).map(|()| {
-                        catalog.entries.retain(|x| x.id != e.id);
-                    }),
+                    "retained" => {
+                        let old_path = std::path::PathBuf::from(&e.path);
+                        shadow::keep_as_backup(&dir, &mut e)
+                            .and_then(|()| catalog.rename(&old_path, &e))
+                    }
+                    _ => snapshot::destroy_entry(&dir, &e)
+                        .and_then(|()| catalog.remove(&e, Durability::Now)),
                 };
                 if let Err(err) = done {
                     eprintln!("rvss gc: {} {} left alone: {err}", e.share, e.gmt);
                     failed += 1;
                     continue;
                 }
-                catalog.save()?;
             }
             removed.push(Removed {
                 id: e.id.clone(),

@@ -1,6 +1,6 @@
 //! `rvss list`: every snapshot in the catalogs, as a table or JSON.
 
-use super::{Cli, Outcome, EXIT_OK};
+use super::{Cli, Outcome, EXIT_ERROR, EXIT_OK};
 use rvss_core::catalog::Catalog;
 use rvss_core::inventory::{self, Status};
 use rvss_core::sys;
@@ -39,12 +39,26 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     let conf = cli.samba_conf()?;
     let shares = inventory::share_paths(&conf);
     let mut rows = vec![];
+    // Corrupt entries are named on stderr and make the exit code 2.
+    let mut corrupt = 0;
     for dir in inventory::snapshot_dirs(&conf)? {
         let cat = Catalog::open(&dir)?;
+        let scan = {
+            let _lock = cat.lock_shared()?;
+            cat.scan()?
+        };
+        for c in &scan.corrupt {
+            eprintln!(
+                "rvss list: {}: {} (run `rvss repair`)",
+                c.file.display(),
+                c.why
+            );
+            corrupt += 1;
+        }
         let qgroups = sys::fs::open_dir(&dir)
             .ok()
             .and_then(|f| sys::btrfs::exclusive_bytes(&f).ok().flatten());
-        for e in &cat.entries {
+        for e in &scan.entries {
             rows.push(Row {
                 id: e.id.clone(),
                 share: e.share.clone(),
@@ -58,10 +72,11 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
             });
         }
     }
-    rows.sort_by(|a, b| (&a.share, &a.gmt).cmp(&(&b.share, &b.gmt)));
+    rows.sort_by(|a, b| (&a.share, &a.gmt, &a.path).cmp(&(&b.share, &b.gmt, &b.path)));
+    let code = if corrupt > 0 { EXIT_ERROR } else { EXIT_OK };
     if args.json {
         crate::print_json(&rows, "[]");
-        return Ok(EXIT_OK);
+        return Ok(code);
     }
     println!(
         "{:<12} {:<24} {:<9} {:<3} PATH",
@@ -81,5 +96,5 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
             r.path
         );
     }
-    Ok(EXIT_OK)
+    Ok(code)
 }

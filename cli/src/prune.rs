@@ -56,13 +56,12 @@ fn prune_share(
     );
     let mut pruned = vec![];
     for dir in dirs {
-        if !dir.join(rvss_core::catalog::FILE_NAME).exists() {
+        if !rvss_core::catalog::exists(&dir) {
             continue;
         }
-        let mut catalog = Catalog::open(&dir)?;
+        let catalog = Catalog::open(&dir)?;
         pruned.extend(shadow::prune(
-            &mut catalog,
-            &dir,
+            &catalog,
             &share.name,
             &share.config.retention,
             dry_run,

@@ -1,5 +1,7 @@
-//! `rvss repair`: bring back a catalog that was truncated or overwritten,
-//! from the generation kept before the last save. Deletes nothing.
+//! `rvss repair`: make every catalog readable again: a corrupt entry is
+//! rebuilt from its snapshot (or set aside when the snapshot is gone), a
+//! corrupt legacy catalog.json falls back to its previous generation.
+//! Deletes nothing.
 
 use super::{Cli, Outcome, EXIT_OK};
 use rvss_core::{catalog, inventory};
@@ -15,24 +17,37 @@ pub struct Args {
 #[derive(Serialize)]
 struct Repaired {
     snapshot_dir: String,
-    entries: usize,
+    #[serde(flatten)]
+    done: catalog::Repaired,
 }
 
 pub fn run(cli: &Cli, args: &Args) -> Outcome {
     let conf = cli.samba_conf()?;
     let mut out = vec![];
     for dir in inventory::snapshot_dirs(&conf)? {
-        let entries = catalog::repair(&dir)?;
+        let done = catalog::repair(&dir, |p| rvss_core::snapshot::rebuild_entry(&dir, p))?;
         out.push(Repaired {
             snapshot_dir: dir.display().to_string(),
-            entries,
+            done,
         });
     }
     if args.json {
         crate::print_json(&out, "[]");
     } else {
         for r in &out {
-            println!("{}: catalog holds {} entries", r.snapshot_dir, r.entries);
+            for p in &r.done.rebuilt {
+                println!("{}: rebuilt the entry of {p} from its snapshot (share unknown, kept as a backup)", r.snapshot_dir);
+            }
+            for f in &r.done.set_aside {
+                println!(
+                    "{}: set aside {f}: its snapshot is gone or unknown",
+                    r.snapshot_dir
+                );
+            }
+            println!(
+                "{}: catalog holds {} entries",
+                r.snapshot_dir, r.done.entries
+            );
         }
     }
     Ok(EXIT_OK)

@@ -46,20 +46,34 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     );
     let mut found = None;
     for dir in dirs {
-        if !dir.join(rvss_core::catalog::FILE_NAME).exists() {
+        if !rvss_core::catalog::exists(&dir) {
             continue;
         }
-        let catalog = Catalog::open_shared(&dir)?;
-        let hit = catalog
-            .entries
-            .iter()
-            .find(|e| {
+        let catalog = Catalog::open(&dir)?;
+        // Held for the whole restore: no prune or gc removes the source.
+        let lock = catalog.lock_shared()?;
+        let hits: Vec<_> = catalog
+            .entries()?
+            .into_iter()
+            .filter(|e| {
                 e.share.eq_ignore_ascii_case(&share.name)
-                    && (e.gmt == args.from || e.id == args.from)
+                    && e.state != rvss_core::catalog::State::Creating
+                    && (e.gmt == args.from
+                        || e.id == args.from
+                        || Path::new(&e.path).file_name() == Some(args.from.as_ref()))
             })
-            .cloned();
-        if let Some(entry) = hit {
-            found = Some((catalog, dir, entry));
+            .collect();
+        if hits.len() > 1 {
+            return Err(failure(format!(
+                "share {} has {} backups at {} (taken within one second); name one by its id \
+                 (see `rvss list`)",
+                share.name,
+                hits.len(),
+                args.from
+            )));
+        }
+        if let Some(entry) = hits.into_iter().next() {
+            found = Some(((catalog, lock), dir, entry));
             break;
         }
     }

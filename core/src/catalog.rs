@@ -1,41 +1,116 @@
 //! The catalog: every snapshot rvss created on one filesystem, kept next to
-//! the snapshots (`<snapshot dir>/catalog.json`). Written atomically (temp
-//! file, fsync, rename, fsync of the directory) under an exclusive lock that
-//! the module and the CLI share, so a crash never loses an entry and a
-//! snapshot without an entry is never one rvss may delete.
+//! the snapshots, one small file per snapshot in `<snapshot dir>/catalog.d/`.
+//! A hook reads and writes only the file of the snapshot it works on, so its
+//! cost does not grow with the number of snapshots (years of retained
+//! backups); listing, pruning and gc read them all.
+//!
+//! Guarantees:
+//! - Each entry file is replaced only by an atomic rename: a crash leaves the
+//!   old or the new entry, never a torn one. A new entry is made durable by
+//!   the snapshot ioctl's own transaction commit (btrfs commits atomically
+//!   and in order), so a snapshot rvss made is always one its catalog knows.
+//! - A name is reserved by creating its entry file without replacing
+//!   (renameat2 NOREPLACE): two processes can never take the same snapshot
+//!   name, and no lock is held while the snapshot is taken.
+//! - Everything is reached through the snapshot directory's handle without
+//!   following a symbolic link; anything but a regular file is refused.
+//! - An entry that does not parse is reported, never guessed at: nothing is
+//!   deleted on its behalf, and `rvss repair` rebuilds it from its snapshot.
+//!
+//! Locking (`catalog.lock`, shared by the module and the CLI): deleting a
+//! snapshot or rewriting what another process may be using takes the lock
+//! exclusively for that one change (delete hook, prune, gc per snapshot,
+//! repair, migration); creating, listing and restoring take it shared.
 
 use crate::error::{Error, Result};
 use crate::ntstatus;
 use crate::sys;
 use crate::sys::fs::Lock;
 use serde::{Deserialize, Serialize};
-use std::ffi::OsStr;
-use std::io::Read;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::ffi::{OsStr, OsString};
+use std::fs::File;
+use std::io::{Read, Write};
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::path::{Component, Path, PathBuf};
 use std::time::Duration;
 
-pub const FILE_NAME: &str = "catalog.json";
-/// The generation before the last save: what `rvss repair` falls back to.
-pub const PREVIOUS_NAME: &str = "catalog.prev.json";
-const TEMP_NAME: &str = ".catalog.json.tmp";
-const PREVIOUS_TEMP: &str = ".catalog.prev.json.tmp";
+/// The directory of entry files.
+pub const DIR_NAME: &str = "catalog.d";
+/// The single-file catalog of rvss 0.2 and earlier, migrated on first use.
+pub const LEGACY_NAME: &str = "catalog.json";
+/// Its previous generation (0.2 kept one for `rvss repair`).
+pub const LEGACY_PREVIOUS_NAME: &str = "catalog.prev.json";
+/// Where a migrated catalog.json is kept for the admin.
+pub const MIGRATED_NAME: &str = "catalog.migrated.json";
 const LOCK_NAME: &str = "catalog.lock";
-/// Every file of a catalog that rvss opens (the snapshot directory rules
-/// require them to be regular files).
-pub const FILE_NAMES: [&str; 3] = [FILE_NAME, PREVIOUS_NAME, LOCK_NAME];
-const FORMAT: u32 = 1;
+/// Every plain file of a catalog that rvss opens (the snapshot directory
+/// rules require them to be regular files when present).
+pub const FILE_NAMES: [&str; 3] = [LEGACY_NAME, LEGACY_PREVIOUS_NAME, LOCK_NAME];
+const LEGACY_FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
+const ENTRY_SUFFIX: &str = ".json";
+/// Where `rvss repair` moves an entry file that does not parse.
+const CORRUPT_SUFFIX: &str = ".corrupt";
+/// Entry file names longer than this are hashed (NAME_MAX is 255).
+const MAX_PLAIN_NAME: usize = 200;
 /// How long a hook waits for the lock before failing (never hang smbd).
 pub const LOCK_TIMEOUT: Duration = Duration::from_secs(10);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum State {
+    /// Reserved for a snapshot being taken: the name is taken, the snapshot
+    /// may not exist yet. gc leaves it alone while its creator runs.
+    Creating,
     /// Created for an FSRVP shadow copy that is (or was being) exposed.
     #[default]
     Exposed,
     /// Kept as a backup after FSRVP deleted its shadow copy.
     Retained,
+}
+
+/// The process taking a snapshot: gc leaves a `Creating` entry alone while
+/// that process runs (a snapshot ioctl can take seconds under write load),
+/// and treats it as left behind by a crash once it is gone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Creator {
+    pub pid: u32,
+    /// The process's start time (clock ticks after boot, /proc/PID/stat
+    /// field 22): a reused pid is another process.
+    pub start: u64,
+}
+
+impl Creator {
+    /// This process (cached per pid: the module runs in forked workers).
+    pub fn current() -> Option<Creator> {
+        static CACHE: std::sync::Mutex<Option<Creator>> = std::sync::Mutex::new(None);
+        let pid = std::process::id();
+        let mut cached = CACHE.lock().ok()?;
+        if let Some(c) = *cached {
+            if c.pid == pid {
+                return Some(c);
+            }
+        }
+        let c = Creator {
+            pid,
+            start: start_time(pid)?,
+        };
+        *cached = Some(c);
+        Some(c)
+    }
+
+    /// Whether the process is still running (false when it cannot be seen).
+    pub fn is_running(&self) -> bool {
+        start_time(self.pid) == Some(self.start)
+    }
+}
+
+/// Field 22 of /proc/PID/stat; the command name (field 2) may hold spaces
+/// and parentheses, so fields are counted after its last ')'.
+fn start_time(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after = stat.get(stat.rfind(')')? + 1..)?;
+    after.split_whitespace().nth(19)?.parse().ok()
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +125,9 @@ pub struct Entry {
     pub path: String,
     /// The share's directory inside the snapshot, as exposed to FSRVP.
     pub snap_path: String,
+    /// The @GMT label (the second the snapshot was taken); the snapshot's
+    /// own name is the label, or the label and `.N` when several snapshots
+    /// of one subvolume were taken in that second.
     pub gmt: String,
     /// Unix time the snapshot was made.
     pub created: i64,
@@ -57,8 +135,8 @@ pub struct Entry {
     pub state: State,
     /// The btrfs UUID of the snapshot subvolume (read by ioctl once it was
     /// made): nothing is deleted, retained or restored at `path` unless the
-    /// subvolume there still has it. None only between the entry's first
-    /// save and the snapshot (or in catalogs of older versions).
+    /// subvolume there still has it. None only while the snapshot is being
+    /// taken (or in entries rebuilt from older versions).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
     /// The btrfs UUID of the snapshotted subvolume, known before the
@@ -69,34 +147,70 @@ pub struct Entry {
     /// gc's grace period counts from here, never from `created`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unreferenced_since: Option<i64>,
+    /// Who is taking the snapshot, while the entry is `Creating`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creator: Option<Creator>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct EntryFile {
+    format: u32,
+    snapshot: Entry,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-struct File {
+struct LegacyFile {
     format: u32,
     snapshots: Vec<Entry>,
 }
 
-/// A loaded catalog, held under its lock until dropped. The snapshot
-/// directory is opened once, without following a symbolic link, and every
-/// catalog file is reached relative to it.
-pub struct Catalog {
-    dir_path: PathBuf,
-    dir: std::fs::File,
-    pub entries: Vec<Entry>,
-    /// Opened with the shared lock: readable, not writable.
-    shared: bool,
-    _lock: Lock,
+/// Whether a write must be durable when it returns (`Now`), or may ride on
+/// the filesystem's next transaction commit (`WithNextCommit`).
+///
+/// Why the second is enough where it is used: btrfs commits transactions
+/// atomically and in order, so a change made before an operation on the same
+/// filesystem is never lost while that operation persists.
+/// - Before a snapshot: BTRFS_IOC_SNAP_CREATE_V2 itself commits the
+///   transaction holding this write, so the entry is durable before the
+///   snapshot exists, at no extra flush.
+/// - After destroying a snapshot: a crash can only keep an entry whose
+///   snapshot is gone (`rvss gc` drops it), never lose one that exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    Now,
+    WithNextCommit,
 }
 
-fn name(s: &str) -> &OsStr {
+/// An entry file that does not parse (or names another snapshot).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Corrupt {
+    pub file: PathBuf,
+    pub why: String,
+}
+
+/// Everything in a catalog directory.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub entries: Vec<Entry>,
+    pub corrupt: Vec<Corrupt>,
+}
+
+/// The catalog of one snapshot directory. Opening it takes no lock; the
+/// caller takes the lock each change needs (`lock`, `lock_shared`).
+pub struct Catalog {
+    dir_path: PathBuf,
+    dir: File,
+    entries_dir: File,
+}
+
+fn os(s: &str) -> &OsStr {
     OsStr::new(s)
 }
 
-fn read_at(dir: &std::fs::File, file: &str) -> std::io::Result<Option<Vec<u8>>> {
-    match sys::fs::open_regular_at(dir, name(file), libc::O_RDONLY, 0) {
+fn read_at(dir: &File, file: &OsStr) -> std::io::Result<Option<Vec<u8>>> {
+    match sys::fs::open_regular_at(dir, file, libc::O_RDONLY, 0) {
         Ok(mut f) => {
-            let mut v = vec![];
+            let mut v = Vec::with_capacity(1024);
             f.read_to_end(&mut v)?;
             Ok(Some(v))
         }
@@ -110,294 +224,576 @@ fn read_at(dir: &std::fs::File, file: &str) -> std::io::Result<Option<Vec<u8>>> 
 /// followed, anything but a regular file refused; None when missing.
 pub fn read_unlocked(dir_path: &Path, file: &str) -> std::io::Result<Option<Vec<u8>>> {
     let dir = sys::fs::open_dir(dir_path)?;
-    read_at(&dir, file)
+    read_at(&dir, os(file))
+}
+
+/// Whether `dir_path` holds a catalog (of this version or a legacy one).
+pub fn exists(dir_path: &Path) -> bool {
+    [DIR_NAME, LEGACY_NAME, LEGACY_PREVIOUS_NAME]
+        .iter()
+        .any(|n| dir_path.join(n).symlink_metadata().is_ok())
+}
+
+/// The lock-timeout error: NT_STATUS_IO_TIMEOUT, which Samba's FSRVP server
+/// answers as FSRVP_E_WAIT_TIMEOUT (a client may retry).
+fn lock_error(dir_path: &Path, e: &std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::TimedOut {
+        Error::new(
+            ntstatus::IO_TIMEOUT,
+            format!(
+                "catalog lock in {} not granted within {} s: {e}",
+                dir_path.display(),
+                LOCK_TIMEOUT.as_secs()
+            ),
+        )
+    } else {
+        Error::io(format!("lock catalog in {}", dir_path.display()), e)
+    }
+}
+
+/// The entry file name of the snapshot at `rel` (relative to the snapshot
+/// directory): the path with every byte outside `[A-Za-z0-9@._-]` escaped
+/// as `%XX`, so that it can be read back by `rvss repair`; a hash where that
+/// would be too long (the entry itself then says which snapshot it is).
+pub fn entry_name(rel: &Path) -> OsString {
+    let mut name = Vec::with_capacity(rel.as_os_str().len() + 8);
+    for &b in rel.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'@' | b'.' | b'_' | b'-') {
+            name.push(b);
+        } else {
+            name.extend_from_slice(format!("%{b:02X}").as_bytes());
+        }
+    }
+    if name.len() > MAX_PLAIN_NAME || name.first() == Some(&b'.') {
+        let h = fnv1a(rel.as_os_str().as_bytes(), 0xcbf2_9ce4_8422_2325);
+        let h2 = fnv1a(rel.as_os_str().as_bytes(), 0x6c62_272e_07bb_0142);
+        name = format!("h-{h:016x}{h2:016x}").into_bytes();
+    }
+    name.extend_from_slice(ENTRY_SUFFIX.as_bytes());
+    OsString::from_vec(name)
+}
+
+fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
+    bytes.iter().fold(seed, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The relative snapshot path an entry file name stands for (None for a
+/// hashed or foreign name).
+pub fn rel_of_entry_name(name: &OsStr) -> Option<PathBuf> {
+    let b = name.as_bytes().strip_suffix(ENTRY_SUFFIX.as_bytes())?;
+    if b.starts_with(b"h-") && !b.contains(&b'%') && b.len() == 34 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    Some(PathBuf::from(OsString::from_vec(out)))
+}
+
+fn parse_entry(bytes: &[u8]) -> std::result::Result<Entry, String> {
+    let f: EntryFile = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    if f.format != FORMAT {
+        return Err(format!("unknown catalog entry format {}", f.format));
+    }
+    Ok(f.snapshot)
+}
+
+fn serialize_entry(e: &Entry) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        format: u32,
+        snapshot: &'a Entry,
+    }
+    let mut v = serde_json::to_vec_pretty(&Out {
+        format: FORMAT,
+        snapshot: e,
+    })
+    .unwrap_or_default();
+    v.push(b'\n');
+    v
+}
+
+/// A temporary file name nobody can have planted (created O_EXCL anyway).
+fn temp_name() -> OsString {
+    OsString::from(format!(".tmp-{}", uuid::Uuid::new_v4().simple()))
 }
 
 impl Catalog {
-    /// Locks and loads the catalog of `dir` (an empty one if none exists).
+    /// Opens the catalog of `dir_path`, creating its directory the first
+    /// time and migrating a legacy catalog.json into it.
     pub fn open(dir_path: &Path) -> Result<Catalog> {
-        Catalog::open_with(dir_path, false)
-    }
-
-    /// Loads the catalog under the shared lock, for a reader that needs what
-    /// it read to stay (a restore: no prune or gc may remove its source
-    /// meanwhile). It cannot be saved.
-    pub fn open_shared(dir_path: &Path) -> Result<Catalog> {
-        Catalog::open_with(dir_path, true)
-    }
-
-    fn open_with(dir_path: &Path, shared: bool) -> Result<Catalog> {
         let dir = sys::fs::open_dir(dir_path).map_err(|e| {
             Error::io(
                 format!("open snapshot directory {}", dir_path.display()),
                 &e,
             )
         })?;
-        let lock = if shared {
-            Lock::shared(&dir, name(LOCK_NAME), LOCK_TIMEOUT)
-        } else {
-            Lock::exclusive(&dir, name(LOCK_NAME), LOCK_TIMEOUT)
-        }
-        .map_err(|e| Error::io(format!("lock catalog in {}", dir_path.display()), &e))?;
-        let path = dir_path.join(FILE_NAME);
-        let read = |f: &str| {
-            read_at(&dir, f)
-                .map_err(|e| Error::io(format!("read {}", dir_path.join(f).display()), &e))
-        };
-        // Only tampering removes catalog.json; the previous generation is
-        // then the best knowledge there is.
-        let bytes = match read(FILE_NAME)? {
-            Some(b) => Some(b),
-            None => read(PREVIOUS_NAME)?,
-        };
-        let entries = match bytes {
-            Some(b) => parse(&b).map_err(|why| {
-                Error::new(
-                    ntstatus::FILE_CORRUPT_ERROR,
+        let entries_dir = match sys::fs::open_dir_at(&dir, DIR_NAME) {
+            Ok(d) => d,
+            Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {
+                sys::fs::mkdir_at(&dir, os(DIR_NAME), 0o700)
+                    .and_then(|()| sys::fs::open_dir_at(&dir, DIR_NAME))
+                    .map_err(|e| {
+                        Error::io(format!("create {}", dir_path.join(DIR_NAME).display()), &e)
+                    })?
+            }
+            Err(e) => {
+                return Err(Error::io(
                     format!(
-                        "catalog {} is corrupt ({why}); rvss creates and deletes nothing here until \
-                         it is repaired (`rvss repair` falls back to {PREVIOUS_NAME})",
-                        path.display()
+                        "open {} (it must be a directory, not a link)",
+                        dir_path.join(DIR_NAME).display()
                     ),
-                )
-            })?,
-            None => Vec::new(),
+                    &e,
+                ))
+            }
         };
-        Ok(Catalog {
+        let c = Catalog {
             dir_path: dir_path.to_path_buf(),
             dir,
-            entries,
-            shared,
-            _lock: lock,
-        })
+            entries_dir,
+        };
+        if c.has_legacy()? {
+            c.migrate()?;
+        }
+        Ok(c)
     }
 
-    /// Writes the catalog durably: after this returns, a crash keeps it.
-    pub fn save(&self) -> Result<()> {
-        self.write(true)
+    pub fn dir_path(&self) -> &Path {
+        &self.dir_path
     }
 
-    /// Writes the catalog so that it becomes durable with the filesystem's
-    /// next transaction commit, without waiting for a commit of its own.
-    ///
-    /// Why that is enough where it is used: btrfs commits transactions
-    /// atomically and in order, so a change made before an operation on the
-    /// same filesystem is never lost while that operation persists.
-    /// - Before a snapshot: BTRFS_IOC_SNAP_CREATE_V2 itself commits the
-    ///   transaction holding this write, so the entry is durable before the
-    ///   snapshot exists, at no extra flush.
-    /// - After destroying a snapshot: a crash can only keep an entry whose
-    ///   snapshot is gone (`rvss gc` drops it), never lose one that exists.
-    ///
-    /// The data itself is written out before the rename, so the renamed file
-    /// is never seen empty.
-    pub fn save_with_next_commit(&self) -> Result<()> {
-        self.write(false)
+    /// Takes the catalog lock exclusively (for one change that deletes or
+    /// rewrites what others may use); a wait beyond `LOCK_TIMEOUT` answers
+    /// NT_STATUS_IO_TIMEOUT.
+    pub fn lock(&self) -> Result<Lock> {
+        Lock::exclusive(&self.dir, os(LOCK_NAME), LOCK_TIMEOUT)
+            .map_err(|e| lock_error(&self.dir_path, &e))
     }
 
-    fn write(&self, sync: bool) -> Result<()> {
-        if self.shared {
-            return Err(Error::invalid(
-                "the catalog was opened for reading (shared lock); it cannot be saved",
+    /// Takes the catalog lock shared: creators and readers do not exclude
+    /// each other, only the exclusive changes.
+    pub fn lock_shared(&self) -> Result<Lock> {
+        Lock::shared(&self.dir, os(LOCK_NAME), LOCK_TIMEOUT)
+            .map_err(|e| lock_error(&self.dir_path, &e))
+    }
+
+    fn rel<'p>(&self, snapshot: &'p Path) -> Result<&'p Path> {
+        snapshot
+            .strip_prefix(&self.dir_path)
+            .ok()
+            .filter(|r| {
+                !r.as_os_str().is_empty()
+                    && r.components().all(|c| matches!(c, Component::Normal(_)))
+            })
+            .ok_or_else(|| {
+                Error::new(
+                    ntstatus::ACCESS_DENIED,
+                    format!(
+                        "{} is not a snapshot path inside {}",
+                        snapshot.display(),
+                        self.dir_path.display()
+                    ),
+                )
+            })
+    }
+
+    fn file_of(&self, snapshot: &Path) -> Result<OsString> {
+        Ok(entry_name(self.rel(snapshot)?))
+    }
+
+    fn shown(&self, file: &OsStr) -> PathBuf {
+        self.dir_path.join(DIR_NAME).join(file)
+    }
+
+    /// Writes `e` to a new temporary file, written out (durably when
+    /// `durable`), and returns its name.
+    fn write_temp(&self, e: &Entry, durable: Durability) -> std::io::Result<OsString> {
+        let temp = temp_name();
+        let mut f = sys::fs::open_file_at(
+            &self.entries_dir,
+            &temp,
+            libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL,
+            0o600,
+        )?;
+        let done = f
+            .write_all(&serialize_entry(e))
+            .and_then(|()| match durable {
+                Durability::Now => f.sync_all(),
+                Durability::WithNextCommit => sys::fs::write_out(&f),
+            });
+        if let Err(err) = done {
+            let _ = sys::fs::unlink_at(&self.entries_dir, &temp);
+            return Err(err);
+        }
+        Ok(temp)
+    }
+
+    /// Reserves the snapshot name of `e.path` by creating its entry (no
+    /// lock needed: the entry file is created without replacing). False
+    /// when the name is taken. The entry becomes durable with the next
+    /// transaction commit (the snapshot's own).
+    pub fn reserve(&self, e: &Entry) -> Result<bool> {
+        let file = self.file_of(Path::new(&e.path))?;
+        if sys::fs::exists_at(&self.entries_dir, &file)
+            .map_err(|err| Error::io(format!("look up {}", self.shown(&file).display()), &err))?
+        {
+            return Ok(false);
+        }
+        let what = || format!("write catalog entry {}", self.shown(&file).display());
+        let temp = self
+            .write_temp(e, Durability::WithNextCommit)
+            .map_err(|err| Error::io(what(), &err))?;
+        match sys::fs::rename_noreplace_at(&self.entries_dir, &temp, &file) {
+            Ok(()) => Ok(true),
+            Err(err) => {
+                let _ = sys::fs::unlink_at(&self.entries_dir, &temp);
+                if err.raw_os_error() == Some(libc::EEXIST) {
+                    Ok(false)
+                } else {
+                    Err(Error::io(what(), &err))
+                }
+            }
+        }
+    }
+
+    /// Whether an entry (of any state, corrupt included) holds the name of
+    /// the snapshot at `snapshot`.
+    pub fn is_taken(&self, snapshot: &Path) -> Result<bool> {
+        let file = self.file_of(snapshot)?;
+        sys::fs::exists_at(&self.entries_dir, &file)
+            .map_err(|err| Error::io(format!("look up {}", self.shown(&file).display()), &err))
+    }
+
+    /// Replaces the entry of `e.path` with `e`.
+    pub fn write(&self, e: &Entry, durable: Durability) -> Result<()> {
+        let file = self.file_of(Path::new(&e.path))?;
+        let what = || format!("write catalog entry {}", self.shown(&file).display());
+        let temp = self
+            .write_temp(e, durable)
+            .map_err(|err| Error::io(what(), &err))?;
+        sys::fs::rename_at(&self.entries_dir, &temp, &file).map_err(|err| {
+            let _ = sys::fs::unlink_at(&self.entries_dir, &temp);
+            Error::io(what(), &err)
+        })?;
+        if durable == Durability::Now {
+            self.entries_dir
+                .sync_all()
+                .map_err(|err| Error::io(what(), &err))?;
+        }
+        Ok(())
+    }
+
+    /// Moves the entry of `old_path` to `e.path` (a retained writable copy
+    /// moved among the read-only ones), durably.
+    pub fn rename(&self, old_path: &Path, e: &Entry) -> Result<()> {
+        self.write(e, Durability::Now)?;
+        let old = self.file_of(old_path)?;
+        if old != self.file_of(Path::new(&e.path))? {
+            self.remove_file(&old, Durability::Now)?;
+        }
+        Ok(())
+    }
+
+    /// Removes the entry of `e.path`.
+    pub fn remove(&self, e: &Entry, durable: Durability) -> Result<()> {
+        let file = self.file_of(Path::new(&e.path))?;
+        self.remove_file(&file, durable)
+    }
+
+    fn remove_file(&self, file: &OsStr, durable: Durability) -> Result<()> {
+        let what = || format!("remove catalog entry {}", self.shown(file).display());
+        sys::fs::unlink_at(&self.entries_dir, file).map_err(|err| Error::io(what(), &err))?;
+        if durable == Durability::Now {
+            self.entries_dir
+                .sync_all()
+                .map_err(|err| Error::io(what(), &err))?;
+        }
+        Ok(())
+    }
+
+    fn read_file(&self, file: &OsStr) -> Result<Option<Entry>> {
+        let shown = || self.shown(file);
+        let Some(bytes) = read_at(&self.entries_dir, file)
+            .map_err(|e| Error::io(format!("read {}", shown().display()), &e))?
+        else {
+            return Ok(None);
+        };
+        let corrupt = |why: String| {
+            Error::new(
+                ntstatus::FILE_CORRUPT_ERROR,
+                format!(
+                    "catalog entry {} is corrupt ({why}); rvss creates and deletes nothing on its \
+                     behalf until `rvss repair` rebuilds it",
+                    shown().display()
+                ),
+            )
+        };
+        let e = parse_entry(&bytes).map_err(corrupt)?;
+        // An entry must be the one its name stands for.
+        let named = self
+            .rel(Path::new(&e.path))
+            .map(entry_name)
+            .map_err(|_| corrupt(format!("it records {}, outside its directory", e.path)))?;
+        if named != file {
+            return Err(corrupt(format!("it records another snapshot, {}", e.path)));
+        }
+        Ok(Some(e))
+    }
+
+    /// The entry of the snapshot at `snapshot`.
+    pub fn get(&self, snapshot: &Path) -> Result<Option<Entry>> {
+        let file = self.file_of(snapshot)?;
+        self.read_file(&file)
+    }
+
+    /// The entry whose shadow copy is exposed at `snap_path` (a directory
+    /// inside its snapshot): only the few prefixes of the path whose last
+    /// component is a @GMT name are looked up.
+    pub fn find_exposed(&self, snap_path: &str) -> Result<Option<Entry>> {
+        let snap = Path::new(snap_path);
+        let rel = self.rel(snap)?;
+        let mut prefix = self.dir_path.clone();
+        for c in rel.components() {
+            prefix.push(c);
+            let is_gmt = c.as_os_str().as_bytes().starts_with(b"@GMT-");
+            if !is_gmt {
+                continue;
+            }
+            if let Some(e) = self.get(&prefix)? {
+                if e.snap_path == snap_path || snap.starts_with(&e.path) {
+                    return Ok(Some(e));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Every entry; fails on the first that does not parse (prune and gc:
+    /// deciding with part of the catalog unreadable could take a backup).
+    pub fn entries(&self) -> Result<Vec<Entry>> {
+        let scan = self.scan()?;
+        if let Some(c) = scan.corrupt.first() {
+            return Err(Error::new(
+                ntstatus::FILE_CORRUPT_ERROR,
+                format!(
+                    "catalog entry {} is corrupt ({}); nothing is pruned or collected in {} \
+                     until `rvss repair` rebuilds it",
+                    c.file.display(),
+                    c.why,
+                    self.dir_path.display()
+                ),
             ));
         }
-        let body = serialize(&self.entries);
-        let dest = self.dir_path.join(FILE_NAME);
-        let write = || -> std::io::Result<()> {
-            let mut f = sys::fs::open_file_at(
-                &self.dir,
-                name(TEMP_NAME),
-                libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC,
-                0o600,
-            )?;
-            f.write_all(&body)?;
-            if sync {
-                f.sync_all()?;
-            } else {
-                sys::fs::write_out(&f)?;
+        Ok(scan.entries)
+    }
+
+    /// Every entry that parses, and what does not.
+    pub fn scan(&self) -> Result<Scan> {
+        let mut names = vec![];
+        let mut buf = sys::dir::EntryBuffer::new();
+        // A handle of its own: a directory's read position is per handle.
+        let listing = sys::fs::open_dir_at(&self.entries_dir, ".").map_err(|e| {
+            Error::io(
+                format!("open {}", self.dir_path.join(DIR_NAME).display()),
+                &e,
+            )
+        })?;
+        sys::dir::read_entries(&listing, &mut buf, |d| {
+            let n = d.name.to_bytes();
+            if !n.starts_with(b".") && n.ends_with(ENTRY_SUFFIX.as_bytes()) {
+                names.push(OsStr::from_bytes(n).to_os_string());
             }
-            // Keep the current generation as the previous one; catalog.json
-            // itself is only ever replaced by an atomic rename, so a crash
-            // leaves either the old or the new catalog, never neither.
-            sys::fs::unlink_at(&self.dir, name(PREVIOUS_TEMP))?;
-            match sys::fs::link_at(&self.dir, name(FILE_NAME), name(PREVIOUS_TEMP)) {
-                Ok(()) => sys::fs::rename_at(&self.dir, name(PREVIOUS_TEMP), name(PREVIOUS_NAME))?,
-                Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {}
+        })
+        .map_err(|e| {
+            Error::io(
+                format!("read {}", self.dir_path.join(DIR_NAME).display()),
+                &e,
+            )
+        })?;
+        names.sort();
+        let mut scan = Scan::default();
+        for n in names {
+            match self.read_file(&n) {
+                Ok(Some(e)) => scan.entries.push(e),
+                Ok(None) => {} // removed meanwhile
+                Err(e) if e.status == ntstatus::FILE_CORRUPT_ERROR => scan.corrupt.push(Corrupt {
+                    file: self.shown(&n),
+                    why: e.message,
+                }),
                 Err(e) => return Err(e),
             }
-            sys::fs::rename_at(&self.dir, name(TEMP_NAME), name(FILE_NAME))?;
-            if sync {
-                self.dir.sync_all()?;
-            }
-            Ok(())
-        };
-        write().map_err(|e| {
-            let _ = sys::fs::unlink_at(&self.dir, name(TEMP_NAME));
-            Error::io(format!("write catalog {}", dest.display()), &e)
+        }
+        Ok(scan)
+    }
+
+    fn has_legacy(&self) -> Result<bool> {
+        sys::fs::exists_at(&self.dir, os(LEGACY_NAME)).map_err(|e| {
+            Error::io(
+                format!("look up {}", self.dir_path.join(LEGACY_NAME).display()),
+                &e,
+            )
         })
     }
 
-    pub fn find_snap_path(&self, snap_path: &str) -> Option<usize> {
-        self.entries.iter().position(|e| e.snap_path == snap_path)
+    /// Moves a legacy catalog.json into one file per entry (durably), then
+    /// renames it to catalog.migrated.json. Idempotent: a crash midway
+    /// leaves catalog.json in place and the next open finishes the work.
+    fn migrate(&self) -> Result<()> {
+        let _lock = self.lock()?;
+        if !self.has_legacy()? {
+            return Ok(()); // another process migrated it meanwhile
+        }
+        let legacy = self.dir_path.join(LEGACY_NAME);
+        let bytes = read_at(&self.dir, os(LEGACY_NAME))
+            .map_err(|e| Error::io(format!("read {}", legacy.display()), &e))?
+            .unwrap_or_default();
+        let entries = parse_legacy(&bytes).map_err(|why| {
+            Error::new(
+                ntstatus::FILE_CORRUPT_ERROR,
+                format!(
+                    "catalog {} is corrupt ({why}); rvss creates and deletes nothing here until \
+                     it is repaired (`rvss repair` falls back to {LEGACY_PREVIOUS_NAME})",
+                    legacy.display()
+                ),
+            )
+        })?;
+        for e in &entries {
+            self.write(e, Durability::Now)?;
+        }
+        sys::fs::rename_at(&self.dir, os(LEGACY_NAME), os(MIGRATED_NAME))
+            .and_then(|()| self.dir.sync_all())
+            .map_err(|e| Error::io(format!("retire {}", legacy.display()), &e))?;
+        log::info!(
+            "migrated {} ({} entries) to {}; the old file is kept as {MIGRATED_NAME}",
+            legacy.display(),
+            entries.len(),
+            self.dir_path.join(DIR_NAME).display()
+        );
+        Ok(())
     }
 }
 
-/// `rvss repair`: replaces a corrupt catalog.json with the previous
-/// generation (or an empty catalog when there is none that parses). Returns
-/// the number of entries recovered. Never deletes a snapshot.
-pub fn repair(dir_path: &Path) -> Result<usize> {
+/// What `rvss repair` did in one snapshot directory.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+pub struct Repaired {
+    /// Entries that parse after the repair.
+    pub entries: usize,
+    /// Corrupt entries rebuilt from their snapshot.
+    pub rebuilt: Vec<String>,
+    /// Corrupt entry files whose snapshot is gone or unknown: moved aside
+    /// (`*.corrupt`), nothing deleted.
+    pub set_aside: Vec<String>,
+}
+
+/// `rvss repair`: makes the catalog of `dir_path` readable again. A corrupt
+/// legacy catalog.json falls back to its previous generation; a corrupt
+/// entry is rebuilt from its snapshot (identity read from btrfs, share
+/// unknown, kept as a retained backup so nothing prunes or collects it) or,
+/// when there is no snapshot, moved aside. Never deletes a snapshot.
+pub fn repair(dir_path: &Path, rebuild: impl Fn(&Path) -> Option<Entry>) -> Result<Repaired> {
     let dir = sys::fs::open_dir(dir_path).map_err(|e| {
         Error::io(
             format!("open snapshot directory {}", dir_path.display()),
             &e,
         )
     })?;
-    let _lock = Lock::exclusive(&dir, name(LOCK_NAME), LOCK_TIMEOUT)
-        .map_err(|e| Error::io(format!("lock catalog in {}", dir_path.display()), &e))?;
     let io = |e: std::io::Error| Error::io(format!("repair catalog in {}", dir_path.display()), &e);
-    if let Some(b) = read_at(&dir, FILE_NAME).map_err(io)? {
-        if let Ok(entries) = parse(&b) {
-            return Ok(entries.len());
+    if sys::fs::exists_at(&dir, os(LEGACY_NAME)).map_err(io)? {
+        let _lock = Lock::exclusive(&dir, os(LOCK_NAME), LOCK_TIMEOUT)
+            .map_err(|e| lock_error(dir_path, &e))?;
+        let good = read_at(&dir, os(LEGACY_NAME))
+            .map_err(io)?
+            .is_some_and(|b| parse_legacy(&b).is_ok());
+        if !good {
+            let previous = read_at(&dir, os(LEGACY_PREVIOUS_NAME))
+                .map_err(io)?
+                .and_then(|b| parse_legacy(&b).ok())
+                .unwrap_or_default();
+            // Keep the damaged file for the admin to inspect.
+            let _ = sys::fs::rename_at(&dir, os(LEGACY_NAME), os("catalog.corrupt.json"));
+            let temp = temp_name();
+            let mut f = sys::fs::open_file_at(
+                &dir,
+                &temp,
+                libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL,
+                0o600,
+            )
+            .map_err(io)?;
+            f.write_all(&serialize_legacy(&previous)).map_err(io)?;
+            f.sync_all().map_err(io)?;
+            sys::fs::rename_at(&dir, &temp, os(LEGACY_NAME)).map_err(io)?;
+            dir.sync_all().map_err(io)?;
         }
     }
-    let previous = read_at(&dir, PREVIOUS_NAME)
-        .map_err(io)?
-        .and_then(|b| parse(&b).ok())
-        .unwrap_or_default();
-    // Keep the damaged file for the admin to inspect.
-    let _ = sys::fs::rename_at(&dir, name(FILE_NAME), name("catalog.corrupt.json"));
-    let mut f = sys::fs::open_file_at(
-        &dir,
-        name(TEMP_NAME),
-        libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC,
-        0o600,
-    )
-    .map_err(io)?;
-    f.write_all(&serialize(&previous)).map_err(io)?;
-    f.sync_all().map_err(io)?;
-    sys::fs::rename_at(&dir, name(TEMP_NAME), name(FILE_NAME)).map_err(io)?;
-    dir.sync_all().map_err(io)?;
-    Ok(previous.len())
+    // Opening migrates what the legacy file holds.
+    let catalog = Catalog::open(dir_path)?;
+    let _lock = catalog.lock()?;
+    let scan = catalog.scan()?;
+    let mut out = Repaired {
+        entries: scan.entries.len(),
+        ..Default::default()
+    };
+    for c in scan.corrupt {
+        let file = c.file.file_name().unwrap_or_default().to_os_string();
+        let snapshot = rel_of_entry_name(&file).map(|r| dir_path.join(r));
+        let mut aside = file.clone();
+        aside.push(CORRUPT_SUFFIX);
+        sys::fs::rename_at(&catalog.entries_dir, &file, &aside).map_err(io)?;
+        match snapshot.as_deref().and_then(&rebuild) {
+            Some(e) => {
+                catalog.write(&e, Durability::Now)?;
+                out.entries += 1;
+                out.rebuilt.push(e.path);
+            }
+            None => out
+                .set_aside
+                .push(catalog.shown(&aside).display().to_string()),
+        }
+    }
+    catalog.entries_dir.sync_all().map_err(io)?;
+    Ok(out)
 }
 
-/// Parses catalog bytes; the error says what is wrong.
-pub fn parse(bytes: &[u8]) -> std::result::Result<Vec<Entry>, String> {
-    let f: File = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
-    if f.format != FORMAT {
+/// Parses a legacy (rvss 0.2) catalog.json; the error says what is wrong.
+pub fn parse_legacy(bytes: &[u8]) -> std::result::Result<Vec<Entry>, String> {
+    let f: LegacyFile = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    if f.format != LEGACY_FORMAT {
         return Err(format!("unknown catalog format {}", f.format));
     }
     Ok(f.snapshots)
 }
 
-pub fn serialize(entries: &[Entry]) -> Vec<u8> {
-    let f = File {
-        format: FORMAT,
+/// A legacy catalog.json holding `entries` (repair, migration tests).
+pub fn serialize_legacy(entries: &[Entry]) -> Vec<u8> {
+    let f = LegacyFile {
+        format: LEGACY_FORMAT,
         snapshots: entries.to_vec(),
     };
-    // Compact: the whole file is rewritten on every hook.
     let mut v = serde_json::to_vec(&f).unwrap_or_default();
     v.push(b'\n');
     v
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn entry(gmt: &str) -> Entry {
-        Entry {
-            id: "8e0c6ae4-3c54-4c53-9a5e-0f1f1b0e7b11".into(),
-            share: "vm".into(),
-            base_volume: "/srv/pool/vol1/vm".into(),
-            subvolume: "/srv/pool/vol1".into(),
-            path: format!("/srv/pool/.rvss/vol1/{gmt}"),
-            snap_path: format!("/srv/pool/.rvss/vol1/{gmt}/vm"),
-            gmt: gmt.into(),
-            created: 1_764_064_800,
-            readonly: true,
-            state: State::Exposed,
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn round_trip() {
-        let e = vec![
-            entry("@GMT-2025.11.25-10.00.00"),
-            entry("@GMT-2025.11.25-10.00.01"),
-        ];
-        assert_eq!(parse(&serialize(&e)).unwrap(), e);
-    }
-
-    #[test]
-    fn corrupt_and_torn_input_is_an_error() {
-        let good = serialize(&[entry("@GMT-2025.11.25-10.00.00")]);
-        for cut in [0, 1, good.len() / 2, good.len() - 3] {
-            assert!(parse(&good[..cut]).is_err(), "cut at {cut}");
-        }
-        assert!(parse(b"garbage").is_err());
-        assert!(parse(br#"{"format":2,"snapshots":[]}"#).is_err());
-    }
-
-    #[test]
-    fn save_and_reload_under_lock() {
-        let dir = std::env::temp_dir().join(format!("rvss-catalog-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        {
-            let mut c = Catalog::open(&dir).unwrap();
-            assert!(c.entries.is_empty());
-            c.entries.push(entry("@GMT-2025.11.25-10.00.00"));
-            c.save().unwrap();
-        }
-        let c = Catalog::open(&dir).unwrap();
-        assert_eq!(c.entries.len(), 1);
-        assert!(c
-            .find_snap_path("/srv/pool/.rvss/vol1/@GMT-2025.11.25-10.00.00/vm")
-            .is_some());
-        drop(c);
-        std::fs::write(dir.join(FILE_NAME), b"{\"format\":1,\"snap").unwrap();
-        let err = Catalog::open(&dir).err().unwrap();
-        assert_eq!(err.status, ntstatus::FILE_CORRUPT_ERROR);
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn repair_falls_back_to_the_previous_generation() {
-        let dir = std::env::temp_dir().join(format!("rvss-catalog-repair-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        for gmt in ["@GMT-2025.11.25-10.00.00", "@GMT-2025.11.25-10.00.01"] {
-            let mut c = Catalog::open(&dir).unwrap();
-            c.entries.push(entry(gmt));
-            c.save().unwrap();
-        }
-        // The previous generation holds the first entry only.
-        assert_eq!(
-            parse(&std::fs::read(dir.join(PREVIOUS_NAME)).unwrap())
-                .unwrap()
-                .len(),
-            1
-        );
-        std::fs::write(dir.join(FILE_NAME), b"").unwrap();
-        assert!(Catalog::open(&dir).is_err());
-        assert_eq!(repair(&dir).unwrap(), 1);
-        assert_eq!(Catalog::open(&dir).unwrap().entries.len(), 1);
-        assert!(dir.join("catalog.corrupt.json").exists());
-        // A healthy catalog is left alone.
-        assert_eq!(repair(&dir).unwrap(), 1);
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn a_symlinked_snapshot_directory_is_refused() {
-        let base = std::env::temp_dir().join(format!("rvss-catalog-link-{}", std::process::id()));
-        std::fs::create_dir_all(base.join("userdata")).unwrap();
-        std::os::unix::fs::symlink(base.join("userdata"), base.join("snaps")).unwrap();
-        assert!(Catalog::open(&base.join("snaps")).is_err());
-        assert_eq!(
-            std::fs::read_dir(base.join("userdata")).unwrap().count(),
-            0,
-            "nothing written through the link"
-        );
-        std::fs::remove_dir_all(&base).unwrap();
-    }
+/// Parses one entry file (for the fuzzer and doctor).
+pub fn parse(bytes: &[u8]) -> std::result::Result<Entry, String> {
+    parse_entry(bytes)
 }
+
+/// One entry file's bytes.
+pub fn serialize(e: &Entry) -> Vec<u8> {
+    serialize_entry(e)
+}
+
+#[cfg(test)]
+mod tests;

@@ -58,7 +58,7 @@ pub fn status_of(e: &io::Error) -> u32 {
         Some(libc::ELOOP) => ntstatus::ACCESS_DENIED,
         Some(libc::ENAMETOOLONG) | Some(libc::EINVAL) => ntstatus::INVALID_PARAMETER,
         _ if e.kind() == io::ErrorKind::InvalidInput => ntstatus::INVALID_PARAMETER,
-        _ if e.kind() == io::ErrorKind::TimedOut => ntstatus::INSUFFICIENT_RESOURCES,
+        _ if e.kind() == io::ErrorKind::TimedOut => ntstatus::IO_TIMEOUT,
         _ => ntstatus::UNSUCCESSFUL,
     }
 }

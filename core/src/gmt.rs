@@ -4,6 +4,9 @@
 
 use std::time::{Duration, UNIX_EPOCH};
 
+/// Length of a token: `@GMT-YYYY.MM.DD-HH.MM.SS`.
+pub const TOKEN_LEN: usize = 24;
+
 /// The last second a token can name: 9999-12-31 23:59:59 UTC.
 const LAST: i64 = 253_402_300_799;
 
@@ -31,7 +34,7 @@ pub fn token(t: i64) -> Option<String> {
 /// `token` makes (so none before 1970: `token(parse(s)) == s`).
 pub fn parse(s: &str) -> Option<i64> {
     let b = s.as_bytes();
-    if b.len() != 24 || !s.starts_with("@GMT-") {
+    if b.len() != TOKEN_LEN || !s.starts_with("@GMT-") {
         return None;
     }
     for (i, sep) in [(9, b'.'), (12, b'.'), (15, b'-'), (18, b'.'), (21, b'.')] {

@@ -24,10 +24,7 @@ pub fn snapshot_dirs(conf: &SambaConf) -> Result<Vec<PathBuf>> {
     }
     // Directories of a previous `rvss:snapshot dir` stay known.
     dirs.extend(crate::known_dirs::load());
-    Ok(dirs
-        .into_iter()
-        .filter(|d| d.join(catalog::FILE_NAME).exists() || d.join(catalog::PREVIOUS_NAME).exists())
-        .collect())
+    Ok(dirs.into_iter().filter(|d| catalog::exists(d)).collect())
 }
 
 /// How the CLI reports a snapshot.
@@ -38,6 +35,8 @@ pub enum Status {
     Exposed,
     /// Kept as a backup under the retention policy.
     Retained,
+    /// Its snapshot is being taken (or a crash interrupted that).
+    Creating,
     /// Neither: FSRVP forgot it (a failed commit, a killed server).
     Orphan,
 }
@@ -53,6 +52,8 @@ pub fn share_paths(conf: &SambaConf) -> BTreeSet<String> {
 pub fn status_of(entry: &Entry, share_paths: &BTreeSet<String>) -> Status {
     if entry.state == State::Retained {
         Status::Retained
+    } else if entry.state == State::Creating {
+        Status::Creating
     } else if share_paths
         .iter()
         .any(|p| Path::new(p).starts_with(&entry.path))

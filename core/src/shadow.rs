@@ -2,7 +2,7 @@
 //! copy of it, delete a shadow copy. Safe Rust over `sys`; the FFI layer calls
 //! these, and so do the CLI and the benchmarks.
 
-use crate::catalog::{Catalog, Entry, State};
+use crate::catalog::{Catalog, Durability, Entry, State};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::layout::{self, Layout};
@@ -83,44 +83,38 @@ pub fn create(
         )
     })?;
 
-    let mut catalog = Catalog::open(&layout.snapshot_dir)?;
-    // Under the catalog lock, right before the snapshot: the tree may have
-    // changed since AddToShadowCopySet.
-    crate::structure::require_supported(
-        &layout.share,
-        &share.config.structure,
-        &mounts,
-        share.name,
-    )
-    .map_err(|e| Error::new(e.status, format!("at commit: {}", e.message)))?;
-    let (t, name) = free_name(&catalog, &layout)?;
-    let snapshot = layout.snapshot_path(&name, writable);
-    let mut entry = Entry {
+    let catalog = Catalog::open(&layout.snapshot_dir)?;
+    let template = Entry {
         id: uuid::Uuid::new_v4().to_string(),
         share: share.name.to_string(),
         base_volume: base_volume.to_string(),
         subvolume: path_text_lossy(&layout.subvolume),
-        path: path_text_lossy(&snapshot),
-        snap_path: path_text_lossy(&layout.snap_path(&name, writable)),
-        gmt: name.clone(),
-        created: now(),
         readonly: !writable,
-        state: State::Exposed,
-        uuid: None,
+        state: State::Creating,
         source_uuid: Some(source_uuid),
-        unreferenced_since: None,
+        creator: crate::catalog::Creator::current(),
+        ..Default::default()
     };
-    if entry.snap_path.len() >= libc::PATH_MAX as usize {
-        return Err(Error::invalid(format!(
-            "the shadow copy path of {base_volume} would exceed PATH_MAX ({} bytes)",
-            entry.snap_path.len()
-        )));
-    }
-    // The entry is durable before the snapshot exists: whatever happens next,
-    // a snapshot rvss made is always one its catalog knows.
-    catalog.entries.push(entry.clone());
-    catalog.save_with_next_commit()?;
-    let made = sys::btrfs::snapshot(&source, &snapshots, OsStr::new(&name), writable)
+    // Reserved under the shared lock (no prune, gc or repair rewrites the
+    // catalog meanwhile), which is not held while the snapshot is taken:
+    // the ioctl commits a transaction, seconds under write load, and other
+    // clients' hooks must not wait for it.
+    let mut entry = {
+        let _lock = catalog.lock_shared()?;
+        // The rules of AddToShadowCopySet, right before the snapshot: the
+        // tree may have changed since.
+        crate::structure::require_supported(
+            &layout.share,
+            &share.config.structure,
+            &mounts,
+            share.name,
+        )
+        .map_err(|e| Error::new(e.status, format!("at commit: {}", e.message)))?;
+        reserve_name(&catalog, &layout, writable, template)?
+    };
+    let snapshot = PathBuf::from(&entry.path);
+    let name = snapshot.file_name().unwrap_or_default().to_os_string();
+    let made = sys::btrfs::snapshot(&source, &snapshots, &name, writable)
         .map_err(|e| {
             Error::io(
                 format!(
@@ -151,15 +145,17 @@ pub fn create(
             }
         });
     if let Err(mut err) = made {
-        catalog.entries.pop();
-        if let Err(r) = catalog.save_with_next_commit() {
+        let undone = catalog
+            .lock_shared()
+            .and_then(|_lock| catalog.remove(&entry, Durability::WithNextCommit));
+        if let Err(r) = undone {
             err.message
-                .push_str(&format!(" (and the catalog rollback failed: {r})"));
+                .push_str(&format!(" (and removing its catalog entry failed: {r})"));
         }
         return Err(err);
     }
-    // Record the snapshot's own identity; should this fail, the parent UUID
-    // recorded above still identifies it.
+    // Record the snapshot's own identity; should reading it fail, the parent
+    // UUID recorded above still identifies it.
     match snapshot::Snapshot::open(&layout.snapshot_dir, &snapshot).and_then(|s| match s {
         Some(s) => s.uuid(),
         None => Err(Error::new(
@@ -167,16 +163,14 @@ pub fn create(
             format!("snapshot {} vanished", snapshot.display()),
         )),
     }) {
-        Ok(u) => {
-            entry.uuid = Some(u.clone());
-            if let Some(last) = catalog.entries.last_mut() {
-                last.uuid = Some(u);
-            }
-            if let Err(e) = catalog.save_with_next_commit() {
-                log::warn!("{}: recording the UUID of {}: {e}", share.name, entry.path);
-            }
-        }
+        Ok(u) => entry.uuid = Some(u),
         Err(e) => log::warn!("{}: reading the UUID of {}: {e}", share.name, entry.path),
+    }
+    entry.state = State::Exposed;
+    entry.creator = None;
+    {
+        let _lock = catalog.lock_shared()?;
+        catalog.write(&entry, Durability::WithNextCommit)?;
     }
     if let Err(e) = crate::known_dirs::remember(&layout.snapshot_dir) {
         log::warn!(
@@ -185,21 +179,8 @@ pub fn create(
             layout.snapshot_dir.display()
         );
     }
-    if share.config.retention.enabled() {
-        // A failed prune must not fail the backup being taken; it is retried
-        // at the next creation and by `rvss prune`.
-        if let Err(e) = prune(
-            &mut catalog,
-            &layout.snapshot_dir,
-            share.name,
-            &share.config.retention,
-            false,
-        ) {
-            log::warn!("{}: pruning old backups failed: {e}", share.name);
-        }
-    }
     Ok(Created {
-        tstamp: t,
+        tstamp: entry.created,
         base_path: base_volume.to_string(),
         snap_path: entry.snap_path,
     })
@@ -247,8 +228,9 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
             "refusing to delete the snapshot directory itself",
         ));
     }
-    let mut catalog = Catalog::open(&snapshot_dir)?;
-    let Some(idx) = catalog.find_snap_path(snap_path) else {
+    let catalog = Catalog::open(&snapshot_dir)?;
+    let lock = catalog.lock()?;
+    let Some(mut entry) = catalog.find_exposed(snap_path)? else {
         // Already gone (an earlier delete, `rvss gc`, an admin): Samba's
         // state must be clearable, so that is a success. Anything still
         // there without an entry is not rvss's to delete.
@@ -268,19 +250,19 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
             )),
         };
     };
-    let entry = catalog.entries[idx].clone();
     let policy = share.config.retention;
     if policy.enabled() {
-        retain(&snapshot_dir, &mut catalog.entries[idx])?;
-        catalog.save()?;
-        if let Err(e) = prune(&mut catalog, &snapshot_dir, share.name, &policy, false) {
+        let old_path = PathBuf::from(&entry.path);
+        retain(&snapshot_dir, &mut entry)?;
+        catalog.rename(&old_path, &entry)?;
+        drop(lock);
+        if let Err(e) = prune(&catalog, share.name, &policy, false) {
             log::warn!("{}: pruning old backups failed: {e}", share.name);
         }
         return Ok(Deleted::Retained);
     }
     snapshot::destroy_entry(&snapshot_dir, &entry)?;
-    catalog.entries.remove(idx);
-    catalog.save_with_next_commit()?;
+    catalog.remove(&entry, Durability::WithNextCommit)?;
     Ok(Deleted::Destroyed)
 }
 
@@ -308,7 +290,7 @@ fn retain(snapshot_dir: &Path, e: &mut Entry) -> Result<()> {
     let path = PathBuf::from(&e.path);
     if path.parent().and_then(Path::file_name) == Some(OsStr::new(layout::WRITABLE_DIR)) {
         let folder = path.parent().and_then(Path::parent).unwrap_or(snapshot_dir);
-        let dest = folder.join(&e.gmt);
+        let dest = folder.join(path.file_name().unwrap_or_default());
         if dest.symlink_metadata().is_ok() {
             return Err(Error::new(
                 ntstatus::OBJECT_NAME_COLLISION,
@@ -383,39 +365,67 @@ fn open_snapshot_folder(layout: &Layout, writable: bool) -> Result<File> {
     Ok(dir)
 }
 
-/// The current second as a @GMT name free for this subvolume, waiting for
-/// the next second when it is taken (two shadow copies of one subvolume in
-/// one set): a label never names a time before or after the snapshot's.
-fn free_name(catalog: &Catalog, layout: &Layout) -> Result<(i64, String)> {
-    let subvolume = path_text_lossy(&layout.subvolume);
-    for _ in 0..5 {
-        let t = now();
-        let name =
-            gmt::token(t).ok_or_else(|| Error::invalid(format!("timestamp {t} out of range")))?;
-        // Free in both folders: a writable copy moves among the read-only
-        // ones when it is retained.
-        let taken = [false, true]
-            .iter()
-            .any(|&w| layout.snapshot_path(&name, w).symlink_metadata().is_ok())
-            || catalog
-                .entries
-                .iter()
-                .any(|e| e.gmt == name && e.subvolume == subvolume);
-        if !taken {
-            return Ok((t, name));
+/// Most snapshots of one subvolume rvss names within one second (`.1` ...
+/// `.N` after the first): a 64-share set on one subvolume fits easily.
+const MAX_PER_SECOND: u32 = 1000;
+
+/// Reserves the snapshot name for `template` in the catalog: the current
+/// second's @GMT label, or the label and `.N` when snapshots of this
+/// subvolume already took it (several shares of one subvolume in one set,
+/// several clients at once). A label never names a time before or after
+/// the snapshot's, and nobody waits for the next second. The name must be
+/// free in both folders: a writable copy moves among the read-only ones
+/// when it is retained.
+fn reserve_name(
+    catalog: &Catalog,
+    layout: &Layout,
+    writable: bool,
+    template: Entry,
+) -> Result<Entry> {
+    let t = now();
+    let label =
+        gmt::token(t).ok_or_else(|| Error::invalid(format!("timestamp {t} out of range")))?;
+    let mut e = template;
+    e.gmt = label.clone();
+    e.created = t;
+    for n in 0..MAX_PER_SECOND {
+        let name = if n == 0 {
+            label.clone()
+        } else {
+            format!("{label}.{n}")
+        };
+        let here = layout.snapshot_path(&name, writable);
+        let there = layout.snapshot_path(&name, !writable);
+        if here.symlink_metadata().is_ok()
+            || there.symlink_metadata().is_ok()
+            || catalog.is_taken(&there)?
+        {
+            continue;
         }
-        let into_second = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.subsec_millis())
-            .unwrap_or(0);
-        std::thread::sleep(std::time::Duration::from_millis(
-            u64::from(1000u32.saturating_sub(into_second)) + 5,
-        ));
+        e.path = path_text_lossy(&here);
+        e.snap_path = path_text_lossy(&layout.snap_path(&name, writable));
+        if e.snap_path.len() >= libc::PATH_MAX as usize {
+            return Err(Error::invalid(format!(
+                "the shadow copy path of {} would exceed PATH_MAX ({} bytes)",
+                e.base_volume,
+                e.snap_path.len()
+            )));
+        }
+        if !catalog.reserve(&e)? {
+            continue;
+        }
+        // A process reserving the same name in the other folder at the same
+        // moment: whoever sees the other yields.
+        if catalog.is_taken(&there)? {
+            catalog.remove(&e, Durability::WithNextCommit)?;
+            continue;
+        }
+        return Ok(e);
     }
     Err(Error::new(
         ntstatus::OBJECT_NAME_COLLISION,
         format!(
-            "no free snapshot name for {} (a snapshot of this second exists)",
+            "no free snapshot name for {}: {MAX_PER_SECOND} snapshots of it in second {label}",
             layout.subvolume.display()
         ),
     ))
@@ -435,30 +445,39 @@ pub fn now() -> i64 {
 }
 
 /// Deletes (or with `dry_run` only lists) `share`'s retained backups beyond
-/// its policy, oldest first. The catalog is saved after each deletion so an
-/// interruption never leaves an entry without its snapshot or the reverse.
+/// its policy, oldest first, each under the catalog lock on its own (hooks
+/// of other clients go on between two deletions).
 pub fn prune(
-    catalog: &mut Catalog,
-    snapshot_dir: &Path,
+    catalog: &Catalog,
     share: &str,
     policy: &retention::Policy,
     dry_run: bool,
 ) -> Result<Vec<Entry>> {
-    let mut pruned = vec![];
     if !policy.enabled() {
-        return Ok(pruned);
+        return Ok(vec![]);
     }
-    for idx in retention::to_prune(&catalog.entries, share, policy, now()) {
-        pruned.push(catalog.entries[idx].clone());
-    }
+    let entries = {
+        let _lock = catalog.lock_shared()?;
+        catalog.entries()?
+    };
+    let pruned: Vec<Entry> = retention::to_prune(&entries, share, policy, now())
+        .into_iter()
+        .map(|idx| entries[idx].clone())
+        .collect();
     if dry_run {
         return Ok(pruned);
     }
-    for e in &pruned {
-        snapshot::destroy_entry(snapshot_dir, e)?;
-        catalog.entries.retain(|x| x.id != e.id);
-        catalog.save_with_next_commit()?;
+    let mut done = vec![];
+    for e in pruned {
+        let _lock = catalog.lock()?;
+        // Still the backup that was chosen (nothing changed it meanwhile)?
+        if catalog.get(Path::new(&e.path))?.as_ref() != Some(&e) {
+            continue;
+        }
+        snapshot::destroy_entry(catalog.dir_path(), &e)?;
+        catalog.remove(&e, Durability::WithNextCommit)?;
         log::info!("{share}: pruned backup {} ({})", e.gmt, e.path);
+        done.push(e);
     }
-    Ok(pruned)
+    Ok(done)
 }

@@ -160,3 +160,31 @@ pub fn destroy(snapshot_dir: &Path, path: &Path) -> Result<()> {
         None => Ok(()),
     }
 }
+
+/// A catalog entry rebuilt from the snapshot at `path` for `rvss repair`,
+/// when its own entry is corrupt: identity from btrfs, time from its @GMT
+/// name, share unknown. Kept as a retained backup, so that no policy prunes
+/// it and gc leaves it alone; None when no snapshot is there.
+pub fn rebuild_entry(snapshot_dir: &Path, path: &Path) -> Option<Entry> {
+    let s = Snapshot::open(snapshot_dir, path).ok()??;
+    let info = sys::btrfs::subvol_info(&s.root).ok()?;
+    let name = path.file_name()?.to_str()?;
+    let label = name.get(..crate::gmt::TOKEN_LEN).unwrap_or(name);
+    let text = path.to_string_lossy().into_owned();
+    Some(Entry {
+        id: uuid::Uuid::new_v4().to_string(),
+        share: String::new(),
+        base_volume: String::new(),
+        subvolume: String::new(),
+        snap_path: text.clone(),
+        path: text,
+        gmt: label.to_string(),
+        created: crate::gmt::parse(label).unwrap_or(0),
+        readonly: s.is_readonly().unwrap_or(true),
+        state: crate::catalog::State::Retained,
+        uuid: Some(uuid_text(&info.uuid)),
+        source_uuid: Some(uuid_text(&info.parent_uuid)),
+        unreferenced_since: None,
+        creator: None,
+    })
+}

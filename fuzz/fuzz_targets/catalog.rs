@@ -1,12 +1,15 @@
 #![no_main]
-//! catalog.json: `catalog::parse` never panics on any bytes (a torn or
-//! hand-edited file is an error, never a crash); whatever it accepts
-//! serializes and parses back to the same entries; entries of any content
-//! round-trip; and the retention pass over a parsed catalog never panics.
+//! Catalog files: `catalog::parse` (one entry file) and `parse_legacy` (a
+//! 0.2 catalog.json) never panic on any bytes (a torn or hand-edited file is
+//! an error, never a crash); whatever they accept serializes and parses back
+//! to the same entries; entries of any content round-trip; entry file names
+//! read back to their path; and the retention pass never panics.
 
 use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use rvss_core::catalog::{parse, serialize, Entry, State};
+use rvss_core::catalog::{
+    entry_name, parse, parse_legacy, rel_of_entry_name, serialize, serialize_legacy, Entry, State,
+};
 use rvss_core::retention::{to_prune, Policy};
 
 #[derive(Arbitrary, Debug)]
@@ -46,15 +49,33 @@ impl From<RawEntry> for Entry {
 }
 
 fn round_trips(entries: &[Entry]) {
-    let bytes = serialize(entries);
-    let back = parse(&bytes).unwrap_or_else(|e| panic!("own output rejected: {e}"));
+    let bytes = serialize_legacy(entries);
+    let back = parse_legacy(&bytes).unwrap_or_else(|e| panic!("own output rejected: {e}"));
     assert_eq!(back, entries);
-    assert_eq!(serialize(&back), bytes);
+    assert_eq!(serialize_legacy(&back), bytes);
+    for e in entries {
+        let bytes = serialize(e);
+        let back = parse(&bytes).unwrap_or_else(|err| panic!("own entry rejected: {err}"));
+        assert_eq!(&back, e);
+        // Entry file names: no slash, within NAME_MAX, and readable back.
+        let rel = std::path::Path::new(&e.path);
+        if !e.path.contains('\0') {
+            let name = entry_name(rel);
+            assert!(name.len() <= 255 && !name.to_string_lossy().contains('/'));
+            if let Some(back) = rel_of_entry_name(&name) {
+                assert_eq!(back, rel);
+            }
+        }
+    }
 }
 
 fuzz_target!(|data: &[u8]| {
-    // The bytes as a catalog file.
-    if let Ok(entries) = parse(data) {
+    // The bytes as one entry file.
+    if let Ok(e) = parse(data) {
+        round_trips(std::slice::from_ref(&e));
+    }
+    // The bytes as a legacy catalog file.
+    if let Ok(entries) = parse_legacy(data) {
         round_trips(&entries);
         let shares: Vec<&str> = entries.iter().map(|e| e.share.as_str()).collect();
         for (i, share) in shares.iter().take(4).enumerate() {

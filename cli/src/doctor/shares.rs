@@ -190,10 +190,54 @@ fn check_snapshot_dir(
 }
 
 fn check_catalog(c: &mut Checks, conf: &SambaConf, dir: &Path) {
-    let path = dir.join(catalog::FILE_NAME);
-    let bytes = match catalog::read_unlocked(dir, catalog::FILE_NAME) {
-        Ok(Some(b)) => b,
-        Ok(None) => return,
+    let legacy = dir.join(catalog::LEGACY_NAME);
+    match catalog::read_unlocked(dir, catalog::LEGACY_NAME) {
+        Ok(None) => {}
+        Ok(Some(bytes)) => {
+            match catalog::parse_legacy(&bytes) {
+                Ok(e) => c.ok(
+                    "catalog",
+                    None,
+                    format!(
+                        "{}: {} snapshot(s) in rvss 0.2's format, moved to {} at the next hook or \
+                         command",
+                        legacy.display(),
+                        e.len(),
+                        catalog::DIR_NAME
+                    ),
+                ),
+                Err(why) => c.fail(
+                    "catalog",
+                    None,
+                    format!(
+                        "{} is damaged ({why}): rvss refuses to create or delete snapshots there",
+                        legacy.display()
+                    ),
+                    "`rvss repair` (falls back to the previous generation)",
+                ),
+            }
+            return;
+        }
+        Err(e) => {
+            c.fail(
+                "catalog",
+                None,
+                format!("{} cannot be read: {e}", legacy.display()),
+                "",
+            );
+            return;
+        }
+    }
+    let path = dir.join(catalog::DIR_NAME);
+    if !path.exists() {
+        return;
+    }
+    let scan = catalog::Catalog::open(dir).and_then(|cat| {
+        let _lock = cat.lock_shared()?;
+        cat.scan()
+    });
+    let scan = match scan {
+        Ok(s) => s,
         Err(e) => {
             c.fail(
                 "catalog",
@@ -204,21 +248,23 @@ fn check_catalog(c: &mut Checks, conf: &SambaConf, dir: &Path) {
             return;
         }
     };
-    let entries = match catalog::parse(&bytes) {
-        Ok(e) => e,
-        Err(why) => {
-            c.fail(
-                "catalog",
-                None,
-                format!(
-                    "{} is damaged ({why}): rvss refuses to create or delete snapshots there",
-                    path.display()
-                ),
-                "restore the catalog from a backup, or move it aside after checking the snapshots by hand",
-            );
-            return;
-        }
-    };
+    if !scan.corrupt.is_empty() {
+        c.fail(
+            "catalog",
+            None,
+            format!(
+                "{} damaged entr{} (first: {}: {}): rvss deletes nothing on their behalf, and \
+                 prune and gc stop",
+                scan.corrupt.len(),
+                if scan.corrupt.len() == 1 { "y" } else { "ies" },
+                scan.corrupt[0].file.display(),
+                scan.corrupt[0].why
+            ),
+            "`rvss repair` (rebuilds each from its snapshot, deletes nothing)",
+        );
+        return;
+    }
+    let entries = scan.entries;
     let shares = inventory::share_paths(conf);
     let orphans = entries
         .iter()

@@ -194,6 +194,27 @@ pub fn unlink_at(dir: &File, name: &OsStr) -> io::Result<()> {
     }
 }
 
+/// Renames `from` to `to` inside `dir` only if `to` does not exist
+/// (EEXIST otherwise): an atomic "create if absent" for a whole file.
+pub fn rename_noreplace_at(dir: &File, from: &OsStr, to: &OsStr) -> io::Result<()> {
+    Ok(rustix::fs::renameat_with(
+        dir,
+        from,
+        dir,
+        to,
+        rustix::fs::RenameFlags::NOREPLACE,
+    )?)
+}
+
+/// Whether `name` exists inside `dir` (a symbolic link counts, unfollowed).
+pub fn exists_at(dir: &File, name: &OsStr) -> io::Result<bool> {
+    match rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW) {
+        Ok(_) => Ok(true),
+        Err(Errno::NOENT) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Hard-links `from` as `to`, both inside `dir`.
 pub fn link_at(dir: &File, from: &OsStr, to: &OsStr) -> io::Result<()> {
     Ok(rustix::fs::linkat(dir, from, dir, to, AtFlags::empty())?)

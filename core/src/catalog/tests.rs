@@ -1,0 +1,269 @@
+use super::*;
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> TempDir {
+        let p = std::env::temp_dir().join(format!(
+            "rvss-catalog-{tag}-{}-{}",
+            std::process::id(),
+            uuid::Uuid::new_v4().simple()
+        ));
+        std::fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn entry(dir: &Path, name: &str) -> Entry {
+    let path = dir.join("vol1").join(name);
+    Entry {
+        id: uuid::Uuid::new_v4().to_string(),
+        share: "vm".into(),
+        base_volume: "/srv/pool/vol1/vm".into(),
+        subvolume: "/srv/pool/vol1".into(),
+        snap_path: path.join("vm").display().to_string(),
+        path: path.display().to_string(),
+        gmt: name.get(..24).unwrap_or(name).into(),
+        created: 1_764_064_800,
+        readonly: true,
+        state: State::Exposed,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn entry_names_read_back_and_stay_within_name_max() {
+    for rel in [
+        "vol1/@GMT-2025.11.25-10.00.00",
+        "a b/%/ü/.writable/@GMT-x.1",
+        "x",
+    ] {
+        let n = entry_name(Path::new(rel));
+        assert!(!n.as_bytes().contains(&b'/'));
+        assert_eq!(rel_of_entry_name(&n).unwrap(), Path::new(rel), "{rel}");
+    }
+    let long = "d/".repeat(150) + "@GMT-2025.11.25-10.00.00";
+    let n = entry_name(Path::new(&long));
+    assert!(n.len() < 64, "{n:?}");
+    assert_eq!(rel_of_entry_name(&n), None);
+    assert_ne!(n, entry_name(Path::new(&(long.clone() + "1"))));
+}
+
+#[test]
+fn round_trip_and_torn_input_is_an_error() {
+    let d = TempDir::new("parse");
+    let e = entry(&d.0, "@GMT-2025.11.25-10.00.00");
+    let b = serialize(&e);
+    assert_eq!(parse(&b).unwrap(), e);
+    for cut in [0, 1, b.len() / 2, b.len() - 3] {
+        assert!(parse(&b[..cut]).is_err(), "cut at {cut}");
+    }
+    assert!(parse(br#"{"format":1,"snapshot":{}}"#).is_err());
+}
+
+#[test]
+fn a_name_is_reserved_once() {
+    let d = TempDir::new("reserve");
+    let c = Catalog::open(&d.0).unwrap();
+    let e = entry(&d.0, "@GMT-2025.11.25-10.00.00");
+    assert!(c.reserve(&e).unwrap());
+    let mut other = e.clone();
+    other.id = "another".into();
+    assert!(!c.reserve(&other).unwrap(), "the name is taken");
+    assert!(c.is_taken(Path::new(&e.path)).unwrap());
+    assert_eq!(c.get(Path::new(&e.path)).unwrap().unwrap().id, e.id);
+    // No temporary file is left behind.
+    let files: Vec<_> = std::fs::read_dir(d.0.join(DIR_NAME)).unwrap().collect();
+    assert_eq!(files.len(), 1);
+}
+
+#[test]
+fn concurrent_reservations_of_one_name_have_one_winner() {
+    let d = TempDir::new("race");
+    let dir = d.0.clone();
+    let winners: usize = (0..8)
+        .map(|i| {
+            let dir = dir.clone();
+            std::thread::spawn(move || {
+                let c = Catalog::open(&dir).unwrap();
+                let mut e = entry(&dir, "@GMT-2025.11.25-10.00.00");
+                e.id = format!("t{i}");
+                usize::from(c.reserve(&e).unwrap())
+            })
+        })
+        .map(|h| h.join().unwrap())
+        .sum();
+    assert_eq!(winners, 1);
+}
+
+#[test]
+fn the_exposed_path_finds_its_entry_and_nothing_else() {
+    let d = TempDir::new("find");
+    let c = Catalog::open(&d.0).unwrap();
+    let a = entry(&d.0, "@GMT-2025.11.25-10.00.00");
+    let b = entry(&d.0, "@GMT-2025.11.25-10.00.00.1");
+    c.reserve(&a).unwrap();
+    c.reserve(&b).unwrap();
+    assert_eq!(c.find_exposed(&a.snap_path).unwrap().unwrap().id, a.id);
+    assert_eq!(c.find_exposed(&b.snap_path).unwrap().unwrap().id, b.id);
+    let none = d.0.join("vol1/@GMT-2025.11.25-10.00.01/vm");
+    assert!(c
+        .find_exposed(&none.display().to_string())
+        .unwrap()
+        .is_none());
+    assert!(c
+        .find_exposed("/elsewhere/@GMT-2025.11.25-10.00.00")
+        .is_err());
+    c.remove(&a, Durability::Now).unwrap();
+    assert!(c.find_exposed(&a.snap_path).unwrap().is_none());
+    assert_eq!(c.entries().unwrap().len(), 1);
+}
+
+#[test]
+fn a_corrupt_entry_is_reported_and_repair_rebuilds_or_sets_it_aside() {
+    let d = TempDir::new("corrupt");
+    let c = Catalog::open(&d.0).unwrap();
+    let a = entry(&d.0, "@GMT-2025.11.25-10.00.00");
+    let b = entry(&d.0, "@GMT-2025.11.25-10.00.01");
+    let z = entry(&d.0, "@GMT-2025.11.25-10.00.02");
+    for e in [&a, &b, &z] {
+        c.write(e, Durability::Now).unwrap();
+    }
+    let file = |e: &Entry| {
+        d.0.join(DIR_NAME)
+            .join(entry_name(Path::new(&e.path).strip_prefix(&d.0).unwrap()))
+    };
+    std::fs::write(file(&a), b"{\"format\":2,\"snap").unwrap();
+    // An entry recording another snapshot than its name says is corrupt too.
+    std::fs::write(file(&b), serialize(&z)).unwrap();
+    let err = c.get(Path::new(&a.path)).err().unwrap();
+    assert_eq!(err.status, ntstatus::FILE_CORRUPT_ERROR);
+    assert_eq!(
+        c.get(Path::new(&b.path)).err().unwrap().status,
+        ntstatus::FILE_CORRUPT_ERROR
+    );
+    let scan = c.scan().unwrap();
+    assert_eq!((scan.entries.len(), scan.corrupt.len()), (1, 2));
+    assert_eq!(
+        c.entries().err().unwrap().status,
+        ntstatus::FILE_CORRUPT_ERROR
+    );
+    // a's snapshot "exists" (the rebuild callback finds it), b's does not.
+    let a_path = PathBuf::from(&a.path);
+    let r = repair(&d.0, |p| {
+        (p == a_path).then(|| Entry {
+            id: "rebuilt".into(),
+            path: p.display().to_string(),
+            state: State::Retained,
+            ..Default::default()
+        })
+    })
+    .unwrap();
+    assert_eq!(r.rebuilt, vec![a.path.clone()]);
+    assert_eq!(r.set_aside.len(), 1);
+    assert_eq!(r.entries, 2);
+    let after = c.entries().unwrap();
+    assert_eq!(after.len(), 2);
+    assert!(after.iter().any(|e| e.id == "rebuilt"));
+    assert!(d
+        .0
+        .join(DIR_NAME)
+        .join(format!(
+            "{}{CORRUPT_SUFFIX}",
+            file(&b).file_name().unwrap().to_string_lossy()
+        ))
+        .exists());
+}
+
+#[test]
+fn a_legacy_catalog_is_migrated_once_and_kept() {
+    let d = TempDir::new("migrate");
+    let a = entry(&d.0, "@GMT-2025.11.25-10.00.00");
+    let b = entry(&d.0, "@GMT-2025.11.25-10.00.01");
+    std::fs::write(
+        d.0.join(LEGACY_NAME),
+        serialize_legacy(&[a.clone(), b.clone()]),
+    )
+    .unwrap();
+    let c = Catalog::open(&d.0).unwrap();
+    let mut got = c.entries().unwrap();
+    got.sort_by(|x, y| x.path.cmp(&y.path));
+    assert_eq!(got, vec![a.clone(), b]);
+    assert!(!d.0.join(LEGACY_NAME).exists());
+    assert!(d.0.join(MIGRATED_NAME).exists());
+    // A second open finds nothing to migrate; the entries stay.
+    assert_eq!(Catalog::open(&d.0).unwrap().entries().unwrap().len(), 2);
+    assert_eq!(c.find_exposed(&a.snap_path).unwrap().unwrap().id, a.id);
+}
+
+#[test]
+fn a_corrupt_legacy_catalog_refuses_until_repaired() {
+    let d = TempDir::new("legacy-corrupt");
+    let a = entry(&d.0, "@GMT-2025.11.25-10.00.00");
+    std::fs::write(
+        d.0.join(LEGACY_PREVIOUS_NAME),
+        serialize_legacy(std::slice::from_ref(&a)),
+    )
+    .unwrap();
+    std::fs::write(d.0.join(LEGACY_NAME), b"{\"format\":1,\"snap").unwrap();
+    let err = Catalog::open(&d.0).err().unwrap();
+    assert_eq!(err.status, ntstatus::FILE_CORRUPT_ERROR);
+    let r = repair(&d.0, |_| None).unwrap();
+    assert_eq!(r.entries, 1);
+    assert!(d.0.join("catalog.corrupt.json").exists());
+    assert_eq!(Catalog::open(&d.0).unwrap().entries().unwrap(), vec![a]);
+}
+
+#[test]
+fn links_are_refused() {
+    let d = TempDir::new("link");
+    std::fs::create_dir_all(d.0.join("userdata")).unwrap();
+    std::os::unix::fs::symlink(d.0.join("userdata"), d.0.join("snaps")).unwrap();
+    assert!(Catalog::open(&d.0.join("snaps")).is_err());
+    std::fs::create_dir_all(d.0.join("sd")).unwrap();
+    std::os::unix::fs::symlink(d.0.join("userdata"), d.0.join("sd").join(DIR_NAME)).unwrap();
+    assert!(Catalog::open(&d.0.join("sd")).is_err());
+    assert_eq!(
+        std::fs::read_dir(d.0.join("userdata")).unwrap().count(),
+        0,
+        "nothing written through a link"
+    );
+}
+
+#[test]
+fn a_held_lock_times_out_as_io_timeout() {
+    // Checked through the mapping: the wait itself is LOCK_TIMEOUT long.
+    let e = lock_error(
+        Path::new("/x"),
+        &std::io::Error::new(std::io::ErrorKind::TimedOut, "held"),
+    );
+    assert_eq!(e.status, ntstatus::IO_TIMEOUT);
+}
+
+#[test]
+fn the_creator_is_running_and_a_dead_one_is_not() {
+    let me = Creator::current().unwrap();
+    assert_eq!(me.pid, std::process::id());
+    assert!(me.is_running());
+    assert!(
+        !Creator {
+            start: me.start + 1,
+            ..me
+        }
+        .is_running(),
+        "a reused pid"
+    );
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    let start = start_time(pid);
+    child.wait().unwrap();
+    if let Some(start) = start {
+        assert!(!Creator { pid, start }.is_running());
+    }
+}
