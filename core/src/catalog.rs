@@ -524,7 +524,7 @@ impl Catalog {
 
     fn read_file(&self, file: &OsStr) -> Result<Option<Entry>> {
         let shown = || self.shown(file);
-        let Some(bytes) = read_at(&self.entries_dir, file)
+        let Some(bytes) = sys::fs::read_regular_at(&self.entries_dir, file)
             .map_err(|e| Error::io(format!("read {}", shown().display()), &e))?
         else {
             return Ok(None);

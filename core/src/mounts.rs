@@ -84,7 +84,13 @@ pub fn containing<'a>(mounts: &'a [Mount], path: &Path) -> Option<&'a Mount> {
 
 /// The current process's mounts.
 pub fn current() -> std::io::Result<Vec<Mount>> {
-    Ok(parse_bytes(&std::fs::read("/proc/self/mountinfo")?))
+    use std::io::Read;
+    // One large read instead of std::fs::read's growing ones (procfs
+    // reports no size): this runs in every hook.
+    let mut f = std::fs::File::open("/proc/self/mountinfo")?;
+    let mut buf = Vec::with_capacity(64 * 1024);
+    f.read_to_end(&mut buf)?;
+    Ok(parse_bytes(&buf))
 }
 
 #[cfg(test)]

@@ -89,7 +89,22 @@ impl Lock {
         timeout: Duration,
         op: rustix::fs::FlockOperation,
     ) -> io::Result<Lock> {
-        let f = open_regular_at(dir, name, libc::O_RDWR | libc::O_CREAT, 0o600)?;
+        // Never read or written: a regular-file check is all it needs (a
+        // FIFO there must not block the open, hence O_NONBLOCK).
+        let f = open_file_at(
+            dir,
+            name,
+            libc::O_RDWR | libc::O_CREAT | libc::O_NONBLOCK,
+            0o600,
+        )?;
+        if rustix::fs::FileType::from_raw_mode(rustix::fs::fstat(&f)?.st_mode)
+            != rustix::fs::FileType::RegularFile
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("{} is not a regular file", name.to_string_lossy()),
+            ));
+        }
         let deadline = Instant::now() + timeout;
         loop {
             match rustix::fs::flock(&f, op) {
@@ -139,6 +154,44 @@ pub fn open_regular_at(
     let fl = rustix::fs::fcntl_getfl(&f)?;
     rustix::fs::fcntl_setfl(&f, fl - rustix::fs::OFlags::NONBLOCK)?;
     Ok(f)
+}
+
+/// Reads the whole regular file `name` inside `dir` in four calls (open,
+/// fstat, read, close: catalogs read thousands of small files), never
+/// following a link and refusing anything but a regular file, like
+/// `open_regular_at`. None when it does not exist.
+pub fn read_regular_at(dir: &File, name: &OsStr) -> io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut f = match open_file_at(dir, name, libc::O_RDONLY | libc::O_NONBLOCK, 0) {
+        Ok(f) => f,
+        Err(e) if e.raw_os_error() == Some(libc::ENOENT) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let st = rustix::fs::fstat(&f)?;
+    if rustix::fs::FileType::from_raw_mode(st.st_mode) != rustix::fs::FileType::RegularFile {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{} is not a regular file", name.to_string_lossy()),
+        ));
+    }
+    // One byte more than its size, so that a file that grew meanwhile is
+    // still read whole (read_to_end continues) and a stable one in one read.
+    let size = usize::try_from(st.st_size).unwrap_or(0);
+    let mut buf = vec![0u8; size + 1];
+    let mut n = 0;
+    loop {
+        match f.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+        if n == buf.len() {
+            f.read_to_end(&mut buf)?;
+            n = buf.len();
+            break;
+        }
+    }
+    buf.truncate(n);
+    Ok(Some(buf))
 }
 
 /// Sets the owner of what `fd` refers to (an O_PATH descriptor of a
