@@ -336,8 +336,38 @@ fn massif_pid(w: &World) -> u32 {
     pids[0]
 }
 
+/// Waits until `pid` has used no CPU for a second (rpcd_fsrvp may still be
+/// finishing a call after rpcclient returned), so that a snapshot holds no
+/// request in flight.
+fn wait_idle(pid: u32) {
+    let cpu = || {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // Fields after the command name (which may hold spaces): utime is
+        // the 12th, stime the 13th.
+        let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+        let f: Vec<u64> = rest
+            .split_whitespace()
+            .skip(11)
+            .take(2)
+            .filter_map(|v| v.parse().ok())
+            .collect();
+        f.iter().sum::<u64>()
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut last = cpu();
+    loop {
+        std::thread::sleep(Duration::from_secs(1));
+        let now = cpu();
+        if now == last || Instant::now() > deadline {
+            return;
+        }
+        last = now;
+    }
+}
+
 /// Dumps the live heap of the massif'ed rpcd_fsrvp and parses it.
 fn snapshot(w: &World, out: &Path, pid: u32, tag: &str) -> (Heap, u64) {
+    wait_idle(pid);
     let file = out.join(format!("snapshot-{tag}.out"));
     let o = w.sh(&format!(
         "vgdb --vgdb-prefix='{}/vgdb' --pid={pid} detailed_snapshot '{}'",
