@@ -1,4 +1,4 @@
-# rvss: make deps | build | test | demo | bench | install | lint | man | deb | fuzz
+# rvss: make deps | build | test | test-cluster | demo | bench | install | lint | man | deb | fuzz
 #       | root-test | tarball-test | matrix
 # Everything runs as root on Debian (packages, loop devices, namespaces).
 
@@ -14,7 +14,7 @@ MANPAGES    := target/man/vfs_rvss.8 target/man/rvss.8
 FUZZ_SECONDS       ?= 60
 FUZZ_SHORT_SECONDS ?= 10
 
-.PHONY: all deps build test unit demo bench install lint clean man deb fuzz fuzz-short root-test tarball-test matrix
+.PHONY: all deps build test test-cluster unit demo bench install lint clean man deb fuzz fuzz-short root-test tarball-test matrix
 
 all: build
 
@@ -25,10 +25,21 @@ deps:
 build: deps
 	$(CARGO) build --release --all-targets
 
-# Unit tests (no Samba needed) and end-to-end tests (real Samba, real btrfs).
+# Unit tests (no Samba needed), end-to-end tests (real Samba, real btrfs),
+# then the cluster suite.
 test: build
 	$(CARGO) test --release --no-fail-fast
+	$(MAKE) test-cluster
 	$(MAKE) fuzz-short
+
+# The cluster suite (tests/e2e_cephfs.rs): a real single-host Ceph cluster
+# per test and a two-node CTDB cluster of real ctdbd + smbd, each with its
+# own ceph-fuse mount (installs ceph and ctdb from Debian once, about a
+# minute; the suite takes about two minutes). Not part of plain `cargo test`
+# (Cargo.toml: test = false) so that it runs once, here.
+test-cluster: build
+	@bash scripts/deps-cluster.sh
+	$(CARGO) test --release --test e2e_cephfs -- --test-threads=2
 
 # The core's and the CLI's tests need neither Samba's headers nor libclang.
 unit:

@@ -51,6 +51,7 @@ const ORDER: &[&str] = &[
     "hook",
     "fsrvp",
     "datasize",
+    "cephfs",
     "sets",
     "many",
     "structure",

@@ -63,6 +63,7 @@ cat >"$WORK/samba/etc/samba/smb.conf" <<CONF
 	bind interfaces only = yes
 	registry shares = yes
 	include = registry
+	rpcd_fsrvp:num_workers = 1
 	log level = 3 rvss:5
 	log file = /var/log/samba/log.%m
 	load printers = no

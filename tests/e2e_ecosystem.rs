@@ -411,6 +411,7 @@ fn doctor_is_happy_with_a_working_setup() {
         "module",
         "samba-version",
         "registry",
+        "fsrvp-workers",
         "fsrvp",
         "smbd",
         "share",
@@ -453,6 +454,9 @@ fn doctor_says_what_to_fix() {
     ));
     // The later `registry shares` line in [global] wins.
     w.global_options.push("registry shares = no".into());
+    // Samba's default rpcd_fsrvp workers (e2e_concurrency shows what that
+    // costs concurrent clients).
+    w.samba_default_workers = true;
     add_tmpfs_share(&mut w, "scratch");
     w.add_share(
         "custom",
@@ -492,6 +496,16 @@ fn doctor_says_what_to_fix() {
         }
     };
     expect("registry", None, "fail", "registry shares = yes");
+    expect(
+        "fsrvp-workers",
+        None,
+        "fail",
+        "rpcd_fsrvp:num_workers is not set",
+    );
+    assert!(find(&c, "fsrvp-workers", None)["fix"]
+        .as_str()
+        .unwrap()
+        .contains("add `rpcd_fsrvp:num_workers = 1` to [global]"));
     expect("smbd", None, "warn", "not running");
     expect("share", Some("scratch"), "fail", "is not on btrfs");
     expect(
@@ -515,7 +529,10 @@ fn doctor_says_what_to_fix() {
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(
-        out.contains("FAIL  registry") && out.contains("fix: add `registry shares = yes`"),
+        out.contains("FAIL  registry")
+            && out.contains("fix: add `registry shares = yes`")
+            && out.contains("FAIL  fsrvp-workers")
+            && out.contains("fix: add `rpcd_fsrvp:num_workers = 1`"),
         "{out}"
     );
 

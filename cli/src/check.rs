@@ -79,10 +79,18 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     let mounts = mounts::current().map_err(|e| Error::io("read /proc/self/mountinfo", &e))?;
     // Where the share lives must suit rvss too (btrfs, a snapshot directory
     // outside the share); the tree is checked either way.
-    let reason = match layout::resolve(&root, &config, &mounts) {
-        Ok(_) => None,
-        Err(e) if e.status == ntstatus::NOT_SUPPORTED => Some(e.message),
-        Err(e) => return Err(e.into()),
+    let reason = if rvss_core::backend::of(&config, &root) == rvss_core::backend::Backend::Cephfs {
+        rvss_core::cephfs::location_problem(&rvss_core::shadow::HookTarget {
+            name: "",
+            path: &root,
+            config: &config,
+        })?
+    } else {
+        match layout::resolve(&root, &config, &mounts) {
+            Ok(_) => None,
+            Err(e) if e.status == ntstatus::NOT_SUPPORTED => Some(e.message),
+            Err(e) => return Err(e.into()),
+        }
     };
     let violations = structure::check(&root, &config.structure, &mounts)?;
     let supported = reason.is_none() && violations.is_empty();

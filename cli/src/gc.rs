@@ -115,6 +115,31 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
             });
         }
     }
+    // CephFS shares: their catalog lies on CephFS, shared by every node of
+    // a cluster, and the registry (clustered) names every exposed share, so
+    // gc from any node sees the same live sets.
+    let configured = crate::shares::rvss_shares(&conf, None)?;
+    let ceph: Vec<_> = configured
+        .iter()
+        .filter(|s| s.backend() == rvss_core::backend::Backend::Cephfs)
+        .collect();
+    if !ceph.is_empty() {
+        let refs: Vec<_> = ceph.iter().map(|s| s.cephfs_ref()).collect();
+        for c in rvss_core::cephfs::gc(&refs, &referenced, args.grace, args.dry_run)? {
+            if let Some(err) = &c.error {
+                eprintln!("rvss gc: {} {} left alone: {err}", c.share, c.gmt);
+                failed += 1;
+                continue;
+            }
+            removed.push(Removed {
+                id: c.id,
+                share: c.share,
+                path: c.path,
+                gmt: c.gmt,
+                kind: c.kind,
+            });
+        }
+    }
     if args.json {
         crate::print_json(&removed, "[]");
     } else {

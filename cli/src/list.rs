@@ -72,6 +72,38 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
             });
         }
     }
+    // CephFS shares: the snapshot is `<share>/.snap/<gmt>` (subvolume: the
+    // share's directory), always read-only.
+    let configured = crate::shares::rvss_shares(&conf, None)?;
+    let refs: Vec<_> = configured
+        .iter()
+        .filter(|s| s.backend() == rvss_core::backend::Backend::Cephfs)
+        .map(|s| s.cephfs_ref())
+        .collect();
+    if !refs.is_empty() {
+        for e in rvss_core::cephfs::list(&refs)? {
+            let referenced = shares
+                .iter()
+                .any(|p| std::path::Path::new(p).starts_with(&e.snap_path));
+            rows.push(Row {
+                state: if e.state == rvss_core::cephfs::RETAINED {
+                    Status::Retained
+                } else if referenced {
+                    Status::Exposed
+                } else {
+                    Status::Orphan
+                },
+                id: e.id,
+                share: e.share,
+                subvolume: e.base_volume,
+                path: e.snap_path,
+                gmt: e.gmt,
+                created: rvss_core::duration::rfc3339(e.created),
+                readonly: true,
+                exclusive_bytes: None,
+            });
+        }
+    }
     rows.sort_by(|a, b| (&a.share, &a.gmt, &a.path).cmp(&(&b.share, &b.gmt, &b.path)));
     let code = if corrupt > 0 { EXIT_ERROR } else { EXIT_OK };
     if args.json {

@@ -51,7 +51,8 @@ pub enum Command {
     Prune(prune::Args),
     /// Remove orphaned snapshots (made by rvss, referenced by nothing).
     Gc(gc::Args),
-    /// Print the share lines that show rvss's backups as Previous Versions.
+    /// Print the [global] lines rvss needs, or a share's lines that show its
+    /// backups as Previous Versions.
     Smbconf(smbconf::Args),
     /// Restore a file or directory from a backup (reflink, instant).
     Restore(restore::Args),

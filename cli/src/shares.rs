@@ -51,6 +51,21 @@ pub fn rvss_shares(conf: &SambaConf, only: Option<&str>) -> Result<Vec<Configure
 }
 
 impl ConfiguredShare {
+    /// The snapshot backend serving the share (`rvss:backend`, or by its
+    /// filesystem).
+    pub fn backend(&self) -> rvss_core::backend::Backend {
+        rvss_core::backend::of(&self.config, Path::new(&self.path))
+    }
+
+    /// The share as the CephFS backend's CLI functions take it.
+    pub fn cephfs_ref(&self) -> rvss_core::cephfs::ShareRef<'_> {
+        rvss_core::cephfs::ShareRef {
+            name: &self.name,
+            path: Path::new(&self.path),
+            config: &self.config,
+        }
+    }
+
     pub fn layout(&self) -> Result<Layout, Failure> {
         let mounts = mounts::current().map_err(|e| failure(format!("read mountinfo: {e}")))?;
         layout::resolve(Path::new(&self.path), &self.config, &mounts)

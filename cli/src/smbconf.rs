@@ -1,14 +1,17 @@
+//! `rvss smbconf`: the [global] lines rvss's setup needs (vfs_rvss(8));
 //! `rvss smbconf SHARE`: the share lines that make rvss's backups visible to
 //! SMB clients as Previous Versions, through Samba's vfs_shadow_copy2.
 
 use super::shares;
 use super::{Cli, Outcome, EXIT_OK};
+use rvss_core::backend::Backend;
 use rvss_core::layout::Layout;
+use rvss_core::smbconf::GLOBAL_LINES;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The share to print the lines for.
-    pub share: String,
+    /// The share to print the lines for; without it, the [global] lines.
+    pub share: Option<String>,
 }
 
 /// The lines, given the share's current `vfs objects`.
@@ -33,17 +36,47 @@ pub fn lines(layout: &Layout, vfs_objects: &str) -> Vec<String> {
     out
 }
 
+/// The lines for a share on CephFS: Samba's vfs_ceph_snapshots shows the
+/// share's own CephFS snapshots (`.snap`, named and dated by their
+/// `ceph.snap.btime`) as Previous Versions, through a ceph-fuse or kernel
+/// mount.
+pub fn cephfs_lines(vfs_objects: &str) -> Vec<String> {
+    let mut modules: Vec<&str> = vfs_objects
+        .split([' ', ','])
+        .filter(|m| !m.is_empty() && *m != "ceph_snapshots" && *m != "shadow_copy2")
+        .collect();
+    if !modules.contains(&"rvss") {
+        modules.push("rvss");
+    }
+    vec![
+        format!("vfs objects = ceph_snapshots {}", modules.join(" ")),
+        "ceph:snapdir = .snap".into(),
+    ]
+}
+
 pub fn run(cli: &Cli, args: &Args) -> Outcome {
+    let Some(name) = &args.share else {
+        for l in GLOBAL_LINES {
+            println!("{l}");
+        }
+        return Ok(EXIT_OK);
+    };
     let conf = cli.samba_conf()?;
-    let share = shares::rvss_shares(&conf, Some(&args.share))?
+    let share = shares::rvss_shares(&conf, Some(name))?
         .into_iter()
         .next()
-        .ok_or_else(|| shares::failure(format!("no share {}", args.share)))?;
-    let layout = share.layout()?;
+        .ok_or_else(|| shares::failure(format!("no share {name}")))?;
     let vfs = conf
         .share(&share.name)
         .and_then(|s| conf.param(s, "vfs objects"))
         .unwrap_or_default();
+    if share.backend() == Backend::Cephfs {
+        for l in cephfs_lines(&vfs) {
+            println!("{l}");
+        }
+        return Ok(EXIT_OK);
+    }
+    let layout = share.layout()?;
     for l in lines(&layout, &vfs) {
         println!("{l}");
     }
@@ -53,6 +86,18 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cephfs_share() {
+        assert_eq!(
+            cephfs_lines("shadow_copy2 catia rvss"),
+            vec![
+                "vfs objects = ceph_snapshots catia rvss",
+                "ceph:snapdir = .snap"
+            ]
+        );
+        assert_eq!(cephfs_lines("")[0], "vfs objects = ceph_snapshots rvss");
+    }
 
     #[test]
     fn subdirectory_share() {

@@ -19,6 +19,13 @@ pub struct Config {
     /// The supported directory structure: `rvss:max depth`,
     /// `rvss:vm files only`, `rvss:vm file patterns`.
     pub structure: Rules,
+    /// `rvss:backend`: which filesystem's snapshots (auto = by the share's
+    /// filesystem).
+    pub backend: crate::backend::Choice,
+    /// `rvss:cephfs snap limit`: the MDS's `mds_max_snaps_per_dir` as the
+    /// admin set it (CephFS clients cannot read it), so that rvss refuses
+    /// clearly before CephFS does and `rvss doctor` warns ahead.
+    pub cephfs_snap_limit: crate::backend::SnapLimit,
 }
 
 impl Config {
@@ -46,10 +53,31 @@ impl Config {
         };
         let retention = crate::retention::Policy::from_options(&get)?;
         let structure = structure_rules(&get)?;
+        let backend = match get("backend") {
+            None => crate::backend::Choice::Auto,
+            Some(v) => crate::backend::Choice::parse(&v)?,
+        };
+        let cephfs_snap_limit = crate::backend::SnapLimit(
+            match get("cephfs snap limit").map(|s| s.trim().to_string()) {
+                None => crate::backend::DEFAULT_CEPHFS_SNAP_LIMIT,
+                Some(v) if v.is_empty() => crate::backend::DEFAULT_CEPHFS_SNAP_LIMIT,
+                Some(v) => match v.parse::<u32>() {
+                    Ok(n) if (1..=100_000).contains(&n) => n,
+                    _ => {
+                        return Err(Error::invalid(format!(
+                            "rvss:cephfs snap limit = {v:?} is not a number from 1 to 100000 \
+                         (set it to the MDS's mds_max_snaps_per_dir)"
+                        )))
+                    }
+                },
+            },
+        );
         Ok(Config {
             snapshot_dir,
             retention,
             structure,
+            backend,
+            cephfs_snap_limit,
         })
     }
 }

@@ -8,7 +8,9 @@
 // Nothing may panic into smbd: no unwrap/expect outside tests.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod backend;
 pub mod catalog;
+pub mod cephfs;
 pub mod config;
 pub mod dpkg;
 pub mod duration;

@@ -2,6 +2,7 @@
 //! copy of it, delete a shadow copy. Safe Rust over `sys`; the FFI layer calls
 //! these, and so do the CLI and the benchmarks.
 
+use crate::backend::{self, Backend};
 use crate::catalog::{Catalog, Durability, Entry, State};
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -39,6 +40,9 @@ fn current_mounts() -> Result<Vec<Mount>> {
 
 /// snap_check_path: the share's base_volume when rvss can shadow-copy it.
 pub fn check_path(share: &HookTarget) -> Result<String> {
+    if backend::of(share.config, share.path) == Backend::Cephfs {
+        return crate::cephfs::check_path(share);
+    }
     let mounts = current_mounts()?;
     let layout = layout::resolve(share.path, share.config, &mounts)?;
     layout::check_snapshot_dir(&layout, &mounts)?;
@@ -61,6 +65,9 @@ pub fn create(
     _tstamp: i64,
     writable: bool,
 ) -> Result<Created> {
+    if backend::of(share.config, Path::new(base_volume)) == Backend::Cephfs {
+        return crate::cephfs::create(share, base_volume, _tstamp, writable);
+    }
     let base = Path::new(base_volume);
     if !base.exists() {
         return Err(Error::new(
@@ -198,6 +205,9 @@ pub enum Deleted {
 /// as a backup under the share's retention policy), only if rvss's catalog
 /// for this share's snapshot directory records it.
 pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<Deleted> {
+    if backend::of(share.config, Path::new(base_path)) == Backend::Cephfs {
+        return crate::cephfs::delete(share, base_path, snap_path);
+    }
     let snap = Path::new(snap_path);
     if !layout::is_plain_absolute(snap) {
         return Err(Error::invalid(format!(

@@ -13,6 +13,20 @@ use std::path::Path;
 /// shadow copy as (`<share>@{<shadow copy id>}`).
 pub const EXPOSED_SHARE_MARK: &str = "@{";
 
+/// The option that sets how many rpcd_fsrvp workers samba-dcerpcd runs
+/// (Samba's default: 5). Each worker keeps its own copy of the FSRVP
+/// shadow copy sets, so concurrent clients need exactly one.
+pub const FSRVP_WORKERS_OPTION: &str = "rpcd_fsrvp:num_workers";
+
+/// The [global] lines rvss's documented setup needs (vfs_rvss(8), CONCURRENT
+/// CLIENTS): registry shares to expose shadow copies, and a single
+/// rpcd_fsrvp worker so that every FSRVP request sees every set.
+pub const GLOBAL_LINES: &[&str] = &[
+    "registry shares = yes",
+    "include = registry",
+    "rpcd_fsrvp:num_workers = 1",
+];
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Section {
     pub name: String,
@@ -126,6 +140,15 @@ impl SambaConf {
         })
     }
 
+    /// How many rpcd_fsrvp workers samba-dcerpcd may run: the value of
+    /// `rpcd_fsrvp:num_workers` as Samba's `lp_parm_int` reads it, `None`
+    /// when unset (Samba's default of 5 applies) and `Err` with the text
+    /// when it is not a number.
+    pub fn fsrvp_workers(&self) -> Option<std::result::Result<i64, String>> {
+        self.global_param(FSRVP_WORKERS_OPTION)
+            .map(|v| parse_samba_int(v).ok_or_else(|| v.to_string()))
+    }
+
     /// Shares an admin configured (not the exposed shadow copies FSRVP made).
     pub fn base_shares(&self) -> impl Iterator<Item = &Section> {
         self.shares.iter().filter(|s| !s.is_exposed_shadow_copy())
@@ -154,6 +177,24 @@ impl SambaConf {
                 .is_some_and(|v| v.split([' ', ',']).any(|m| m == "rvss"))
         })
     }
+}
+
+/// An integer as Samba's `lp_int` reads it (`strtol(s, NULL, 0)`): decimal,
+/// `0x` hexadecimal or leading-`0` octal, after leading white space.
+fn parse_samba_int(v: &str) -> Option<i64> {
+    let t = v.trim();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let n = if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        i64::from_str_radix(h, 16).ok()?
+    } else if t.len() > 1 && t.starts_with('0') {
+        i64::from_str_radix(&t[1..], 8).ok()?
+    } else {
+        t.parse().ok()?
+    };
+    Some(if neg { -n } else { n })
 }
 
 #[cfg(test)]
@@ -206,5 +247,32 @@ mod tests {
                 .as_deref(),
             Some("/srv/.rvss/x")
         );
+    }
+
+    #[test]
+    fn fsrvp_workers_read_as_samba_reads_them() {
+        let conf = |line: &str| SambaConf::from_sections(parse(&format!("[global]\n\t{line}\n")));
+        assert_eq!(conf("registry shares = yes").fsrvp_workers(), None);
+        assert_eq!(
+            conf("rpcd_fsrvp:num_workers = 1").fsrvp_workers(),
+            Some(Ok(1))
+        );
+        assert_eq!(
+            conf("RPCD_FSRVP: Num_Workers = 5").fsrvp_workers(),
+            Some(Ok(5))
+        );
+        assert_eq!(
+            conf("rpcd_fsrvp:num_workers = 0x2").fsrvp_workers(),
+            Some(Ok(2))
+        );
+        assert_eq!(
+            conf("rpcd_fsrvp:num_workers = one").fsrvp_workers(),
+            Some(Err("one".into()))
+        );
+        // The documented lines are what the check accepts.
+        let documented =
+            SambaConf::from_sections(parse(&format!("[global]\n{}\n", GLOBAL_LINES.join("\n"))));
+        assert_eq!(documented.fsrvp_workers(), Some(Ok(1)));
+        assert!(documented.registry_shares() && documented.includes_registry());
     }
 }

@@ -11,6 +11,7 @@
 
 #![allow(dead_code)]
 
+pub mod ceph;
 pub mod soak;
 
 use std::fs;
@@ -97,6 +98,10 @@ pub struct World {
     smbd: Option<Child>,
     pub shares: Vec<Share>,
     pub global_options: Vec<String>,
+    /// Leave out `rpcd_fsrvp:num_workers = 1` of the documented [global]
+    /// lines, so that samba-dcerpcd runs Samba's default number of
+    /// rpcd_fsrvp workers (5).
+    pub samba_default_workers: bool,
 }
 
 pub fn text(o: &Output) -> String {
@@ -139,6 +144,7 @@ impl World {
             smbd: None,
             shares: vec![],
             global_options: vec![],
+            samba_default_workers: false,
         };
         // unshare execs sleep once the namespaces exist; wait for that.
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -318,8 +324,6 @@ impl World {
              \tserver role = standalone server\n\
              \tinterfaces = lo\n\
              \tbind interfaces only = yes\n\
-             \tregistry shares = yes\n\
-             \tinclude = registry\n\
              \tlog level = 3 rvss:10\n\
              \tlog file = /var/log/samba/log.%m\n\
              \tmax log size = 0\n\
@@ -327,6 +331,14 @@ impl World {
              \tdisable spoolss = yes\n\
              \tload printers = no\n",
         );
+        // The [global] lines vfs_rvss(8) documents: what the tests run is
+        // the documented setup.
+        for l in rvss::smbconf::GLOBAL_LINES {
+            if self.samba_default_workers && l.starts_with(rvss::smbconf::FSRVP_WORKERS_OPTION) {
+                continue;
+            }
+            c.push_str(&format!("\t{l}\n"));
+        }
         for o in &self.global_options {
             c.push_str(&format!("\t{o}\n"));
         }
@@ -509,11 +521,20 @@ impl World {
     }
 
     pub fn pid_of(&self, comm: &str) -> Option<u32> {
-        self.world_pids().into_iter().find(|p| {
-            fs::read_to_string(format!("/proc/{p}/comm"))
-                .map(|c| c.trim() == comm)
-                .unwrap_or(false)
-        })
+        self.pids_of(comm).into_iter().next()
+    }
+
+    /// Pids of this world's processes named `comm` (e.g. every rpcd_fsrvp
+    /// worker).
+    pub fn pids_of(&self, comm: &str) -> Vec<u32> {
+        self.world_pids()
+            .into_iter()
+            .filter(|p| {
+                fs::read_to_string(format!("/proc/{p}/comm"))
+                    .map(|c| c.trim() == comm)
+                    .unwrap_or(false)
+            })
+            .collect()
     }
 
     pub fn kill_samba(&mut self) {

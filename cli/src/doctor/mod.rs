@@ -5,8 +5,8 @@
 
 //!
 //! One file per area: `samba` (Samba and the module), `fsrvp` (registry
-//! shares, the FSRVP server, smbd), `shares` (each rvss share, its snapshot
-//! directory and catalog). The rules come from the core (layout, samba,
+//! shares, rpcd_fsrvp workers, the FSRVP server, smbd), `shares` (each rvss
+//! share, its snapshot directory and catalog). The rules come from the core (layout, samba,
 //! smbconf, inventory); the doctor only reports them and says what to fix.
 
 use crate::{Cli, Outcome, EXIT_NEGATIVE, EXIT_OK};
@@ -38,8 +38,8 @@ pub enum Status {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Check {
-    /// What was checked: samba, module, samba-version, registry, fsrvp,
-    /// smbd, shares, share, snapshot-dir, catalog.
+    /// What was checked: samba, module, samba-version, registry,
+    /// fsrvp-workers, fsrvp, smbd, shares, share, snapshot-dir, catalog.
     pub check: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub share: Option<String>,
@@ -107,6 +107,8 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     let mut c = Checks::default();
     samba::check_samba_and_module(&mut c);
     fsrvp::check_registry(&mut c, &conf, &cli.config);
+    fsrvp::check_workers(&mut c, &conf);
+    fsrvp::check_clustering(&mut c, &conf);
     fsrvp::check_fsrvp(&mut c, &cli.config, args.auth_file.as_deref());
     shares::check_shares(&mut c, &conf);
 

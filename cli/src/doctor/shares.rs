@@ -63,6 +63,10 @@ pub(super) fn check_shares(c: &mut Checks, conf: &SambaConf) {
                 continue;
             }
         };
+        if rvss_core::backend::of(&cfg, Path::new(&path)) == rvss_core::backend::Backend::Cephfs {
+            check_cephfs_share(c, name, Path::new(&path), &cfg);
+            continue;
+        }
         let layout = match layout::resolve(Path::new(&path), &cfg, &mounts) {
             Ok(l) => l,
             Err(e) => {
@@ -101,6 +105,44 @@ pub(super) fn check_shares(c: &mut Checks, conf: &SambaConf) {
     }
     for dir in snapshot_dirs {
         check_catalog(c, conf, &dir);
+    }
+}
+
+/// A share on CephFS: reachable `.snap`, and its snapshot count against the
+/// per-directory limit before CephFS refuses (EMLINK).
+fn check_cephfs_share(c: &mut Checks, name: &str, path: &Path, cfg: &rvss_core::config::Config) {
+    let n = match rvss_core::cephfs::snapshot_count(path) {
+        Ok(n) => n,
+        Err(e) => {
+            c.fail(
+                "share",
+                Some(name),
+                format!("FSRVP clients get \"not supported\": {e}"),
+                "check the CephFS mount and that snapshots are enabled (ceph fs set <fs> allow_new_snaps true)",
+            );
+            return;
+        }
+    };
+    c.ok(
+        "share",
+        Some(name),
+        format!(
+            "{} is on CephFS; shadow copies are its snapshots in {}/.snap ({n} of at most {})",
+            path.display(),
+            path.display(),
+            cfg.cephfs_snap_limit.0
+        ),
+    );
+    match rvss_core::cephfs::limit_warning(path, cfg) {
+        Ok(Some(w)) => c.warn(
+            "snapshot limit",
+            Some(name),
+            w,
+            "prune old backups (rvss prune, rvss gc), lower rvss:retain, or raise the MDS's \
+             mds_max_snaps_per_dir and rvss:cephfs snap limit together",
+        ),
+        Ok(None) => {}
+        Err(e) => c.warn("snapshot limit", Some(name), e.to_string(), ""),
     }
 }
 

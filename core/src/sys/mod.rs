@@ -4,6 +4,7 @@
 
 mod abi;
 pub mod btrfs;
+pub mod ceph;
 pub mod dir;
 pub mod fs;
 

@@ -1,0 +1,67 @@
+//! CephFS through a mount (ceph-fuse or the kernel client): snapshots are
+//! directories of the virtual `.snap` directory, made by mkdir and removed
+//! by rmdir; CephFS is told from other filesystems by its `ceph.*` virtual
+//! extended attributes (ceph-fuse reports FUSE's statfs magic). Every call
+//! is relative to a directory handle; nothing follows a symbolic link.
+
+use rustix::fs::{AtFlags, Mode};
+use rustix::io::Errno;
+use std::fs::File;
+use std::io;
+
+/// The name of CephFS's virtual snapshot directory (the MDS default
+/// `client_snapdir`).
+pub const SNAP_DIR: &str = ".snap";
+
+/// A CephFS virtual attribute every directory answers.
+const PROBE_XATTR: &str = "ceph.dir.entries";
+
+/// The value of the virtual attribute `name` of the open file, or None when
+/// the file has none (not on CephFS: ENODATA or ENOTSUP).
+pub fn xattr_text(f: &File, name: &str) -> io::Result<Option<String>> {
+    let mut buf = vec![0u8; 256];
+    loop {
+        match rustix::fs::fgetxattr(f, name, &mut buf) {
+            Ok(n) => {
+                buf.truncate(n);
+                let s = String::from_utf8_lossy(&buf);
+                return Ok(Some(s.trim_end_matches('\0').trim().to_string()));
+            }
+            Err(Errno::RANGE) if buf.len() < 65536 => buf.resize(buf.len() * 4, 0),
+            Err(Errno::NODATA) | Err(Errno::NOTSUP) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+/// Whether the open directory lies on CephFS.
+pub fn is_cephfs(dir: &File) -> io::Result<bool> {
+    Ok(xattr_text(dir, PROBE_XATTR)?.is_some())
+}
+
+/// Makes the snapshot `name` of the directory whose `.snap` is open as
+/// `snapdir`. EEXIST when it exists, EMLINK past the MDS's
+/// `mds_max_snaps_per_dir`.
+pub fn make_snapshot(snapdir: &File, name: &str, mode: u32) -> io::Result<()> {
+    Ok(rustix::fs::mkdirat(
+        snapdir,
+        name,
+        Mode::from_raw_mode(mode),
+    )?)
+}
+
+/// Removes the snapshot `name` from the `.snap` directory open as `snapdir`.
+pub fn remove_snapshot(snapdir: &File, name: &str) -> io::Result<()> {
+    Ok(rustix::fs::unlinkat(snapdir, name, AtFlags::REMOVEDIR)?)
+}
+
+/// The creation time of a snapshot (`ceph.snap.btime` of its root, as
+/// "seconds.nanoseconds"), the identity rvss records for it.
+pub fn snapshot_btime(snap_root: &File) -> io::Result<Option<String>> {
+    xattr_text(snap_root, "ceph.snap.btime")
+}
+
+/// The CephFS filesystem's id (`ceph.cluster_fsid`) of the open directory.
+pub fn cluster_fsid(dir: &File) -> io::Result<Option<String>> {
+    xattr_text(dir, "ceph.cluster_fsid")
+}

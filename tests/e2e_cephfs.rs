@@ -1,0 +1,570 @@
+//! FSRVP shadow copies on CephFS, end to end: a real Ceph cluster (mon,
+//! mgr, OSD, MDS from Debian's packages) brought up per test in a private
+//! network namespace, real ceph-fuse mounts, real smbd/rpcd_fsrvp loading
+//! rvss.so, real rpcclient, smbclient and smbtorture; and a real two-node
+//! CTDB cluster (ctdbd in test mode, clustered registry) where each node has
+//! its own smbd and ceph-fuse mount of the same filesystem.
+//!
+//! Slow (Ceph takes about 10 s to come up per test): `make test-cluster`
+//! runs this binary alone; `make test` runs it too.
+
+mod common;
+use common::ceph::{Ceph, Cluster};
+use common::*;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Snapshot names in `<dir>/.snap` (the directory's own).
+fn snaps(sh: impl Fn(&str) -> String, dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = sh(&format!("ls -1 '{}/.snap'", dir.display()))
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('_'))
+        .map(str::to_string)
+        .collect();
+    v.sort();
+    v
+}
+
+/// A world running Ceph, the filesystem mounted at `<world>/cephfs`.
+fn ceph_world(name: &str) -> (World, Ceph, PathBuf) {
+    let w = World::new(name);
+    let mut c = Ceph::start(&w);
+    let mnt = w.dir.join("cephfs");
+    std::fs::create_dir_all(&mnt).unwrap();
+    c.mount(&w, &mnt, "world");
+    (w, c, mnt)
+}
+
+/// Sets the share's options to its rvss options plus `rvss smbconf`'s
+/// (before Samba starts: restarting Samba in a world would stop Ceph too,
+/// which runs in the same namespaces).
+fn with_previous_versions(w: &mut World, share: &str) {
+    w.write_conf();
+    let o = w.cli(&format!("smbconf {share}"));
+    assert!(o.status.success(), "{}", text(&o));
+    let lines: Vec<String> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            "vfs objects = ceph_snapshots rvss".to_string(),
+            "ceph:snapdir = .snap".to_string()
+        ]
+    );
+    let s = w.shares.iter_mut().find(|s| s.name == share).unwrap();
+    s.options.retain(|o| !o.starts_with("vfs objects"));
+    s.options.extend(lines);
+}
+
+#[test]
+fn round_trip_hidden_previous_versions_and_delete() {
+    let (mut w, _ceph, mnt) = ceph_world("ceph-roundtrip");
+    let vm = mnt.join("vm");
+    w.must(&format!(
+        "mkdir '{0}' && echo original > '{0}/disk.vhdx'",
+        vm.display()
+    ));
+    w.add_share("vm", &vm, &["vfs objects = rvss"]);
+    with_previous_versions(&mut w, "vm");
+    w.start_samba();
+
+    assert!(w
+        .rpc_ok("fss_is_path_sup vm")
+        .contains("supports shadow copy requests"));
+    let t = Instant::now();
+    let out = w.rpc_ok("fss_create_expose backup ro vm");
+    eprintln!("create+expose: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+    let ex = parse_expose(&out);
+    assert_eq!(ex.len(), 1, "{out}");
+    let names = snaps(|s| w.must(s), &vm);
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].starts_with("@GMT-"), "{names:?}");
+    // The exposed share is the snapshot: commit-time content, read-only.
+    let registry = w.must("net conf list");
+    assert!(
+        registry.contains(&format!("{}/.snap/{}", vm.display(), names[0])),
+        "{registry}"
+    );
+    w.must(&format!("echo changed > '{}/disk.vhdx'", vm.display()));
+    assert_eq!(w.smb_cat("vm", "disk.vhdx"), "changed\n");
+    assert_eq!(w.smb_cat(&ex[0].unc_share(), "disk.vhdx"), "original\n");
+    let o = w.smb(&ex[0].unc_share(), "put /etc/hostname x");
+    assert!(!text(&o).contains("putting file"), "{}", text(&o));
+    // Invisible to clients of the share: `.snap` is not listed.
+    let listing = w.smb_ok("vm", "ls");
+    assert!(
+        !listing.contains(".snap") && !listing.contains("@GMT"),
+        "{listing}"
+    );
+    // Previous Versions through vfs_ceph_snapshots.
+    let info = w.smb_ok("vm", "allinfo disk.vhdx");
+    assert!(info.contains(&names[0]), "{info}");
+    let old = w.dir.join("old");
+    w.smb_ok(
+        "vm",
+        &format!("get {}/disk.vhdx {}", names[0], old.display()),
+    );
+    assert_eq!(std::fs::read_to_string(&old).unwrap(), "original\n");
+
+    // The CLI sees it exposed.
+    let list = w.cli("list --json");
+    let v: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v[0]["state"], "exposed", "{v}");
+
+    let e = &ex[0];
+    let t = Instant::now();
+    w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
+    eprintln!("delete: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+    assert!(snaps(|s| w.must(s), &vm).is_empty());
+    let list = w.cli("list --json");
+    assert_eq!(
+        String::from_utf8_lossy(&list.stdout).trim(),
+        "[]",
+        "{}",
+        text(&list)
+    );
+}
+
+#[test]
+fn retention_keeps_backups_as_previous_versions_and_prunes() {
+    let (mut w, _ceph, mnt) = ceph_world("ceph-retain");
+    let vm = mnt.join("vm");
+    w.must(&format!(
+        "mkdir '{0}' && echo v1 > '{0}/disk.vhdx'",
+        vm.display()
+    ));
+    w.add_share("vm", &vm, &["vfs objects = rvss", "rvss:retain = 1"]);
+    with_previous_versions(&mut w, "vm");
+    w.start_samba();
+    let cycle = |w: &World| {
+        let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"));
+        assert_eq!(e.len(), 1);
+        w.rpc_ok(&format!("fss_delete vm {} {}", e[0].set, e[0].copy));
+    };
+    cycle(&w);
+    // FSRVP deleted it; the share retains: the snapshot stays, a backup.
+    let kept = snaps(|s| w.must(s), &vm);
+    assert_eq!(kept.len(), 1);
+    let v: serde_json::Value = serde_json::from_slice(&w.cli("list --json").stdout).unwrap();
+    assert_eq!(v[0]["state"], "retained", "{v}");
+    w.must(&format!("echo v2 > '{}/disk.vhdx'", vm.display()));
+    let info = w.smb_ok("vm", "allinfo disk.vhdx");
+    assert!(info.contains(&kept[0]), "{info}");
+    // The next backup replaces it (retain = 1): the older one is pruned.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    cycle(&w);
+    let now = snaps(|s| w.must(s), &vm);
+    assert_eq!(now.len(), 1, "{now:?}");
+    assert_ne!(now, kept);
+    // rvss prune finds nothing more to do.
+    let o = w.cli("prune --json");
+    assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[]");
+}
+
+#[test]
+fn multi_share_set_same_second_sets_structure_and_limit() {
+    let (mut w, ceph, mnt) = ceph_world("ceph-multi");
+    let (a, b) = (mnt.join("a"), mnt.join("b"));
+    w.must(&format!(
+        "mkdir '{0}' '{1}' && echo a > '{0}/f' && echo b > '{1}/f'",
+        a.display(),
+        b.display()
+    ));
+    w.add_share(
+        "a",
+        &a,
+        &["vfs objects = rvss", "rvss:cephfs snap limit = 5"],
+    );
+    w.add_share("b", &b, &["vfs objects = rvss"]);
+    w.start_samba();
+
+    // One set across two CephFS directories.
+    let out = w.rpc_ok("fss_create_expose backup ro a b");
+    assert_eq!(parse_expose(&out).len(), 2, "{out}");
+    assert_eq!(snaps(|s| w.must(s), &a).len(), 1);
+    assert_eq!(snaps(|s| w.must(s), &b).len(), 1);
+    // Sets back to back (the same second): each gets its own snapshot.
+    let out2 = w.rpc_ok("fss_create_expose backup ro a");
+    let out3 = w.rpc_ok("fss_create_expose backup ro a");
+    let all = snaps(|s| w.must(s), &a);
+    assert_eq!(all.len(), 3, "{all:?}\n{out2}\n{out3}");
+    for e in parse_expose(&out2).iter().chain(&parse_expose(&out3)) {
+        assert_eq!(w.smb_cat(&e.unc_share(), "f"), "a\n");
+    }
+
+    // The limit: doctor warns ahead (from 80 %: 4 of 5) ...
+    w.rpc_ok("fss_create_expose backup ro a");
+    let doc = w.cli("doctor");
+    assert!(
+        text(&doc).contains("4 CephFS snapshots of at most 5"),
+        "{}",
+        text(&doc)
+    );
+    // ... one more fits, the next is refused by rvss with the reason.
+    w.rpc_ok("fss_create_expose backup ro a");
+    let o = w.rpc("fss_create_expose backup ro a");
+    assert!(
+        !o.status.success() || !text(&o).contains("@{"),
+        "{}",
+        text(&o)
+    );
+    assert!(
+        w.rvss_log().contains("CephFS snapshot limit reached"),
+        "{}",
+        w.rvss_log()
+    );
+    // CephFS's own limit (EMLINK) is reported the same way when rvss's
+    // option is set higher than the MDS's mds_max_snaps_per_dir.
+    ceph.ceph(&w, "config set mds mds_max_snaps_per_dir 1");
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let o = w.rpc("fss_create_expose backup ro b");
+    assert!(!text(&o).contains("@{"), "{}", text(&o));
+    let log = w.rvss_log();
+    assert!(
+        log.lines()
+            .any(|l| l.contains("b: snap_create") && l.contains("CephFS snapshot limit reached")),
+        "{log}"
+    );
+
+    // The structure rules apply on CephFS: a FIFO in the share is refused
+    // with its path.
+    w.must(&format!("mkfifo '{}/pipe'", b.display()));
+    let o = w.rpc("fss_is_path_sup b");
+    assert!(text(&o).contains("0x8004230c"), "{}", text(&o));
+    assert!(w.rvss_log().contains("pipe"), "{}", w.rvss_log());
+    // rvss check says the same from the CLI; a clean share passes.
+    let o = w.cli("check --share b --json");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["supported"], false, "{v}");
+    assert!(v["reason"].is_null(), "{v}");
+    assert!(v["violations"].to_string().contains("pipe"), "{v}");
+    let o = w.cli("check --share a --json");
+    assert!(o.status.success(), "{}", text(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["supported"], true, "{v}");
+}
+
+/// Runs smbtorture rpc.fsrvp against 127.0.0.1; (passed, failed, output).
+fn torture(w: &World) -> (Vec<String>, Vec<String>, String) {
+    let o = w.sh(&format!(
+        "smbtorture -U 'root%{PASSWORD}' --option='fss:sequence timeout=2' ncacn_np:127.0.0.1 rpc.fsrvp 2>&1"
+    ));
+    let out = text(&o);
+    let pick = |prefix: &str| -> Vec<String> {
+        out.lines()
+            .filter_map(|l| l.strip_prefix(prefix))
+            .map(|l| l.split_whitespace().next().unwrap_or("").to_string())
+            .collect()
+    };
+    (
+        pick("success: "),
+        [pick("failure: "), pick("error: ")].concat(),
+        out,
+    )
+}
+
+#[test]
+fn smbtorture_rpc_fsrvp_on_cephfs_like_btrfs() {
+    // btrfs, as e2e_conformance runs it: every case passes.
+    let mut b = World::new("ceph-torture-btrfs");
+    let fs1 = b.add_btrfs("fs1", 300);
+    b.must(&format!(
+        "btrfs subvolume create '{0}/vol1' >/dev/null && mkdir '{0}/vol1/data'",
+        fs1.display()
+    ));
+    b.add_share(
+        "fsrvp_share",
+        &fs1.join("vol1/data"),
+        &["vfs objects = rvss"],
+    );
+    b.global_options.push("fss: sequence timeout = 2".into());
+    b.start_samba();
+    let o = b.cli("smbconf fsrvp_share");
+    let s = b
+        .shares
+        .iter_mut()
+        .find(|s| s.name == "fsrvp_share")
+        .unwrap();
+    s.options = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    b.restart_samba();
+    let (bok, bfail, bout) = torture(&b);
+    drop(b);
+
+    let (mut w, _ceph, mnt) = ceph_world("ceph-torture");
+    let data = mnt.join("data");
+    w.must(&format!("mkdir '{}'", data.display()));
+    w.add_share("fsrvp_share", &data, &["vfs objects = rvss"]);
+    w.global_options.push("fss: sequence timeout = 2".into());
+    with_previous_versions(&mut w, "fsrvp_share");
+    w.start_samba();
+    let (ok, failed, out) = torture(&w);
+    eprintln!("smbtorture rpc.fsrvp: btrfs {} passed {bfail:?} failed; cephfs {} passed {failed:?} failed", bok.len(), ok.len());
+    assert!(bfail.is_empty(), "btrfs: {bout}");
+    assert_eq!(
+        (ok.len(), failed),
+        (bok.len(), vec![]),
+        "cephfs:\n{out}\n{}",
+        w.rvss_log()
+    );
+}
+
+// ---- the two-node CTDB cluster -------------------------------------------
+
+/// A cluster with the CephFS share `vm` (and `vm2`) in the clustered
+/// registry, Previous Versions through vfs_ceph_snapshots.
+fn cluster(name: &str, globals: &[&str]) -> (World, Cluster, PathBuf, PathBuf) {
+    let w = World::new(name);
+    let c = Cluster::start(&w, globals);
+    let vm = c.mnt.join("vm");
+    let vm2 = c.mnt.join("vm2");
+    c.nodes[0].must(&format!(
+        "mkdir '{0}' '{1}' && echo original > '{0}/disk.vhdx' && echo two > '{1}/disk.vhdx'",
+        vm.display(),
+        vm2.display()
+    ));
+    for (s, p) in [("vm", &vm), ("vm2", &vm2)] {
+        c.add_share(
+            s,
+            p,
+            &["vfs objects = ceph_snapshots rvss", "ceph:snapdir = .snap"],
+        );
+    }
+    (w, c, vm, vm2)
+}
+
+/// The safe clustered configuration vfs_rvss(8) ships: FSRVP state kept
+/// per node (not in a CTDB database), one rpcd_fsrvp worker per node.
+const SAFE_GLOBALS: &[&str] = &["ctdb:srv_fss.tdb = no", "rpcd_fsrvp:num_workers = 1"];
+
+#[test]
+fn cluster_round_trip_through_node_a_read_through_node_b() {
+    let (_w, c, vm, vm2) = cluster("ctdb-roundtrip", SAFE_GLOBALS);
+    let (a, b) = (&c.nodes[0], &c.nodes[1]);
+    // Both nodes serve the registry shares.
+    assert_eq!(b.smb_cat("vm", "disk.vhdx"), "original\n");
+    let t = Instant::now();
+    let out = a.rpc_ok("fss_create_expose backup ro vm vm2");
+    eprintln!(
+        "cluster create+expose (2 shares): {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let ex = parse_expose(&out);
+    assert_eq!(ex.len(), 2, "{out}");
+    let names = snaps(|s| a.must(s), &vm);
+    assert_eq!(names.len(), 1);
+    // Seen at once through node B's own ceph-fuse mount.
+    assert_eq!(snaps(|s| b.must(s), &vm), names);
+    assert_eq!(snaps(|s| b.must(s), &vm2).len(), 1);
+    a.must(&format!("echo changed > '{}/disk.vhdx'", vm.display()));
+    for n in [a, b] {
+        let e = ex.iter().find(|e| e.share == "vm").unwrap();
+        assert_eq!(n.smb_cat(&e.unc_share(), "disk.vhdx"), "original\n");
+        assert_eq!(n.smb_cat("vm", "disk.vhdx"), "changed\n");
+        let listing = n.smb_ok("vm", "ls");
+        assert!(!listing.contains(".snap"), "{listing}");
+        let info = n.smb_ok("vm", "allinfo disk.vhdx");
+        assert!(info.contains(&names[0]), "node {}: {info}", n.pnn);
+    }
+    // Deleting through node A removes the snapshots and the shares, for both.
+    for e in &ex {
+        a.rpc_ok(&format!("fss_delete {} {} {}", e.share, e.set, e.copy));
+    }
+    assert!(snaps(|s| b.must(s), &vm).is_empty());
+    assert!(snaps(|s| b.must(s), &vm2).is_empty());
+    let reg = b.must("net conf listshares");
+    assert!(!reg.contains('@'), "{reg}");
+}
+
+#[test]
+fn node_a_dies_mid_set_retry_on_b_then_gc_from_either_node() {
+    let (w, mut c, vm, _vm2) = cluster("ctdb-failover", SAFE_GLOBALS);
+    // A live set through node B, which nothing may touch.
+    let live = parse_expose(&c.nodes[1].rpc_ok("fss_create_expose backup ro vm2"));
+    assert_eq!(live.len(), 1);
+    // Node A commits a set (the snapshot exists) and dies before the
+    // client has exposed it: rpcclient's steps one by one.
+    let a = &c.nodes[0];
+    let o = a.sh(&format!(
+        "rpcclient -U 'root%{PASSWORD}' ncacn_np:{} -c 'fss_create_expose backup ro vm' >/dev/null 2>&1 & sleep 0; \
+         for i in $(seq 1 100); do ls '{}/.snap' | grep -q GMT && break; sleep 0.05; done",
+        a.addr,
+        vm.display()
+    ));
+    assert!(o.status.success());
+    let leader = text(&c.nodes[1].ctdb("status"))
+        .lines()
+        .find_map(|l| l.strip_prefix("Leader:").map(str::to_string))
+        .unwrap_or_default();
+    eprintln!("ctdb: leader before A dies: pnn {leader}");
+    c.nodes[0].kill();
+    let left = snaps(|s| c.nodes[1].must(s), &vm);
+    assert_eq!(left.len(), 1, "A left its snapshot behind: {left:?}");
+    // The cluster goes on without A.
+    let b = &c.nodes[1];
+    let t = Instant::now();
+    let recovered;
+    loop {
+        let st = text(&b.ctdb("status"));
+        let b_ok = st
+            .lines()
+            .any(|l| l.starts_with("pnn:1 127.0.0.12") && l.contains("OK"));
+        if st.contains("Recovery mode:NORMAL") && b_ok {
+            recovered = t.elapsed();
+            break;
+        }
+        assert!(t.elapsed().as_secs() < 60, "{st}");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    eprintln!(
+        "ctdb: B alone and NORMAL {:.1} s after A died",
+        recovered.as_secs_f64()
+    );
+    // Whether A got as far as exposing its set (rpcclient runs the whole
+    // sequence in milliseconds): the exposed share is in the clustered
+    // registry, and only A's own (lost or per-node) FSRVP state knew it.
+    let a_exposed: Vec<String> = b
+        .must("net conf listshares")
+        .lines()
+        .filter(|l| l.starts_with("vm@{"))
+        .map(str::to_string)
+        .collect();
+    eprintln!("A's set was exposed before A died: {a_exposed:?}");
+    // The backup client retries on node B: a full set works.
+    let retry = parse_expose(&b.rpc_ok("fss_create_expose backup ro vm"));
+    assert_eq!(retry.len(), 1);
+    assert_eq!(b.smb_cat(&retry[0].unc_share(), "disk.vhdx"), "original\n");
+    assert_eq!(snaps(|s| b.must(s), &vm).len(), 2);
+    // gc within the grace period: nothing goes.
+    let o = b.cli("gc --grace 1h --json");
+    assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[]");
+    if !a_exposed.is_empty() {
+        // An exposed share keeps its snapshot: gc leaves it until the
+        // share is gone. The admin removes the dead node's share (its set
+        // can no longer be deleted through FSRVP by any other node).
+        let o = b.cli("gc --grace 0 --json");
+        assert_eq!(
+            String::from_utf8_lossy(&o.stdout).trim(),
+            "[]",
+            "{}",
+            text(&o)
+        );
+        for share in &a_exposed {
+            b.must(&format!("net conf delshare '{share}'"));
+        }
+    }
+    // Past the grace: only what A left behind goes; the retried set and
+    // the live set on vm2 stay.
+    let o = b.cli("gc --grace 0 --json");
+    assert!(o.status.success(), "{}", text(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v[0]["kind"], "orphan");
+    assert_eq!(
+        v[0]["path"].as_str().unwrap(),
+        format!("{}/.snap/{}", vm.display(), left[0])
+    );
+    let now = snaps(|s| b.must(s), &vm);
+    assert_eq!(now.len(), 1);
+    assert_ne!(now[0], left[0]);
+    assert_eq!(snaps(|s| b.must(s), &_vm2).len(), 1);
+    assert_eq!(b.smb_cat(&live[0].unc_share(), "disk.vhdx"), "two\n");
+    drop(w);
+}
+
+/// Where Samba's FSRVP state lives with `clustering = yes`, and what a node
+/// knows of a set made through the other one. The findings vfs_rvss(8)
+/// documents come from here (printed with --nocapture).
+#[test]
+fn fsrvp_state_with_clustering() {
+    // Samba's defaults: srv_fss.tdb is opened through dbwrap, which with
+    // clustering puts it into CTDB (a volatile, cluster-wide database).
+    let (_w, c, _vm, _vm2) = cluster("ctdb-state-default", &[]);
+    let (a, b) = (&c.nodes[0], &c.nodes[1]);
+    let set_a = parse_expose(&a.rpc_ok("fss_create_expose backup ro vm"));
+    assert_eq!(set_a.len(), 1);
+    let dbmap = text(&a.ctdb("getdbmap"));
+    eprintln!("default: ctdb getdbmap on A:\n{dbmap}");
+    assert!(dbmap.contains("srv_fss.tdb"), "{dbmap}");
+    let dump = |n: &common::ceph::Node| text(&n.ctdb("catdb srv_fss.tdb"));
+    let after_a = dump(b);
+    eprintln!("default: catdb srv_fss.tdb (through B) after A's set:\n{after_a}");
+    assert!(after_a.contains(&set_a[0].set), "{after_a}");
+    // B's rpcd_fsrvp keeps its own copy in memory (read at its start): it
+    // does not know A's set (E_INVALIDARG: no such set) and cannot delete
+    // it (FSRVP_E_OBJECT_NOT_FOUND).
+    let e = &set_a[0];
+    let o = b.rpc(&format!("fss_get_mapping vm {} {}", e.set, e.copy));
+    eprintln!(
+        "default: fss_get_mapping of A's set through B: {}",
+        text(&o)
+    );
+    assert!(text(&o).contains("0x80070057"), "{}", text(&o));
+    let o = b.rpc(&format!("fss_delete vm {} {}", e.set, e.copy));
+    eprintln!("default: fss_delete of A's set through B: {}", text(&o));
+    assert!(text(&o).contains("0x80042308"), "{}", text(&o));
+    // A set made through B rewrites the shared database from B's memory
+    // (fss_state_store wipes, then stores): A's set is gone from it.
+    let set_b = parse_expose(&b.rpc_ok("fss_create_expose backup ro vm2"));
+    assert_eq!(set_b.len(), 1);
+    let after_b = dump(a);
+    eprintln!("default: catdb srv_fss.tdb after B's set:\n{after_b}");
+    assert!(after_b.contains(&set_b[0].set), "{after_b}");
+    assert!(
+        !after_b.contains(&e.set),
+        "A's set survived B's store:\n{after_b}"
+    );
+    // A still knows its set (memory) and deletes it.
+    a.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
+    // rvss doctor on a node warns about this configuration.
+    let doc = text(&b.cli("doctor"));
+    assert!(
+        doc.lines().any(|l| l.starts_with("warn")
+            && l.contains("clustering")
+            && l.contains("srv_fss.tdb")),
+        "{doc}"
+    );
+    drop(c);
+    drop(_w);
+
+    // The shipped configuration: state per node, in the node's own lock
+    // directory; B never sees A's sets, A's delete works.
+    let (_w, c, vm, _vm2) = cluster("ctdb-state-safe", SAFE_GLOBALS);
+    let (a, b) = (&c.nodes[0], &c.nodes[1]);
+    let set_a = parse_expose(&a.rpc_ok("fss_create_expose backup ro vm"));
+    let dbmap = text(&a.ctdb("getdbmap"));
+    assert!(!dbmap.contains("srv_fss.tdb"), "{dbmap}");
+    let local = a.dir.join("samba/run/samba/srv_fss.tdb");
+    let size = std::fs::metadata(&local).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "safe: {} is {size} bytes; not in ctdb getdbmap",
+        local.display()
+    );
+    assert!(size > 0);
+    assert!(
+        !b.dir.join("samba/run/samba/srv_fss.tdb").exists() || {
+            let o = b.rpc(&format!(
+                "fss_get_mapping vm {} {}",
+                set_a[0].set, set_a[0].copy
+            ));
+            text(&o).contains("0x80070057")
+        }
+    );
+    let doc = text(&a.cli("doctor"));
+    assert!(
+        doc.lines()
+            .any(|l| l.starts_with("ok") && l.contains("clustering")),
+        "{doc}"
+    );
+    // The exposed share is in the clustered registry: B serves it too.
+    assert_eq!(b.smb_cat(&set_a[0].unc_share(), "disk.vhdx"), "original\n");
+    a.rpc_ok(&format!("fss_delete vm {} {}", set_a[0].set, set_a[0].copy));
+    assert!(snaps(|s| b.must(s), &vm).is_empty());
+}
