@@ -113,7 +113,7 @@ fn main() {
             "RSS growth of rpcd_fsrvp from cycle {tenth} to cycle {cycles} (KiB), rvss then the same \
              soak with vfs_btrfs (cycles one second apart: it names snapshots by the second). \
              The goal is on the growth outside Samba's tdb files (rvss opens none; \
-             share_info.tdb grew by 176-316 KiB per run with either module, in steps). \
+             share_info.tdb grew by 170-320 KiB per run with either module, in steps). \
              benches/massif.rs attributes the heap part to call stacks."
         )],
         "quick": cycles < 1000,
