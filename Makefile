@@ -56,8 +56,10 @@ demo: build
 	@bash scripts/demo.sh $(MODULE)
 
 # Benchmarks: ratios against baselines measured in the same run, written to
-# BENCHMARKS.md, benchmarks-summary.png and benchmarks.png (about 25 minutes;
-# RVSS_BENCH_QUICK=1 for a short run).
+# BENCHMARKS.md, benchmarks-summary.png and benchmarks.png (about 65 minutes,
+# 35 of them the soak, 1,000 cycles through rvss then through vfs_btrfs a
+# second apart, and massif, rpcd_fsrvp under valgrind; RVSS_BENCH_QUICK=1 for
+# a short run).
 bench: build
 	@bash scripts/bench.sh
 

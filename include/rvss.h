@@ -50,6 +50,8 @@ uint32_t rvss_snap_delete(const struct rvss_share *share,
 
 /* Implemented by the shim, called by Rust. */
 void rvss_shim_log(int level, const char *msg);
+/* Samba's current debug level for the rvss class (smbcontrol can change it). */
+int rvss_shim_debug_level(void);
 const char *rvss_shim_samba_version(void);
 uint32_t rvss_shim_register(void);
 

@@ -3,7 +3,9 @@
  *
  * Only what needs Samba's macros lives here: the three FSRVP snapshot hooks
  * adapt handles, talloc strings and become_root() to the Rust core's C API
- * (include/rvss.h); logging goes through DEBUGC with an `rvss` debug class.
+ * (include/rvss.h); logging goes through DEBUGC with an `rvss` debug class,
+ * whose current level Rust reads at each hook so as to format only the
+ * lines Samba prints.
  * samba_init_module itself is in Rust (src/ffi/module.rs): it checks the
  * Samba version, then calls rvss_shim_register().
  */
@@ -17,6 +19,11 @@ static int rvss_dbgc = DBGC_VFS;
 void rvss_shim_log(int level, const char *msg)
 {
 	DEBUGC(rvss_dbgc, level, ("rvss: %s\n", msg));
+}
+
+int rvss_shim_debug_level(void)
+{
+	return debuglevel_get_class(rvss_dbgc);
 }
 
 const char *rvss_shim_samba_version(void)

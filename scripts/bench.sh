@@ -9,11 +9,18 @@ cd "$(dirname "$0")/.."
 
 log() { printf 'bench: %s\n' "$*" >&2; }
 
-# gnuplot draws both figures (gnuplot-nox: no X11, has pngcairo).
-if ! dpkg-query -W -f='${Status}' gnuplot-nox 2>/dev/null | grep -q "install ok installed"; then
-    log "installing gnuplot-nox"
+# gnuplot draws both figures (gnuplot-nox: no X11, has pngcairo);
+# valgrind's massif attributes rpcd_fsrvp's heap growth (benches/massif.rs).
+missing=()
+for pkg in gnuplot-nox valgrind; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$pkg")
+    fi
+done
+if (( ${#missing[@]} )); then
+    log "installing ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gnuplot-nox >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 target=${CARGO_TARGET_DIR:-target}

@@ -137,6 +137,16 @@ fn sorted(samples: &[f64]) -> Vec<f64> {
     s
 }
 
+/// `c / b`, kept finite for the JSON (which has no NaN or infinity): 1 when
+/// both are 0 (no difference), f64::MAX when only the baseline is.
+fn ratio(c: f64, b: f64) -> f64 {
+    match (c == 0.0, b == 0.0) {
+        (true, true) => 1.0,
+        (false, true) => f64::MAX,
+        _ => c / b,
+    }
+}
+
 /// What a row is held to.
 #[derive(Debug, Clone, Copy)]
 pub enum Goal {
@@ -261,8 +271,8 @@ impl Report {
         };
         let (c, b) = (get(contender), get(baseline));
         let (cm, cp, bm, bp) = (median(c), p99(c), median(b), p99(b));
-        let ratio_median = cm / bm;
-        let ratio_p99 = cp / bp;
+        let ratio_median = ratio(cm, bm);
+        let ratio_p99 = ratio(cp, bp);
         let delta = cm - bm;
         let met = match goal {
             Goal::None => None,

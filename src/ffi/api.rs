@@ -4,9 +4,10 @@ use super::c_api::rvss_share;
 use super::guard;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::ntstatus;
 use crate::shadow::{self, HookTarget};
+use crate::{logging, ntstatus};
 use std::ffi::{c_char, CStr, CString};
+use std::fmt;
 use std::path::PathBuf;
 
 /// An owned copy of what the shim passed, with the share's options parsed.
@@ -77,8 +78,17 @@ unsafe fn copy_out(s: &str, buf: *mut c_char, len: usize) -> Result<()> {
     Ok(())
 }
 
+/// A hook's outcome line, formatted only if Samba's level prints it.
+struct Lazy<F>(F);
+
+impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Lazy<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
+    }
+}
+
 /// Logs the outcome (one line) and returns its NTSTATUS.
-fn finish(op: &str, share: &str, r: Result<String>) -> u32 {
+fn finish(op: &str, share: &str, r: Result<impl fmt::Display>) -> u32 {
     match r {
         Ok(line) => {
             log::info!("{share}: {op}: {line}");
@@ -112,13 +122,15 @@ impl ShimArgs {
     }
 }
 
-/// The frame of every hook: panics caught, the share read (`read_share`),
-/// the outcome logged in one line and answered as an NTSTATUS.
-fn run_hook(
+/// The frame of every hook: the log level taken from Samba's, panics
+/// caught, the share read (`read_share`), the outcome logged in one line and
+/// answered as an NTSTATUS.
+fn run_hook<T: fmt::Display>(
     op: &str,
     read_share: impl FnOnce() -> Result<ShimArgs>,
-    body: impl FnOnce(ShimArgs) -> Result<String>,
+    body: impl FnOnce(ShimArgs) -> Result<T>,
 ) -> u32 {
+    logging::follow_samba_level();
     guard(op, || {
         let hs = read_share();
         let name = share_name(&hs);
@@ -151,7 +163,10 @@ pub unsafe extern "C" fn rvss_check_path(
             let bv = shadow::check_path(&hs.target()?)?;
             // SAFETY: forwarded from the caller's contract.
             unsafe { copy_out(&bv, base_volume, len) }?;
-            Ok(format!("{} supported, base volume {bv}", hs.path.display()))
+            let path = hs.path;
+            Ok(Lazy(move |f: &mut fmt::Formatter<'_>| {
+                write!(f, "{} supported, base volume {bv}", path.display())
+            }))
         },
     )
 }
@@ -192,11 +207,10 @@ pub unsafe extern "C" fn rvss_snap_create(
             // SAFETY: forwarded from the caller's contract.
             unsafe { copy_out(&c.snap_path, snap_path, snap_path_len) }?;
             *ts = c.tstamp;
-            Ok(format!(
-                "{bv} -> {} ({})",
-                c.snap_path,
-                if rw { "writable" } else { "read-only" }
-            ))
+            Ok(Lazy(move |f: &mut fmt::Formatter<'_>| {
+                let mode = if rw { "writable" } else { "read-only" };
+                write!(f, "{bv} -> {} ({mode})", c.snap_path)
+            }))
         },
     )
 }
@@ -223,12 +237,13 @@ pub unsafe extern "C" fn rvss_snap_delete(
                 "{}: snap_delete: base path {bp}, snapshot path {sp}",
                 hs.name
             );
-            shadow::delete(&target, &bp, &sp).map(|d| match d {
-                shadow::Deleted::Destroyed => format!("deleted {sp}"),
+            let d = shadow::delete(&target, &bp, &sp)?;
+            Ok(Lazy(move |f: &mut fmt::Formatter<'_>| match d {
+                shadow::Deleted::Destroyed => write!(f, "deleted {sp}"),
                 shadow::Deleted::Retained => {
-                    format!("kept {sp} as a read-only backup (rvss:retain)")
+                    write!(f, "kept {sp} as a read-only backup (rvss:retain)")
                 }
-            })
+            }))
         },
     )
 }

@@ -1,6 +1,8 @@
 //! samba_init_module: what smbd (and rpcd_fsrvp) call when they load rvss.so.
 
-use super::c_api::{rvss_shim_log, rvss_shim_register, rvss_shim_samba_version};
+use super::c_api::{
+    rvss_shim_debug_level, rvss_shim_log, rvss_shim_register, rvss_shim_samba_version,
+};
 use super::guard;
 use super::samba_abi::NTSTATUS;
 use crate::samba::{self, Compat};
@@ -23,12 +25,18 @@ fn samba_sink(level: i32, line: &str) {
     unsafe { rvss_shim_log(level, c.as_ptr()) };
 }
 
+fn samba_debug_level() -> i32 {
+    // SAFETY: reads Samba's debug level table; the shim is linked in and
+    // Samba's debug system is initialised before modules load.
+    unsafe { rvss_shim_debug_level() }
+}
+
 /// # Safety
 /// Called by Samba's module loader in a Samba process, with the shim linked in.
 #[no_mangle]
 pub unsafe extern "C" fn samba_init_module(_ctx: *mut c_void) -> NTSTATUS {
     let v = guard("samba_init_module", || {
-        logging::install(samba_sink, log::LevelFilter::Trace);
+        logging::install_samba(samba_sink, samba_debug_level);
         // Panics go to Samba's log, never to smbd's stderr.
         std::panic::set_hook(Box::new(|info| log::error!("panic: {info}")));
         // SAFETY: samba_version_string() returns a static NUL-terminated string.
@@ -54,6 +62,8 @@ pub unsafe extern "C" fn samba_init_module(_ctx: *mut c_void) -> NTSTATUS {
         }
         // SAFETY: registers the shim's static hook table with smbd.
         let st = unsafe { rvss_shim_register() };
+        // The rvss debug class exists now: follow its level.
+        logging::follow_samba_level();
         if st != ntstatus::OK {
             log::error!(
                 "smb_register_vfs refused rvss (NTSTATUS {st:#010x}): rvss was built for VFS \
