@@ -160,19 +160,7 @@ pub struct Node {
 
 impl Node {
     pub fn command(&self, program: &str) -> Command {
-        let mut c = Command::new("nsenter");
-        c.args([
-            "-t",
-            &self.pid.to_string(),
-            "-m",
-            "-n",
-            "-r",
-            "-w",
-            "--",
-            program,
-        ])
-        .stdin(Stdio::null());
-        c
+        nsenter(self.pid, program)
     }
 
     pub fn sh(&self, script: &str) -> Output {

@@ -177,19 +177,7 @@ impl World {
     /// keep the holder's root and directory, so that worlds also work when
     /// the tests run chrooted (make root-test, make matrix).
     pub fn command(&self, program: &str) -> Command {
-        let mut c = Command::new("nsenter");
-        c.args([
-            "-t",
-            &self.pid.to_string(),
-            "-m",
-            "-n",
-            "-r",
-            "-w",
-            "--",
-            program,
-        ])
-        .stdin(Stdio::null());
-        c
+        nsenter(self.pid, program)
     }
 
     /// Starts a shell script inside the world, in the background.
@@ -558,6 +546,25 @@ impl World {
             let _ = c.wait();
         }
     }
+}
+
+/// A command that runs `program` in the mount and network namespaces of
+/// the process `pid` (a World's or a cluster node's holder), keeping its
+/// root and directory (`-r -w`: worlds also work chrooted).
+pub fn nsenter(pid: u32, program: &str) -> Command {
+    let mut c = Command::new("nsenter");
+    c.args([
+        "-t",
+        &pid.to_string(),
+        "-m",
+        "-n",
+        "-r",
+        "-w",
+        "--",
+        program,
+    ])
+    .stdin(Stdio::null());
+    c
 }
 
 mod libc_sig {
