@@ -568,16 +568,7 @@ impl Cluster {
 }
 
 fn start_smbd(n: &mut Node) {
-    let log = fs::File::create(n.dir.join("smbd.out")).unwrap();
-    let child = n
-        .command("smbd")
-        .args(["--foreground", "--no-process-group"])
-        .process_group(0)
-        .stdout(log.try_clone().unwrap())
-        .stderr(log)
-        .spawn()
-        .expect("smbd");
-    n.smbd = Some(child);
+    n.smbd = Some(spawn_smbd(n.command("smbd"), &n.dir.join("smbd.out")));
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let o = n.rpc("fss_get_sup_version");

@@ -354,17 +354,7 @@ impl World {
         self.must(&format!(
             "(echo {PASSWORD}; echo {PASSWORD}) | smbpasswd -s -a root >/dev/null"
         ));
-        let log = fs::File::create(self.dir.join("smbd.out")).unwrap();
-        // Its own process group: smbd signals its whole group when it stops.
-        let child = self
-            .command("smbd")
-            .args(["--foreground", "--no-process-group"])
-            .process_group(0)
-            .stdout(log.try_clone().unwrap())
-            .stderr(log)
-            .spawn()
-            .expect("smbd");
-        self.smbd = Some(child);
+        self.smbd = Some(spawn_smbd(self.command("smbd"), &self.dir.join("smbd.out")));
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             let o = self.rpc("fss_get_sup_version");
@@ -546,6 +536,19 @@ impl World {
             let _ = c.wait();
         }
     }
+}
+
+/// Starts smbd in the foreground from `smbd` (a command entering the right
+/// namespaces), its output in `log`, in a process group of its own (smbd
+/// signals its whole group when it stops).
+pub fn spawn_smbd(mut smbd: Command, log: &Path) -> Child {
+    let log = fs::File::create(log).unwrap();
+    smbd.args(["--foreground", "--no-process-group"])
+        .process_group(0)
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .expect("smbd")
 }
 
 /// A command that runs `program` in the mount and network namespaces of
