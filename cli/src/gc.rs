@@ -54,7 +54,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
                 continue; // deleted meanwhile
             };
             let orphan = match inventory::status_of(&e, &referenced) {
-                Status::Orphan => true,
+                Status::Orphan => !being_taken(&e),
                 // A snapshot still being taken, unless a crash left it.
                 Status::Creating => !e.creator.is_some_and(|c| c.is_running()),
                 _ => false,
@@ -154,4 +154,12 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
         }
     }
     Ok(if failed > 0 { EXIT_ERROR } else { EXIT_OK })
+}
+
+/// Whether the snapshot of `e` is still being taken: the hook writes the
+/// entry before the snapshot ioctl, so until the snapshot exists only the
+/// creator still running tells this from a stale entry (its snapshot made
+/// and gone, or never made because a crash came first).
+fn being_taken(e: &rvss_core::catalog::Entry) -> bool {
+    e.creator.is_some_and(|c| c.is_running()) && Path::new(&e.path).symlink_metadata().is_err()
 }

@@ -66,7 +66,11 @@ pub fn of(config: &Config, path: &Path) -> Backend {
     match config.backend {
         Choice::Btrfs => Backend::Btrfs,
         Choice::Cephfs => Backend::Cephfs,
+        // btrfs answers statfs with its own magic (cheaper than asking for
+        // a ceph xattr, and this runs in every hook); ceph-fuse reports
+        // FUSE's, so CephFS is told by its virtual xattrs.
         Choice::Auto => match crate::sys::fs::open_dir(path) {
+            Ok(d) if crate::sys::fs::is_btrfs(&d).unwrap_or(false) => Backend::Btrfs,
             Ok(d) if crate::sys::ceph::is_cephfs(&d).unwrap_or(false) => Backend::Cephfs,
             _ => Backend::Btrfs,
         },

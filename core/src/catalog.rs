@@ -59,8 +59,10 @@ pub const LOCK_TIMEOUT: Duration = Duration::from_secs(10);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum State {
-    /// Reserved for a snapshot being taken: the name is taken, the snapshot
-    /// may not exist yet. gc leaves it alone while its creator runs.
+    /// Reserved for a snapshot being taken (written by development builds
+    /// between 0.2 and 0.3, which recorded `Exposed` after the snapshot;
+    /// now an entry is `Exposed` from the start and its `creator` tells
+    /// that it is being taken). gc leaves it alone while its creator runs.
     Creating,
     /// Created for an FSRVP shadow copy that is (or was being) exposed.
     #[default]
@@ -69,9 +71,11 @@ pub enum State {
     Retained,
 }
 
-/// The process taking a snapshot: gc leaves a `Creating` entry alone while
-/// that process runs (a snapshot ioctl can take seconds under write load),
-/// and treats it as left behind by a crash once it is gone.
+/// The process that took a snapshot. Its entry is written before the
+/// snapshot exists: while the creator runs and the snapshot is not there
+/// yet, it is being taken (an ioctl can take seconds under write load) and
+/// gc leaves it alone; once the creator is gone, an entry without its
+/// snapshot was left behind by a crash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Creator {
     pub pid: u32,
@@ -147,7 +151,7 @@ pub struct Entry {
     /// gc's grace period counts from here, never from `created`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unreferenced_since: Option<i64>,
-    /// Who is taking the snapshot, while the entry is `Creating`.
+    /// Who took (or is taking) the snapshot.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator: Option<Creator>,
 }

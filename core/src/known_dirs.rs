@@ -8,6 +8,7 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Samba's state directory on Debian (`smbd -b`: STATEDIR).
 const STATE_DIR: &str = "/var/lib/samba";
@@ -46,8 +47,22 @@ pub fn load() -> Vec<PathBuf> {
     dirs
 }
 
-/// Adds `snapshot_dir` to the list unless it is there.
+/// Adds `snapshot_dir` to the list unless it is there. Each process reads
+/// the list once per directory: every create hook calls this.
 pub fn remember(snapshot_dir: &Path) -> std::io::Result<()> {
+    static LISTED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    let mut listed = LISTED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if listed.iter().any(|d| d == snapshot_dir) {
+        return Ok(());
+    }
+    append(snapshot_dir)?;
+    listed.push(snapshot_dir.to_path_buf());
+    Ok(())
+}
+
+fn append(snapshot_dir: &Path) -> std::io::Result<()> {
     if load().iter().any(|d| d == snapshot_dir) {
         return Ok(());
     }

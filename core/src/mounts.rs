@@ -4,6 +4,7 @@
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mount {
@@ -84,13 +85,61 @@ pub fn containing<'a>(mounts: &'a [Mount], path: &Path) -> Option<&'a Mount> {
 
 /// The current process's mounts.
 pub fn current() -> std::io::Result<Vec<Mount>> {
+    read(&mut std::fs::File::open("/proc/self/mountinfo")?)
+}
+
+fn read(f: &mut std::fs::File) -> std::io::Result<Vec<Mount>> {
     use std::io::Read;
     // One large read instead of std::fs::read's growing ones (procfs
-    // reports no size): this runs in every hook.
-    let mut f = std::fs::File::open("/proc/self/mountinfo")?;
+    // reports no size).
     let mut buf = Vec::with_capacity(64 * 1024);
     f.read_to_end(&mut buf)?;
     Ok(parse_bytes(&buf))
+}
+
+/// The mount table a process read, with the open mountinfo that tells when
+/// it changes.
+struct Cached {
+    pid: u32,
+    file: std::fs::File,
+    mounts: Arc<Vec<Mount>>,
+}
+
+/// The current process's mounts, as `current`, read again only after the
+/// kernel reports a change: generating and parsing mountinfo was a third of
+/// the create hook's own cost, and the table of a file server rarely
+/// changes. An open mountinfo polls POLLPRI once any mount of the
+/// namespace was added, moved, changed or removed since it was opened.
+/// A forked child (another pid) reads its own.
+pub fn cached() -> std::io::Result<Arc<Vec<Mount>>> {
+    static CACHE: Mutex<Option<Cached>> = Mutex::new(None);
+    let mut cache = CACHE
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let pid = std::process::id();
+    if let Some(c) = cache.as_ref().filter(|c| c.pid == pid) {
+        if !changed(&c.file)? {
+            return Ok(Arc::clone(&c.mounts));
+        }
+    }
+    // Opened before it is read: a change in between polls as a change
+    // next time, and costs one more read, never a stale table.
+    let mut file = std::fs::File::open("/proc/self/mountinfo")?;
+    let mounts = Arc::new(read(&mut file)?);
+    *cache = Some(Cached {
+        pid,
+        file,
+        mounts: Arc::clone(&mounts),
+    });
+    Ok(mounts)
+}
+
+/// Whether the mount table changed since `mountinfo` was opened.
+fn changed(mountinfo: &std::fs::File) -> std::io::Result<bool> {
+    use rustix::event::{poll, PollFd, PollFlags};
+    let mut fds = [PollFd::new(mountinfo, PollFlags::PRI)];
+    poll(&mut fds, 0)?;
+    Ok(fds[0].revents().intersects(PollFlags::PRI | PollFlags::ERR))
 }
 
 #[cfg(test)]
@@ -104,6 +153,18 @@ mod tests {
 42 40 0:36 / /srv/pool/tmp rw - tmpfs tmpfs rw
 garbage line
 ";
+
+    #[test]
+    fn the_cached_table_is_the_current_one_and_read_once() {
+        // Other processes may mount meanwhile (then it is read again,
+        // rightly): a few tries.
+        let same = (0..5).any(|_| {
+            let a = cached().expect("mountinfo");
+            let b = cached().expect("mountinfo");
+            Arc::ptr_eq(&a, &b) && *b == current().expect("mountinfo")
+        });
+        assert!(same, "an unchanged mount table was read again, or is stale");
+    }
 
     #[test]
     fn parses_fields_and_escapes() {

@@ -34,8 +34,8 @@ pub struct Created {
     pub snap_path: String,
 }
 
-fn current_mounts() -> Result<Vec<Mount>> {
-    mounts::current().map_err(|e| Error::io("read /proc/self/mountinfo", &e))
+fn current_mounts() -> Result<std::sync::Arc<Vec<Mount>>> {
+    mounts::cached().map_err(|e| Error::io("read /proc/self/mountinfo", &e))
 }
 
 /// snap_check_path: the share's base_volume when rvss can shadow-copy it.
@@ -80,7 +80,8 @@ pub fn create(
     // The rules of AddToShadowCopySet, again: Samba allows up to 30 minutes
     // between it and this commit.
     layout::check_snapshot_dir(&layout, &mounts)?;
-    let snapshots = open_snapshot_folder(&layout, writable)?;
+    let folders = open_snapshot_folders(&layout, writable)?;
+    let snapshots = folders.target(writable);
     let source = sys::fs::open_dir(&layout.subvolume)
         .map_err(|e| Error::io(format!("open subvolume {}", layout.subvolume.display()), &e))?;
     let source_uuid = snapshot::uuid_of(&source).map_err(|e| {
@@ -97,16 +98,20 @@ pub fn create(
         base_volume: base_volume.to_string(),
         subvolume: path_text_lossy(&layout.subvolume),
         readonly: !writable,
-        state: State::Creating,
+        state: State::Exposed,
         source_uuid: Some(source_uuid),
         creator: crate::catalog::Creator::current(),
         ..Default::default()
     };
-    // Reserved under the shared lock (no prune, gc or repair rewrites the
-    // catalog meanwhile), which is not held while the snapshot is taken:
-    // the ioctl commits a transaction, seconds under write load, and other
-    // clients' hooks must not wait for it.
-    let mut entry = {
+    // The entry is written whole, before the snapshot exists, and never
+    // again by this hook: the snapshot ioctl's own transaction commit makes
+    // both durable at once, and a second write after it cost as much as the
+    // rest of the hook. Until the snapshot exists, the creator recorded in it
+    // keeps gc away (see cli gc). Reserved under the shared lock (no prune,
+    // gc or repair rewrites the catalog meanwhile), which is not held while
+    // the snapshot is taken: the ioctl commits a transaction, seconds under
+    // write load, and other clients' hooks must not wait for it.
+    let entry = {
         let _lock = catalog.lock_shared()?;
         // The rules of AddToShadowCopySet, right before the snapshot: the
         // tree may have changed since.
@@ -117,11 +122,11 @@ pub fn create(
             share.name,
         )
         .map_err(|e| Error::new(e.status, format!("at commit: {}", e.message)))?;
-        reserve_name(&catalog, &layout, writable, template)?
+        reserve_name(&catalog, &layout, &folders, writable, template)?
     };
     let snapshot = PathBuf::from(&entry.path);
     let name = snapshot.file_name().unwrap_or_default().to_os_string();
-    let made = sys::btrfs::snapshot(&source, &snapshots, &name, writable)
+    let made = sys::btrfs::snapshot(&source, snapshots, &name, writable)
         .map_err(|e| {
             Error::io(
                 format!(
@@ -136,8 +141,13 @@ pub fn create(
             // The share may vanish between the check and the snapshot: then
             // the shadow copy would expose nothing. Undo rather than hand
             // back an empty backup.
-            if Path::new(&entry.snap_path).is_dir() {
-                return Ok(());
+            match share_in(snapshots, &name, &layout.rel) {
+                Ok(()) => return Ok(()),
+                Err(e) => log::debug!(
+                    "{}: {} in the snapshot: {e}",
+                    share.name,
+                    layout.rel.display()
+                ),
             }
             let why = Error::new(
                 ntstatus::OBJECT_PATH_NOT_FOUND,
@@ -152,6 +162,7 @@ pub fn create(
             }
         });
     if let Err(mut err) = made {
+        // Nothing is left of the attempt, not even the name.
         let undone = catalog
             .lock_shared()
             .and_then(|_lock| catalog.remove(&entry, Durability::WithNextCommit));
@@ -160,24 +171,6 @@ pub fn create(
                 .push_str(&format!(" (and removing its catalog entry failed: {r})"));
         }
         return Err(err);
-    }
-    // Record the snapshot's own identity; should reading it fail, the parent
-    // UUID recorded above still identifies it.
-    match snapshot::Snapshot::open(&layout.snapshot_dir, &snapshot).and_then(|s| match s {
-        Some(s) => s.uuid(),
-        None => Err(Error::new(
-            ntstatus::OBJECT_PATH_NOT_FOUND,
-            format!("snapshot {} vanished", snapshot.display()),
-        )),
-    }) {
-        Ok(u) => entry.uuid = Some(u),
-        Err(e) => log::warn!("{}: reading the UUID of {}: {e}", share.name, entry.path),
-    }
-    entry.state = State::Exposed;
-    entry.creator = None;
-    {
-        let _lock = catalog.lock_shared()?;
-        catalog.write(&entry, Durability::WithNextCommit)?;
     }
     if let Err(e) = crate::known_dirs::remember(&layout.snapshot_dir) {
         log::warn!(
@@ -329,8 +322,50 @@ fn retain(snapshot_dir: &Path, e: &mut Entry) -> Result<()> {
     Ok(())
 }
 
-/// Opens (creating where rvss owns it) `<snapshot dir>/<key>`.
-fn open_snapshot_folder(layout: &Layout, writable: bool) -> Result<File> {
+/// Whether the snapshot `name` just made in `folder` holds the share's
+/// directory `rel`, reached without following links.
+fn share_in(folder: &File, name: &OsStr, rel: &Path) -> std::io::Result<()> {
+    let mut dir = sys::fs::open_dir_at(folder, name)?;
+    for part in rel.iter() {
+        dir = sys::fs::open_dir_at(&dir, part)?;
+    }
+    Ok(())
+}
+
+/// A subvolume's snapshot folders, open: `<snapshot dir>/<key>` and, for
+/// a writable copy, its `.writable` subfolder.
+struct Folders {
+    key: File,
+    writable: Option<File>,
+}
+
+impl Folders {
+    /// Where the snapshot goes.
+    fn target(&self, writable: bool) -> &File {
+        match (&self.writable, writable) {
+            (Some(w), true) => w,
+            _ => &self.key,
+        }
+    }
+}
+
+/// Whether a snapshot (or anything else) named `name` is in either folder.
+fn on_disk(folders: &Folders, name: &str) -> Result<bool> {
+    let look = |dir: &File, rel: &Path| {
+        sys::fs::exists_at(dir, rel.as_os_str()).map_err(|e| {
+            Error::io(
+                format!("look up {} in the snapshot folder", rel.display()),
+                &e,
+            )
+        })
+    };
+    Ok(look(&folders.key, Path::new(name))?
+        || look(&folders.key, &Path::new(layout::WRITABLE_DIR).join(name))?)
+}
+
+/// Opens (creating where rvss owns it) `<snapshot dir>/<key>`, and its
+/// `.writable` subfolder for a writable copy.
+fn open_snapshot_folders(layout: &Layout, writable: bool) -> Result<Folders> {
     let sd = &layout.snapshot_dir;
     if layout.default_snapshot_dir {
         if let Some(parent) = sd.parent() {
@@ -357,22 +392,21 @@ fn open_snapshot_folder(layout: &Layout, writable: bool) -> Result<File> {
         dir = sys::fs::open_dir_at(&dir, part)
             .map_err(|e| Error::io(format!("open {}", sd.join(&layout.key).display()), &e))?;
     }
+    let mut folders = Folders {
+        key: dir,
+        writable: None,
+    };
     if writable {
         let name = std::ffi::OsStr::new(layout::WRITABLE_DIR);
-        sys::fs::mkdir_at(&dir, name, KEY_DIR_MODE).map_err(|e| {
-            Error::io(
-                format!("create {}", layout.snapshot_path("", true).display()),
-                &e,
-            )
-        })?;
-        dir = sys::fs::open_dir_at(&dir, name).map_err(|e| {
-            Error::io(
-                format!("open {}", layout.snapshot_path("", true).display()),
-                &e,
-            )
-        })?;
+        let shown = || layout.snapshot_path("", true).display().to_string();
+        sys::fs::mkdir_at(&folders.key, name, KEY_DIR_MODE)
+            .map_err(|e| Error::io(format!("create {}", shown()), &e))?;
+        folders.writable = Some(
+            sys::fs::open_dir_at(&folders.key, name)
+                .map_err(|e| Error::io(format!("open {}", shown()), &e))?,
+        );
     }
-    Ok(dir)
+    Ok(folders)
 }
 
 /// Most snapshots of one subvolume rvss names within one second (`.1` ...
@@ -389,6 +423,7 @@ const MAX_PER_SECOND: u32 = 1000;
 fn reserve_name(
     catalog: &Catalog,
     layout: &Layout,
+    folders: &Folders,
     writable: bool,
     template: Entry,
 ) -> Result<Entry> {
@@ -406,10 +441,7 @@ fn reserve_name(
         };
         let here = layout.snapshot_path(&name, writable);
         let there = layout.snapshot_path(&name, !writable);
-        if here.symlink_metadata().is_ok()
-            || there.symlink_metadata().is_ok()
-            || catalog.is_taken(&there)?
-        {
+        if on_disk(folders, &name)? || catalog.is_taken(&there)? {
             continue;
         }
         e.path = path_text_lossy(&here);
