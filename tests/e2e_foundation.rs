@@ -141,3 +141,51 @@ fn writable_shadow_copy_for_auto_recovery() {
     w.rpc_ok(&format!("fss_delete vm {} {}", sc.set, sc.copy));
     assert!(!subvolume_exists(&w, Path::new(&snap_dir)));
 }
+
+#[test]
+fn a_filesystem_mounted_while_rpcd_fsrvp_runs_is_seen_by_its_next_hook() {
+    // rvss keeps the mount table it read until the kernel reports a change:
+    // a share on a filesystem mounted after the first shadow copy must work
+    // in the same rpcd_fsrvp.
+    let (mut w, vol) = world_with_subvolume("mounted-later");
+    let vol2 = w.dir.join("fs2").join("vol2");
+    w.add_share("vm", &vol, &["vfs objects = rvss"]);
+    w.add_share("db", &vol2, &["vfs objects = rvss"]);
+    w.start_samba();
+    let first = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"));
+    assert_eq!(first.len(), 1);
+    w.rpc_ok(&format!("fss_delete vm {} {}", first[0].set, first[0].copy));
+    let worker = w.pid_of("rpcd_fsrvp").expect("rpcd_fsrvp runs");
+
+    let fs2 = w.add_btrfs("fs2", 300);
+    w.must(&format!(
+        "btrfs subvolume create '{}' >/dev/null && echo db > '{}/db.mdf'",
+        vol2.display(),
+        vol2.display()
+    ));
+    let out = w.rpc_ok("fss_create_expose backup ro db");
+    let exposed = parse_expose(&out);
+    assert_eq!(exposed.len(), 1, "{out}");
+    assert_eq!(
+        w.pid_of("rpcd_fsrvp"),
+        Some(worker),
+        "another rpcd_fsrvp served the second set: the test proves nothing"
+    );
+    let path = w
+        .must(&format!(
+            "net conf getparm '{}' path",
+            exposed[0].unc_share()
+        ))
+        .trim()
+        .to_string();
+    assert!(
+        path.starts_with(&format!("{}/.rvss/vol2/@GMT-", fs2.display())),
+        "snapshot of the new filesystem's share at {path}"
+    );
+    assert_eq!(w.smb_cat(&exposed[0].unc_share(), "db.mdf"), "db\n");
+    w.rpc_ok(&format!(
+        "fss_delete db {} {}",
+        exposed[0].set, exposed[0].copy
+    ));
+    assert!(!subvolume_exists(&w, Path::new(&path)));
+}
