@@ -23,6 +23,8 @@ use support::{Goal, Report};
 
 const SHARES: usize = 64;
 const MODULES: [&str; 2] = ["rvss", "vfs_btrfs"];
+/// Issue 13's goal for one create hook over the bare ioctl (benches/hook.rs).
+const HOOK_OVERHEAD_MS: f64 = 0.2;
 
 fn share_name(module: &str, k: usize) -> String {
     format!("{}{k:02}", if module == "rvss" { "r" } else { "b" })
@@ -73,7 +75,14 @@ fn main() {
         &format!("CommitShadowCopySet, {SHARES} shares"),
         &format!("rvss commit of {SHARES}"),
         &format!("vfs_btrfs commit of {SHARES}"),
-        Goal::MedianAndP99(1.0),
+        // Each of the 64 snap_create calls may cost what the hook goal
+        // allows over the bare ioctl (vfs_btrfs's create is that ioctl):
+        // rvss also writes a catalog entry and re-checks the share's
+        // structure, which vfs_btrfs does not, so it cannot be faster.
+        Goal::Overhead {
+            pct: 5.0,
+            ms: SHARES as f64 * HOOK_OVERHEAD_MS,
+        },
     );
     r.command(format!(
         "{rounds} rounds (after {warmup} warm-up), the two modules' order rotated each round; \

@@ -446,19 +446,43 @@ impl Catalog {
     /// Reserves the snapshot name of `e.path` by creating its entry (no
     /// lock needed: the entry file is created without replacing). False
     /// when the name is taken. The entry becomes durable with the next
-    /// transaction commit (the snapshot's own).
+    /// transaction commit (the snapshot's own). Written unnamed, then named
+    /// in one step: no temporary name to clean up after a crash, and in a
+    /// catalog of thousands one directory item fewer for that commit to
+    /// write (each name lands in a leaf of its own).
     pub fn reserve(&self, e: &Entry) -> Result<bool> {
         let file = self.file_of(Path::new(&e.path))?;
+        let what = || format!("write catalog entry {}", self.shown(&file).display());
         if sys::fs::exists_at(&self.entries_dir, &file)
             .map_err(|err| Error::io(format!("look up {}", self.shown(&file).display()), &err))?
         {
             return Ok(false);
         }
-        let what = || format!("write catalog entry {}", self.shown(&file).display());
+        let mut f = match sys::fs::open_unnamed_at(&self.entries_dir, 0o600) {
+            Ok(f) => f,
+            // Filesystems without unnamed files (ceph-fuse): a temporary
+            // name, renamed without replacing.
+            Err(err) if err.raw_os_error() == Some(libc::EOPNOTSUPP) => {
+                return self.reserve_by_rename(e, &file)
+            }
+            Err(err) => return Err(Error::io(what(), &err)),
+        };
+        f.write_all(&serialize_entry(e))
+            .and_then(|()| sys::fs::write_out(&f))
+            .map_err(|err| Error::io(what(), &err))?;
+        match sys::fs::link_new_at(&f, &self.entries_dir, &file) {
+            Ok(()) => Ok(true),
+            Err(err) if err.raw_os_error() == Some(libc::EEXIST) => Ok(false),
+            Err(err) => Err(Error::io(what(), &err)),
+        }
+    }
+
+    fn reserve_by_rename(&self, e: &Entry, file: &OsStr) -> Result<bool> {
+        let what = || format!("write catalog entry {}", self.shown(file).display());
         let temp = self
             .write_temp(e, Durability::WithNextCommit)
             .map_err(|err| Error::io(what(), &err))?;
-        match sys::fs::rename_noreplace_at(&self.entries_dir, &temp, &file) {
+        match sys::fs::rename_noreplace_at(&self.entries_dir, &temp, file) {
             Ok(()) => Ok(true),
             Err(err) => {
                 let _ = sys::fs::unlink_at(&self.entries_dir, &temp);

@@ -290,7 +290,14 @@ pub fn snapshot_dir_problem(layout: &Layout, mounts: &[Mount]) -> Option<(DirPro
             ),
         ));
     }
-    let real = match std::fs::canonicalize(dir) {
+    // rvss's default directory is `.rvss` (not a link, checked above) right
+    // below a mount point as the kernel reports it, already canonical: no
+    // need to resolve it on every hook.
+    let real = match layout
+        .default_snapshot_dir
+        .then(|| dir.clone())
+        .map_or_else(|| std::fs::canonicalize(dir), Ok)
+    {
         Ok(r) => r,
         Err(e) => {
             return Some((

@@ -84,6 +84,23 @@ fn a_name_is_reserved_once() {
 }
 
 #[test]
+fn without_unnamed_files_a_name_is_reserved_once_too() {
+    // The way taken on filesystems without O_TMPFILE (ceph-fuse).
+    let d = TempDir::new("reserve-rename");
+    let c = Catalog::open(&d.0).unwrap();
+    let e = entry(&d.0, "@GMT-2025.11.25-10.00.00");
+    let file = c.file_of(Path::new(&e.path)).unwrap();
+    assert!(c.reserve_by_rename(&e, &file).unwrap());
+    let mut other = e.clone();
+    other.id = "another".into();
+    assert!(!c.reserve_by_rename(&other, &file).unwrap());
+    assert!(!c.reserve(&other).unwrap());
+    assert_eq!(c.get(Path::new(&e.path)).unwrap().unwrap().id, e.id);
+    let files: Vec<_> = std::fs::read_dir(d.0.join(DIR_NAME)).unwrap().collect();
+    assert_eq!(files.len(), 1, "a temporary file was left behind");
+}
+
+#[test]
 fn concurrent_reservations_of_one_name_have_one_winner() {
     let d = TempDir::new("race");
     let dir = d.0.clone();

@@ -259,6 +259,32 @@ pub fn rename_noreplace_at(dir: &File, from: &OsStr, to: &OsStr) -> io::Result<(
     )?)
 }
 
+/// An unnamed regular file inside `dir` (O_TMPFILE): nobody can open it,
+/// and it vanishes with its descriptor unless `link_new_at` names it.
+pub fn open_unnamed_at(dir: &File, mode: u32) -> io::Result<File> {
+    Ok(File::from(rustix::fs::openat(
+        dir,
+        ".",
+        OFlags::TMPFILE | OFlags::WRONLY | OFlags::CLOEXEC,
+        Mode::from_raw_mode(mode),
+    )?))
+}
+
+/// Gives the unnamed file `f` (from `open_unnamed_at` in `dir`) the name
+/// `name` in `dir`; EEXIST when the name is taken, which is never replaced.
+pub fn link_new_at(f: &File, dir: &File, name: &OsStr) -> io::Result<()> {
+    // The documented way (open(2), O_TMPFILE) without CAP_DAC_READ_SEARCH:
+    // the process's own descriptor link, in its own /proc.
+    let own = format!("/proc/self/fd/{}", f.as_raw_fd());
+    Ok(rustix::fs::linkat(
+        rustix::fs::CWD,
+        own.as_str(),
+        dir,
+        name,
+        AtFlags::SYMLINK_FOLLOW,
+    )?)
+}
+
 /// Whether `name` exists inside `dir` (a symbolic link counts, unfollowed).
 pub fn exists_at(dir: &File, name: &OsStr) -> io::Result<bool> {
     match rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW) {
