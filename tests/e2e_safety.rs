@@ -384,6 +384,46 @@ fn a_subvolume_swapped_in_at_a_snapshots_path_is_not_deleted() {
     assert!(exists(&w, &path.join("vm/marker")), "gc deleted it");
 }
 
+#[test]
+fn an_older_snapshot_of_the_same_subvolume_swapped_in_is_not_deleted() {
+    // The catalog identifies a snapshot by its source's UUID (the parent
+    // UUID) and by when it was taken: another snapshot of the same
+    // subvolume, made before the shadow copy, is not rvss's.
+    let (w, fs1, _share) = started_world("safety-swap-older", &[]);
+    let vol = fs1.join("vol1");
+    let older = fs1.join("admins-snapshot");
+    w.must(&format!(
+        "btrfs subvolume snapshot {} {} >/dev/null",
+        q(&vol),
+        q(&older)
+    ));
+    std::thread::sleep(Duration::from_secs(3));
+    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .expect("exposed");
+    let path = PathBuf::from(list_json(&w)[0]["path"].as_str().unwrap());
+    w.must(&format!(
+        "btrfs subvolume delete {p} >/dev/null && mv {o} {p}",
+        p = q(&path),
+        o = q(&older)
+    ));
+    let t = text(&w.rpc(&format!("fss_delete vm {} {}", e.set, e.copy)));
+    assert!(
+        t.contains("failed DeleteShareMapping response: 0x80070005"),
+        "{t}"
+    );
+    assert!(
+        exists(&w, &path.join("vm")),
+        "the older snapshot was deleted: {t}"
+    );
+    let log = w.rvss_log();
+    assert!(
+        log.lines()
+            .any(|l| l.contains("is not the snapshot rvss made") && l.contains("taken at")),
+        "no refusal logged:\n{log}"
+    );
+}
+
 /// Runs `fss_create_expose` while the catalog lock is held for `hold`, so
 /// that the commit (which takes the lock) waits; `during` runs once the
 /// share was added. Returns rpcclient's output.

@@ -10,6 +10,11 @@ use std::fs::File;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
+/// Longest time, in seconds, between writing a snapshot's catalog entry and
+/// the snapshot ioctl completing (it commits a transaction: seconds under
+/// heavy writes; past this a delete refuses, leaving the snapshot).
+const MAX_TAKING: i64 = 600;
+
 pub struct Snapshot {
     parent: File,
     name: OsString,
@@ -89,7 +94,22 @@ impl Snapshot {
             .map_err(|err| Error::io(format!("subvolume info of {}", e.path), &err))?;
         let (what, found, want) = match (&e.uuid, &e.source_uuid) {
             (Some(u), _) => ("UUID", uuid_text(&info.uuid), u),
-            (None, Some(p)) => ("parent UUID", uuid_text(&info.parent_uuid), p),
+            (None, Some(p)) => {
+                // A snapshot of the recorded subvolume, and the one taken
+                // right after its entry was written, not another snapshot
+                // of that subvolume moved there.
+                if !(e.created - 1..=e.created + MAX_TAKING).contains(&info.otime) {
+                    return Err(Error::new(
+                        ntstatus::ACCESS_DENIED,
+                        format!(
+                            "refusing to touch {}: it is not the snapshot rvss made (taken at \
+                             {}, its catalog entry was written at {})",
+                            e.path, info.otime, e.created
+                        ),
+                    ));
+                }
+                ("parent UUID", uuid_text(&info.parent_uuid), p)
+            }
             // Catalogs of versions before UUIDs were recorded.
             (None, None) => return Ok(Some(s)),
         };

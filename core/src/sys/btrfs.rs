@@ -104,6 +104,8 @@ pub struct SubvolInfo {
     pub id: u64,
     pub uuid: [u8; 16],
     pub parent_uuid: [u8; 16],
+    /// When the subvolume (snapshot) was made, Unix seconds.
+    pub otime: i64,
 }
 
 /// Identity of the subvolume containing `f`.
@@ -115,6 +117,7 @@ pub fn subvol_info(f: &File) -> io::Result<SubvolInfo> {
         id: args.treeid,
         uuid: args.uuid,
         parent_uuid: args.parent_uuid,
+        otime: i64::try_from(args.otime.sec).unwrap_or(i64::MAX),
     })
 }
 
