@@ -496,7 +496,17 @@ impl Catalog {
         let temp = self
             .write_temp(e, durable)
             .map_err(|err| Error::io(what(), &err))?;
-        match sys::fs::rename_noreplace_at(&self.entries_dir, &temp, &file) {
+        let placed = match sys::fs::rename_noreplace_at(&self.entries_dir, &temp, &file) {
+            // No RENAME_NOREPLACE (ceph-fuse answers EINVAL): a hard link
+            // never replaces either (EEXIST); the temporary name goes after.
+            Err(err) if err.raw_os_error() == Some(libc::EINVAL) => {
+                sys::fs::link_at(&self.entries_dir, &temp, &file).map(|()| {
+                    let _ = sys::fs::unlink_at(&self.entries_dir, &temp);
+                })
+            }
+            other => other,
+        };
+        match placed {
             Ok(()) if durable == Durability::Now => self
                 .entries_dir
                 .sync_all()

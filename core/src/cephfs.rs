@@ -199,6 +199,15 @@ fn legacy_names(catalog: &Catalog) -> Result<Vec<OsString>> {
     Ok(names)
 }
 
+/// Whether `name` in `a` and in `b` are one file (links to one inode).
+fn same_file(a: &File, b: &File, name: &OsStr) -> bool {
+    let st = |d: &File| rustix::fs::statat(d, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW);
+    match (st(a), st(b)) {
+        (Ok(x), Ok(y)) => (x.st_dev, x.st_ino) == (y.st_dev, y.st_ino),
+        _ => false,
+    }
+}
+
 /// Moves rvss 0.2's CephFS entry files (`<catalog dir>/<id>.json`) into
 /// the catalog, under the exclusive lock; each old file is kept as
 /// `<id>.json.migrated`. One that does not parse (or names no snapshot
@@ -246,14 +255,25 @@ pub fn migrate_legacy(catalog: &Catalog) -> Result<usize> {
                     shown(n).display(),
                     catalog::DIR_NAME
                 );
-                rustix::fs::renameat_with(
+                // Linked, then unlinked here: never replaces (ceph-fuse has
+                // no RENAME_NOREPLACE); a crash between leaves both, and the
+                // next migration finds the link taken (EEXIST) and unlinks.
+                let moved = match rustix::fs::linkat(
                     dir,
                     n.as_os_str(),
                     catalog.entries_dir(),
                     n.as_os_str(),
-                    rustix::fs::RenameFlags::NOREPLACE,
-                )
-                .map_err(|e| {
+                    rustix::fs::AtFlags::empty(),
+                ) {
+                    Ok(()) => {
+                        rustix::fs::unlinkat(dir, n.as_os_str(), rustix::fs::AtFlags::empty())
+                    }
+                    Err(rustix::io::Errno::EXIST) if same_file(dir, catalog.entries_dir(), n) => {
+                        rustix::fs::unlinkat(dir, n.as_os_str(), rustix::fs::AtFlags::empty())
+                    }
+                    Err(e) => Err(e),
+                };
+                moved.map_err(|e| {
                     Error::io(
                         format!("move {} into {}", shown(n).display(), catalog::DIR_NAME),
                         &std::io::Error::from(e),
