@@ -567,6 +567,30 @@ impl Cluster {
     }
 }
 
+impl Cluster {
+    /// Restarts node `i` after `Node::kill`, as a rebooted machine comes
+    /// back: its mount namespace (kept by its holder) gets a fresh ceph-fuse
+    /// mount, as client.`ceph_id` (the dead client's MDS session may still
+    /// be open), then ctdbd and smbd; waits until both nodes are healthy.
+    pub fn restart(&mut self, i: usize, ceph_id: &str) {
+        {
+            let n = &self.nodes[i];
+            // The dead client's mount (ENOTCONN) is lazily detached first.
+            let _ = n.sh(&format!("umount -l '{}' 2>/dev/null", self.mnt.display()));
+            n.must(&format!(
+                "'{}' mount '{}' '{}' {ceph_id} 2>&1",
+                script_path(),
+                self.ceph.dir.display(),
+                self.mnt.display(),
+            ));
+            self.start_ctdbd(n);
+        }
+        self.nodes[i].alive = true;
+        self.wait_healthy();
+        start_smbd(&mut self.nodes[i]);
+    }
+}
+
 fn start_smbd(n: &mut Node) {
     n.smbd = Some(spawn_smbd(n.command("smbd"), &n.dir.join("smbd.out")));
     let deadline = Instant::now() + Duration::from_secs(30);
