@@ -663,6 +663,12 @@ fn corrupt_catalog_entry_is_reported_refused_and_repaired() {
         assert!(text(&o).contains("corrupt"), "{cmd}: {}", text(&o));
     }
     assert_eq!(snaps(|s| w.must(s), &vm), kept, "a backup was touched");
+    let doc = text(&w.cli("doctor"));
+    assert!(
+        doc.lines()
+            .any(|l| l.contains("damaged entry") && l.contains(&name)),
+        "{doc}"
+    );
     // New shadow copies still work.
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let e2 = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"));
@@ -690,6 +696,8 @@ fn corrupt_catalog_entry_is_reported_refused_and_repaired() {
     assert_eq!(rows.len(), 2, "{v}");
     assert!(rows.iter().all(|r| r["state"] == "retained"), "{v}");
     assert_eq!(snaps(|s| w.must(s), &vm).len(), 2);
+    let doc = text(&w.cli("doctor"));
+    assert!(!doc.contains("damaged"), "{doc}");
 }
 
 /// `rvss restore` on CephFS (no reflink: a copy): the snapshot's content,

@@ -509,9 +509,11 @@ fn split_snap_path(snap_path: &str) -> Result<(PathBuf, String)> {
     Ok((share.to_path_buf(), name.to_string()))
 }
 
-/// The root of the snapshot `e` records, if it is still the one rvss made
-/// (its `ceph.snap.btime`); None when it is gone.
-pub fn open_snapshot(e: &Entry) -> Result<Option<File>> {
+/// The `.snap` directory holding the snapshot `e` records, the snapshot's
+/// root and name, if it is still the one rvss made (its
+/// `ceph.snap.btime`); None when it is gone. One chain of handles from the
+/// share down: what is checked is what is then used.
+fn find_snapshot(e: &Entry) -> Result<Option<(File, File, String)>> {
     let (share, name) = split_snap_path(&e.snap_path)?;
     let dir = open_share(&share)?;
     let snapdir = sys::fs::open_dir_at(&dir, SNAP_DIR)
@@ -535,21 +537,23 @@ pub fn open_snapshot(e: &Entry) -> Result<Option<File>> {
             ));
         }
     }
-    Ok(Some(root))
+    Ok(Some((snapdir, root, name)))
+}
+
+/// The root of the snapshot `e` records, if it is still the one rvss made
+/// (its `ceph.snap.btime`); None when it is gone.
+pub fn open_snapshot(e: &Entry) -> Result<Option<File>> {
+    Ok(find_snapshot(e)?.map(|(_, root, _)| root))
 }
 
 /// Removes the snapshot of `e` if it is still the one rvss made.
 fn destroy(e: &Entry) -> Result<()> {
-    let (share, name) = split_snap_path(&e.snap_path)?;
-    if open_snapshot(e)
+    let Some((snapdir, root, name)) = find_snapshot(e)
         .map_err(|err| Error::new(err.status, format!("refusing to delete: {err}")))?
-        .is_none()
-    {
+    else {
         return Ok(());
-    }
-    let dir = open_share(&share)?;
-    let snapdir = sys::fs::open_dir_at(&dir, SNAP_DIR)
-        .map_err(|err| Error::io(format!("open {}/{SNAP_DIR}", share.display()), &err))?;
+    };
+    drop(root);
     sys_ceph::remove_snapshot(&snapdir, &name)
         .map_err(|err| Error::io(format!("rmdir {}", e.snap_path), &err))
 }
