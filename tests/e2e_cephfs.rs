@@ -808,3 +808,153 @@ fn restore_from_a_cephfs_backup_copies_and_never_follows_links() {
     let left = w.must(&format!("find '{}' -name '.rvss-restore*'", vm.display()));
     assert!(left.trim().is_empty(), "{left}");
 }
+
+/// CTDB's public address failover: each node in a network namespace of its
+/// own on a bridge (as machines on one LAN), the backup client in the
+/// world's namespace talking FSRVP and SMB to the public address only.
+/// The node holding the address fails in the middle of a set (processes
+/// killed, its interface gone); the address moves to the other node, and
+/// the client's retry of the set on the same address works there.
+#[test]
+fn public_address_moves_to_b_and_the_retry_on_it_works() {
+    use common::ceph::{Network, PUBLIC_ADDR};
+    let w = World::new("ctdb-public");
+    let mut c = Cluster::start_with(&w, SAFE_GLOBALS, Network::PublicAddress);
+    let vm = c.mnt.join("vm");
+    c.nodes[0].must(&format!(
+        "mkdir '{0}' && echo original > '{0}/disk.vhdx'",
+        vm.display()
+    ));
+    c.add_share(
+        "vm",
+        &vm,
+        &["vfs objects = ceph_snapshots rvss", "ceph:snapdir = .snap"],
+    );
+    // Who serves the public address, as CTDB says (`ctdb ip`: address, pnn).
+    let holder_of = |n: &common::ceph::Node| -> Option<usize> {
+        text(&n.ctdb("ip"))
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{PUBLIC_ADDR} ")))
+            .and_then(|p| p.trim().parse::<i64>().ok())
+            .and_then(|p| usize::try_from(p).ok())
+    };
+    let t = Instant::now();
+    let a = loop {
+        if let Some(p) = holder_of(&c.nodes[1]) {
+            break p;
+        }
+        assert!(
+            t.elapsed().as_secs() < 60,
+            "{}",
+            text(&c.nodes[1].ctdb("ip all"))
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    let b = 1 - a;
+    eprintln!("ctdb: {PUBLIC_ADDR} is served by pnn {a}");
+    // The client (in the world, never on a node) knows the public address only.
+    let rpc = |cmds: &str| {
+        w.sh(&format!(
+            "rpcclient -U 'root%{PASSWORD}' ncacn_np:{PUBLIC_ADDR} -c '{cmds}' 2>&1"
+        ))
+    };
+    let smb_cat = |share: &str, file: &str| {
+        let o = w.sh(&format!(
+            "smbclient -U 'root%{PASSWORD}' '//{PUBLIC_ADDR}/{share}' -c 'get {file} -' 2>/dev/null"
+        ));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let o = rpc("fss_create_expose backup ro vm");
+    assert!(o.status.success(), "{}", text(&o));
+    let first = parse_expose(&text(&o));
+    assert_eq!(first.len(), 1, "{}", text(&o));
+    assert!(smb_cat(&first[0].unc_share(), "disk.vhdx").starts_with("original"));
+    let o = rpc(&format!("fss_delete vm {} {}", first[0].set, first[0].copy));
+    assert!(o.status.success(), "{}", text(&o));
+
+    // A set through the public address; A fails once its snapshot exists.
+    let mut background = w.spawn_sh(&format!(
+        "rpcclient -U 'root%{PASSWORD}' ncacn_np:{PUBLIC_ADDR} -c 'fss_create_expose backup ro vm' >/dev/null 2>&1"
+    ));
+    let t = Instant::now();
+    while snaps(|s| c.nodes[b].must(s), &vm).is_empty() {
+        assert!(t.elapsed().as_secs() < 30, "A made no snapshot");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    c.crash(a);
+    let _ = background.wait();
+    let died = Instant::now();
+    // The address moves to B.
+    let moved = loop {
+        if holder_of(&c.nodes[b]) == Some(b) {
+            break died.elapsed();
+        }
+        assert!(
+            died.elapsed().as_secs() < 90,
+            "{PUBLIC_ADDR} did not move to pnn {b}:\n{}\n{}",
+            text(&c.nodes[b].ctdb("status")),
+            c.nodes[b].logs()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    // ... and answers FSRVP there.
+    let answers = loop {
+        if rpc("fss_get_sup_version").status.success() {
+            break died.elapsed();
+        }
+        assert!(
+            died.elapsed().as_secs() < 90,
+            "{PUBLIC_ADDR} does not answer"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    eprintln!(
+        "ctdb: {PUBLIC_ADDR} on pnn {b} {:.1} s after pnn {a} failed; FSRVP answers there after {:.1} s",
+        moved.as_secs_f64(),
+        answers.as_secs_f64()
+    );
+    // The backup client's retry of the set, on the same address, works. A
+    // backup client retries a failed set; each failure is shown (right
+    // after the takeover, B's first access to the share can still meet the
+    // dead node's CephFS session, which the MDS closes after
+    // session_timeout, 30 s here).
+    let mut attempts = vec![];
+    let retry = loop {
+        let o = rpc("fss_create_expose backup ro vm");
+        let e = parse_expose(&text(&o));
+        if e.len() == 1 {
+            break e;
+        }
+        let why = text(&o)
+            .lines()
+            .find(|l| l.contains("failed"))
+            .unwrap_or_default()
+            .to_string();
+        eprintln!(
+            "retry {} at {:.1} s: {why}\n{}",
+            attempts.len() + 1,
+            died.elapsed().as_secs_f64(),
+            c.nodes[b].logs()
+        );
+        attempts.push(why);
+        assert!(
+            died.elapsed().as_secs() < 120 && attempts.len() < 10,
+            "the set never worked on pnn {b}: {attempts:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_secs(2));
+    };
+    eprintln!(
+        "the retried set worked {:.1} s after pnn {a} failed, after {} failed attempt(s): {attempts:?}",
+        died.elapsed().as_secs_f64(),
+        attempts.len()
+    );
+    assert!(smb_cat(&retry[0].unc_share(), "disk.vhdx").starts_with("original"));
+    assert_eq!(snaps(|s| c.nodes[b].must(s), &vm).len(), 2);
+    let o = rpc(&format!("fss_delete vm {} {}", retry[0].set, retry[0].copy));
+    assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(
+        snaps(|s| c.nodes[b].must(s), &vm).len(),
+        1,
+        "A's leftover stays for gc"
+    );
+}
