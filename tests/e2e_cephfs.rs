@@ -897,10 +897,27 @@ fn public_address_moves_to_b_and_the_retry_on_it_works() {
         );
         std::thread::sleep(std::time::Duration::from_millis(100));
     };
-    // ... and answers FSRVP there.
+    // ... and answers FSRVP there (what the client meets meanwhile is
+    // shown, once per kind of failure).
+    let mut seen = vec![];
     let answers = loop {
-        if rpc("fss_get_sup_version").status.success() {
+        let t = Instant::now();
+        let o = rpc("fss_get_sup_version");
+        if o.status.success() {
             break died.elapsed();
+        }
+        let why = text(&o)
+            .lines()
+            .filter(|l| !l.contains("smb.conf"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !seen.contains(&why) {
+            eprintln!(
+                "at {:.1} s (the call took {:.1} s): {why}",
+                died.elapsed().as_secs_f64(),
+                t.elapsed().as_secs_f64()
+            );
+            seen.push(why);
         }
         assert!(
             died.elapsed().as_secs() < 90,
@@ -920,9 +937,11 @@ fn public_address_moves_to_b_and_the_retry_on_it_works() {
     // session_timeout, 30 s here).
     let mut attempts = vec![];
     let retry = loop {
+        let t = Instant::now();
         let o = rpc("fss_create_expose backup ro vm");
         let e = parse_expose(&text(&o));
         if e.len() == 1 {
+            eprintln!("the set's call took {:.1} s", t.elapsed().as_secs_f64());
             break e;
         }
         let why = text(&o)
