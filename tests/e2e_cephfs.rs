@@ -881,6 +881,15 @@ fn public_address_moves_to_b_and_the_retry_on_it_works() {
         assert!(t.elapsed().as_secs() < 30, "A made no snapshot");
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+    let mac = |n: &common::ceph::Node, i: usize| {
+        n.must(&format!("ip -o link show lonode{i}"))
+            .split("link/ether ")
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let a_mac = mac(&c.nodes[a], a);
     c.crash(a);
     let _ = background.wait();
     let died = Instant::now();
@@ -913,9 +922,10 @@ fn public_address_moves_to_b_and_the_retry_on_it_works() {
             .join(" ");
         if !seen.contains(&why) {
             eprintln!(
-                "at {:.1} s (the call took {:.1} s): {why}",
+                "at {:.1} s (the call took {:.1} s): {why}; the client's neighbour entry: {}",
                 died.elapsed().as_secs_f64(),
-                t.elapsed().as_secs_f64()
+                t.elapsed().as_secs_f64(),
+                w.must(&format!("ip neigh show {PUBLIC_ADDR}")).trim()
             );
             seen.push(why);
         }
@@ -925,6 +935,17 @@ fn public_address_moves_to_b_and_the_retry_on_it_works() {
         );
         std::thread::sleep(std::time::Duration::from_millis(100));
     };
+    let arp: Vec<String> = std::fs::read_to_string(c.nodes[b].dir.join("ctdb/log.ctdb"))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| l.to_ascii_lowercase().contains("arp"))
+        .map(str::to_string)
+        .collect();
+    eprintln!(
+        "pnn {b}'s ctdb log on ARP: {arp:?}; the client's neighbour entry now: {}; B's MAC: {}; A's was {a_mac}",
+        w.must(&format!("ip neigh show {PUBLIC_ADDR}")).trim(),
+        mac(&c.nodes[b], b)
+    );
     eprintln!(
         "ctdb: {PUBLIC_ADDR} on pnn {b} {:.1} s after pnn {a} failed; FSRVP answers there after {:.1} s",
         moved.as_secs_f64(),
