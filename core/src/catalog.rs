@@ -10,8 +10,12 @@
 //!   the snapshot ioctl's own transaction commit (btrfs commits atomically
 //!   and in order), so a snapshot rvss made is always one its catalog knows.
 //! - A name is reserved by creating its entry file without replacing
-//!   (renameat2 NOREPLACE): two processes can never take the same snapshot
-//!   name, and no lock is held while the snapshot is taken.
+//!   (renameat2 NOREPLACE, or a hard link where the filesystem has no
+//!   NOREPLACE, as ceph-fuse): two processes can never take the same
+//!   snapshot name, and no lock is held while the snapshot is taken.
+//! - The same catalog serves CephFS (`open_rooted`): its snapshots lie
+//!   outside its directory, entries are named after their absolute path,
+//!   and every write is durable when it returns.
 //! - Everything is reached through the snapshot directory's handle without
 //!   following a symbolic link; anything but a regular file is refused.
 //! - An entry that does not parse is reported, never guessed at: nothing is
