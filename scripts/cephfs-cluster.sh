@@ -5,7 +5,8 @@
 # namespace, every path below DIR (CEPH_CONF=DIR/ceph.conf: /etc/ceph and
 # /var/lib/ceph are never touched). Daemons are tracked by pid files.
 #
-#   cephfs-cluster.sh up DIR            start the cluster (about 10 s)
+#   cephfs-cluster.sh up DIR            start the cluster (about 10 s) on
+#                                       $CEPH_ADDR (default 127.0.0.1)
 #   cephfs-cluster.sh mount DIR MNT ID  ceph-fuse mount as client.ID
 #   cephfs-cluster.sh down DIR          kill every daemon by its pid file
 set -euo pipefail
@@ -13,15 +14,17 @@ trap 'echo "cephfs-cluster: failed (line $LINENO): $BASH_COMMAND" >&2' ERR
 
 die() { echo "cephfs-cluster: $*" >&2; exit 1; }
 
+ADDR=${CEPH_ADDR:-127.0.0.1}
+
 conf() {
     local d=$1 fsid
     fsid=$(cat /proc/sys/kernel/random/uuid)
     cat >"$d/ceph.conf" <<CONF
 [global]
 fsid = $fsid
-mon host = v2:127.0.0.1:3300,v1:127.0.0.1:6789
-public addr = 127.0.0.1
-cluster addr = 127.0.0.1
+mon host = v2:$ADDR:3300,v1:$ADDR:6789
+public addr = $ADDR
+cluster addr = $ADDR
 auth cluster required = none
 auth service required = none
 auth client required = none
@@ -78,7 +81,7 @@ up() {
     fsid=$(conf "$d")
     export CEPH_CONF=$d/ceph.conf
     : >"$d/keyring"
-    monmaptool --create --fsid "$fsid" --addv a '[v2:127.0.0.1:3300,v1:127.0.0.1:6789]' "$d/monmap" >/dev/null
+    monmaptool --create --fsid "$fsid" --addv a "[v2:$ADDR:3300,v1:$ADDR:6789]" "$d/monmap" >/dev/null
     ceph-mon --mkfs -i a --monmap "$d/monmap" >/dev/null
     ceph-mon -i a
     wait_for "the monitor" timeout 5 ceph -s

@@ -73,7 +73,8 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
         }
     }
     // CephFS shares: the snapshot is `<share>/.snap/<gmt>` (subvolume: the
-    // share's directory), always read-only.
+    // share's directory), always read-only; the same catalog format, the
+    // same report of corrupt entries.
     let configured = crate::shares::rvss_shares(&conf, None)?;
     let refs: Vec<_> = configured
         .iter()
@@ -81,27 +82,32 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
         .map(|s| s.cephfs_ref())
         .collect();
     if !refs.is_empty() {
-        for e in rvss_core::cephfs::list(&refs)? {
-            let referenced = shares
-                .iter()
-                .any(|p| std::path::Path::new(p).starts_with(&e.snap_path));
-            rows.push(Row {
-                state: if e.state == rvss_core::cephfs::RETAINED {
-                    Status::Retained
-                } else if referenced {
-                    Status::Exposed
-                } else {
-                    Status::Orphan
-                },
-                id: e.id,
-                share: e.share,
-                subvolume: e.base_volume,
-                path: e.snap_path,
-                gmt: e.gmt,
-                created: rvss_core::duration::rfc3339(e.created),
-                readonly: true,
-                exclusive_bytes: None,
-            });
+        for cat in rvss_core::cephfs::catalogs(&refs)? {
+            let scan = {
+                let _lock = cat.lock_shared()?;
+                cat.scan()?
+            };
+            for c in &scan.corrupt {
+                eprintln!(
+                    "rvss list: {}: {} (run `rvss repair`)",
+                    c.file.display(),
+                    c.why
+                );
+                corrupt += 1;
+            }
+            for e in scan.entries {
+                rows.push(Row {
+                    state: inventory::status_of(&e, &shares),
+                    id: e.id,
+                    share: e.share,
+                    subvolume: e.subvolume,
+                    path: e.path,
+                    gmt: e.gmt,
+                    created: rvss_core::duration::rfc3339(e.created),
+                    readonly: e.readonly,
+                    exclusive_bytes: None,
+                });
+            }
         }
     }
     rows.sort_by(|a, b| (&a.share, &a.gmt, &a.path).cmp(&(&b.share, &b.gmt, &b.path)));

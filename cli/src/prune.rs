@@ -47,24 +47,10 @@ fn prune_share(
         return Ok(vec![]);
     }
     if share.backend() == rvss_core::backend::Backend::Cephfs {
-        return Ok(
-            rvss_core::cephfs::prune_share(&share.cephfs_ref(), dry_run)?
-                .into_iter()
-                .map(|e| rvss_core::catalog::Entry {
-                    id: e.id,
-                    share: e.share,
-                    base_volume: e.base_volume.clone(),
-                    subvolume: e.base_volume,
-                    path: e.snap_path.clone(),
-                    snap_path: e.snap_path,
-                    gmt: e.gmt,
-                    created: e.created,
-                    readonly: true,
-                    state: rvss_core::catalog::State::Retained,
-                    ..Default::default()
-                })
-                .collect(),
-        );
+        return Ok(rvss_core::cephfs::prune_share(
+            &share.cephfs_ref(),
+            dry_run,
+        )?);
     }
     let layout = share.layout()?;
     // The share's directory and those of a previous `rvss:snapshot dir`.

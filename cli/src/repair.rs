@@ -31,6 +31,21 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
             done,
         });
     }
+    // CephFS shares: their catalogs, rebuilt from `ceph.snap.btime`.
+    let configured = crate::shares::rvss_shares(&conf, None)?;
+    let refs: Vec<_> = configured
+        .iter()
+        .filter(|s| s.backend() == rvss_core::backend::Backend::Cephfs)
+        .map(|s| s.cephfs_ref())
+        .collect();
+    if !refs.is_empty() {
+        for (dir, done) in rvss_core::cephfs::repair(&refs)? {
+            out.push(Repaired {
+                snapshot_dir: dir.display().to_string(),
+                done,
+            });
+        }
+    }
     if args.json {
         crate::print_json(&out, "[]");
     } else {

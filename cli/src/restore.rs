@@ -1,12 +1,14 @@
-//! `rvss restore`: bring a file or directory back from a backup by reflink.
+//! `rvss restore`: bring a file or directory back from a backup, by reflink
+//! on btrfs, by copy on CephFS (no reflink there).
 
-use super::shares::{self, failure};
+use super::shares::{self, failure, ConfiguredShare};
 use super::{Cli, Failure, Outcome, EXIT_NEGATIVE, EXIT_OK};
-use rvss_core::catalog::Catalog;
+use rvss_core::catalog::{Catalog, Entry};
 use rvss_core::snapshot::Snapshot;
+use rvss_core::sys::fs::Lock;
 use rvss_core::{ntstatus, restore};
-use std::os::fd::AsFd;
-use std::path::Path;
+use std::os::fd::{AsFd, OwnedFd};
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -26,107 +28,177 @@ pub struct Args {
     pub json: bool,
 }
 
-pub fn run(cli: &Cli, args: &Args) -> Outcome {
-    let conf = cli.samba_conf()?;
-    let share = shares::rvss_shares(&conf, Some(&args.share))?
+/// The backup named by `--from` in `catalog`, if there is one (an error
+/// when several match).
+fn find(catalog: &Catalog, share: &ConfiguredShare, from: &str) -> Result<Option<Entry>, Failure> {
+    let hits: Vec<_> = catalog
+        .entries()?
         .into_iter()
-        .next()
-        .ok_or_else(|| failure(format!("no share {}", args.share)))?;
+        .filter(|e| {
+            e.share.eq_ignore_ascii_case(&share.name)
+                && e.state != rvss_core::catalog::State::Creating
+                && (e.gmt == from
+                    || e.id == from
+                    || Path::new(&e.path).file_name() == Some(from.as_ref()))
+        })
+        .collect();
+    if hits.len() > 1 {
+        return Err(failure(format!(
+            "share {} has {} backups at {} (taken within one second); name one by its id \
+             (see `rvss list`)",
+            share.name,
+            hits.len(),
+            from
+        )));
+    }
+    Ok(hits.into_iter().next())
+}
+
+/// What a restore reads from and writes to.
+struct Source {
+    /// The catalog holding the backup and its shared lock, held for the
+    /// whole restore: no prune or gc removes the source meanwhile.
+    _held: (Catalog, Lock),
+    entry: Entry,
+    /// The share's directory inside the snapshot.
+    src: OwnedFd,
+    /// The live share.
+    share: PathBuf,
+    method: restore::Method,
+}
+
+fn no_backup(share: &ConfiguredShare, from: &str) -> Failure {
+    failure(format!(
+        "share {} has no backup {from} (see `rvss list`)",
+        share.name
+    ))
+}
+
+fn vanished(entry: &Entry) -> Failure {
+    failure(format!("backup {} vanished ({})", entry.gmt, entry.path))
+}
+
+/// btrfs: the snapshot is a subvolume in the share's snapshot directory
+/// (or a previous `rvss:snapshot dir`); its btrfs UUID is checked.
+fn btrfs_source(share: &ConfiguredShare, from: &str) -> Result<Source, Failure> {
     let layout = share.layout()?;
-    let rel = restore::relative(&args.path)?;
-    // The share's snapshot directory first, then those of a previous
-    // `rvss:snapshot dir`. The catalog holding the backup stays locked
-    // (shared) for the whole restore: no prune or gc can remove the backup
-    // while it is read.
     let mut dirs = vec![layout.snapshot_dir.clone()];
     dirs.extend(
         rvss_core::known_dirs::load()
             .into_iter()
             .filter(|d| *d != layout.snapshot_dir),
     );
-    let mut found = None;
     for dir in dirs {
         if !rvss_core::catalog::exists(&dir) {
             continue;
         }
         let catalog = Catalog::open(&dir)?;
-        // Held for the whole restore: no prune or gc removes the source.
         let lock = catalog.lock_shared()?;
-        let hits: Vec<_> = catalog
-            .entries()?
-            .into_iter()
-            .filter(|e| {
-                e.share.eq_ignore_ascii_case(&share.name)
-                    && e.state != rvss_core::catalog::State::Creating
-                    && (e.gmt == args.from
-                        || e.id == args.from
-                        || Path::new(&e.path).file_name() == Some(args.from.as_ref()))
-            })
-            .collect();
-        if hits.len() > 1 {
+        let Some(entry) = find(&catalog, share, from)? else {
+            continue;
+        };
+        let snap = Snapshot::open_entry(&dir, &entry)?.ok_or_else(|| vanished(&entry))?;
+        let inside = Path::new(&entry.snap_path)
+            .strip_prefix(&entry.path)
+            .map_err(|_| failure(format!("catalog entry {} is inconsistent", entry.id)))?;
+        let src = restore::open_beneath(snap.root().as_fd(), inside)
+            .map_err(|e| failure(format!("open {}: {e}", entry.snap_path)))?;
+        return Ok(Source {
+            _held: (catalog, lock),
+            entry,
+            src,
+            share: layout.share,
+            method: restore::Method::Reflink,
+        });
+    }
+    Err(no_backup(share, from))
+}
+
+/// CephFS: the snapshot is `<share>/.snap/<name>`, the share's directory
+/// itself; its `ceph.snap.btime` is checked.
+fn cephfs_source(share: &ConfiguredShare, from: &str) -> Result<Source, Failure> {
+    let live = std::fs::canonicalize(&share.path)
+        .map_err(|e| failure(format!("share path {}: {e}", share.path)))?;
+    for catalog in rvss_core::cephfs::catalogs(&[share.cephfs_ref()])? {
+        let lock = catalog.lock_shared()?;
+        let Some(entry) = find(&catalog, share, from)? else {
+            continue;
+        };
+        if Path::new(&entry.base_volume) != live {
             return Err(failure(format!(
-                "share {} has {} backups at {} (taken within one second); name one by its id \
-                 (see `rvss list`)",
-                share.name,
-                hits.len(),
-                args.from
+                "backup {} is of {}, not of the share's path {}",
+                entry.gmt,
+                entry.base_volume,
+                live.display()
             )));
         }
-        if let Some(entry) = hits.into_iter().next() {
-            found = Some(((catalog, lock), dir, entry));
-            break;
-        }
+        let root = rvss_core::cephfs::open_snapshot(&entry)?.ok_or_else(|| vanished(&entry))?;
+        return Ok(Source {
+            _held: (catalog, lock),
+            entry,
+            src: root.into(),
+            share: live,
+            method: restore::Method::Copy,
+        });
     }
-    let (catalog, snapshot_dir, entry) = found.ok_or_else(|| {
-        failure(format!(
-            "share {} has no backup {} (see `rvss list`)",
-            share.name, args.from
-        ))
-    })?;
-    let snap = Snapshot::open_entry(&snapshot_dir, &entry)?
-        .ok_or_else(|| failure(format!("backup {} vanished ({})", entry.gmt, entry.path)))?;
+    Err(no_backup(share, from))
+}
+
+pub fn run(cli: &Cli, args: &Args) -> Outcome {
+    let conf = cli.samba_conf()?;
+    let share = shares::rvss_shares(&conf, Some(&args.share))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| failure(format!("no share {}", args.share)))?;
+    let rel = restore::relative(&args.path)?;
+    let source = match share.backend() {
+        rvss_core::backend::Backend::Cephfs => cephfs_source(&share, &args.from)?,
+        rvss_core::backend::Backend::Btrfs => btrfs_source(&share, &args.from)?,
+    };
+    let entry = &source.entry;
     let src_path = Path::new(&entry.snap_path);
-    let inside = src_path
-        .strip_prefix(&entry.path)
-        .map_err(|_| failure(format!("catalog entry {} is inconsistent", entry.id)))?;
-    let src_dir = restore::open_beneath(snap.root().as_fd(), inside)
-        .map_err(|e| failure(format!("open {}: {e}", src_path.display())))?;
-    let dst_dir = rvss_core::sys::fs::open_dir(&layout.share)
-        .map_err(|e| failure(format!("open share {}: {e}", layout.share.display())))?;
+    let dst_dir = rvss_core::sys::fs::open_dir(&source.share)
+        .map_err(|e| failure(format!("open share {}: {e}", source.share.display())))?;
     let src = restore::Root {
-        dir: src_dir.as_fd(),
+        dir: source.src.as_fd(),
         path: src_path,
     };
     let dst = restore::Root {
         dir: dst_dir.as_fd(),
-        path: &layout.share,
+        path: &source.share,
     };
-    let report = restore::restore(&src, &dst, &rel, args.force).map_err(|e| Failure {
-        code: if e.status == ntstatus::OBJECT_NAME_COLLISION {
-            EXIT_NEGATIVE
-        } else {
-            super::EXIT_ERROR
-        },
-        message: if e.status == ntstatus::OBJECT_NAME_NOT_FOUND {
-            format!("{} is not in backup {}", args.path, entry.gmt)
-        } else {
-            e.message
-        },
-    })?;
-    drop(catalog);
-    let (src, dst) = (src_path.join(&rel), layout.share.join(&rel));
+    let report =
+        restore::restore_with(&src, &dst, &rel, args.force, source.method).map_err(|e| {
+            Failure {
+                code: if e.status == ntstatus::OBJECT_NAME_COLLISION {
+                    EXIT_NEGATIVE
+                } else {
+                    super::EXIT_ERROR
+                },
+                message: if e.status == ntstatus::OBJECT_NAME_NOT_FOUND {
+                    format!("{} is not in backup {}", args.path, entry.gmt)
+                } else {
+                    e.message
+                },
+            }
+        })?;
+    let (src, dst) = (src_path.join(&rel), source.share.join(&rel));
     if args.json {
         let v = serde_json::json!({ "from": entry.gmt, "source": src, "restored": dst, "report": report });
         crate::print_json(&v, "");
     } else {
         println!(
-            "restored {} from {} ({} files, {} directories, {} symlinks, {} bytes shared by reflink)",
+            "restored {} from {} ({} files, {} directories, {} symlinks, {} bytes {})",
             dst.display(),
             entry.gmt,
             report.files,
             report.dirs,
             report.symlinks,
-            report.bytes
+            report.bytes,
+            match source.method {
+                restore::Method::Reflink => "shared by reflink",
+                restore::Method::Copy => "copied",
+            }
         );
     }
     Ok(EXIT_OK)

@@ -10,8 +10,12 @@
 //!   the snapshot ioctl's own transaction commit (btrfs commits atomically
 //!   and in order), so a snapshot rvss made is always one its catalog knows.
 //! - A name is reserved by creating its entry file without replacing
-//!   (renameat2 NOREPLACE): two processes can never take the same snapshot
-//!   name, and no lock is held while the snapshot is taken.
+//!   (renameat2 NOREPLACE, or a hard link where the filesystem has no
+//!   NOREPLACE, as ceph-fuse): two processes can never take the same
+//!   snapshot name, and no lock is held while the snapshot is taken.
+//! - The same catalog serves CephFS (`open_rooted`): its snapshots lie
+//!   outside its directory, entries are named after their absolute path,
+//!   and every write is durable when it returns.
 //! - Everything is reached through the snapshot directory's handle without
 //!   following a symbolic link; anything but a regular file is refused.
 //! - An entry that does not parse is reported, never guessed at: nothing is
@@ -205,6 +209,13 @@ pub struct Catalog {
     dir_path: PathBuf,
     dir: File,
     entries_dir: File,
+    /// Entries are named after their snapshot's path relative to this:
+    /// `dir_path` on btrfs (snapshots lie inside it), `/` on CephFS
+    /// (snapshots lie in each share's `.snap`, see `open_rooted`).
+    key_root: PathBuf,
+    /// Every write durable when it returns: on a filesystem where no
+    /// snapshot ioctl commits the catalog's writes (CephFS).
+    always_durable: bool,
 }
 
 fn os(s: &str) -> &OsStr {
@@ -337,6 +348,18 @@ impl Catalog {
     /// Opens the catalog of `dir_path`, creating its directory the first
     /// time and migrating a legacy catalog.json into it.
     pub fn open(dir_path: &Path) -> Result<Catalog> {
+        Catalog::open_with(dir_path, dir_path, false)
+    }
+
+    /// Opens the catalog in `dir_path` of snapshots that lie outside it
+    /// (CephFS: `<share>/.snap/<name>`): an entry is named after its
+    /// snapshot's path relative to `key_root`, and every write is durable
+    /// when it returns (no snapshot ioctl commits it, unlike btrfs).
+    pub fn open_rooted(dir_path: &Path, key_root: &Path) -> Result<Catalog> {
+        Catalog::open_with(dir_path, key_root, true)
+    }
+
+    fn open_with(dir_path: &Path, key_root: &Path, always_durable: bool) -> Result<Catalog> {
         let dir = sys::fs::open_dir(dir_path).map_err(|e| {
             Error::io(
                 format!("open snapshot directory {}", dir_path.display()),
@@ -366,6 +389,8 @@ impl Catalog {
             dir_path: dir_path.to_path_buf(),
             dir,
             entries_dir,
+            key_root: key_root.to_path_buf(),
+            always_durable,
         };
         if c.has_legacy()? {
             c.migrate()?;
@@ -375,6 +400,26 @@ impl Catalog {
 
     pub fn dir_path(&self) -> &Path {
         &self.dir_path
+    }
+
+    /// The handle of the catalog's directory (opened without following a
+    /// link), for a caller that keeps files of its own next to the catalog.
+    pub fn dir(&self) -> &File {
+        &self.dir
+    }
+
+    /// The handle of `catalog.d` (for moving a file into it).
+    pub fn entries_dir(&self) -> &File {
+        &self.entries_dir
+    }
+
+    /// The durability a write gets: always `Now` for a rooted catalog.
+    fn durability(&self, asked: Durability) -> Durability {
+        if self.always_durable {
+            Durability::Now
+        } else {
+            asked
+        }
     }
 
     /// Takes the catalog lock exclusively (for one change that deletes or
@@ -394,7 +439,7 @@ impl Catalog {
 
     fn rel<'p>(&self, snapshot: &'p Path) -> Result<&'p Path> {
         snapshot
-            .strip_prefix(&self.dir_path)
+            .strip_prefix(&self.key_root)
             .ok()
             .filter(|r| {
                 !r.as_os_str().is_empty()
@@ -406,7 +451,7 @@ impl Catalog {
                     format!(
                         "{} is not a snapshot path inside {}",
                         snapshot.display(),
-                        self.dir_path.display()
+                        self.key_root.display()
                     ),
                 )
             })
@@ -458,31 +503,55 @@ impl Catalog {
         {
             return Ok(false);
         }
+        let durable = self.durability(Durability::WithNextCommit);
         let mut f = match sys::fs::open_unnamed_at(&self.entries_dir, 0o600) {
             Ok(f) => f,
             // Filesystems without unnamed files (ceph-fuse): a temporary
-            // name, renamed without replacing.
+            // name, placed without replacing.
             Err(err) if err.raw_os_error() == Some(libc::EOPNOTSUPP) => {
-                return self.reserve_by_rename(e, &file)
+                return self.reserve_by_rename(e, &file, durable)
             }
             Err(err) => return Err(Error::io(what(), &err)),
         };
         f.write_all(&serialize_entry(e))
-            .and_then(|()| sys::fs::write_out(&f))
+            .and_then(|()| match durable {
+                Durability::Now => f.sync_all(),
+                Durability::WithNextCommit => sys::fs::write_out(&f),
+            })
             .map_err(|err| Error::io(what(), &err))?;
         match sys::fs::link_new_at(&f, &self.entries_dir, &file) {
+            Ok(()) if durable == Durability::Now => self
+                .entries_dir
+                .sync_all()
+                .map(|()| true)
+                .map_err(|err| Error::io(what(), &err)),
             Ok(()) => Ok(true),
             Err(err) if err.raw_os_error() == Some(libc::EEXIST) => Ok(false),
             Err(err) => Err(Error::io(what(), &err)),
         }
     }
 
-    fn reserve_by_rename(&self, e: &Entry, file: &OsStr) -> Result<bool> {
+    fn reserve_by_rename(&self, e: &Entry, file: &OsStr, durable: Durability) -> Result<bool> {
         let what = || format!("write catalog entry {}", self.shown(file).display());
         let temp = self
-            .write_temp(e, Durability::WithNextCommit)
+            .write_temp(e, durable)
             .map_err(|err| Error::io(what(), &err))?;
-        match sys::fs::rename_noreplace_at(&self.entries_dir, &temp, file) {
+        let placed = match sys::fs::rename_noreplace_at(&self.entries_dir, &temp, file) {
+            // No RENAME_NOREPLACE (ceph-fuse answers EINVAL): a hard link
+            // never replaces either (EEXIST); the temporary name goes after.
+            Err(err) if err.raw_os_error() == Some(libc::EINVAL) => {
+                sys::fs::link_at(&self.entries_dir, &temp, file).map(|()| {
+                    let _ = sys::fs::unlink_at(&self.entries_dir, &temp);
+                })
+            }
+            other => other,
+        };
+        match placed {
+            Ok(()) if durable == Durability::Now => self
+                .entries_dir
+                .sync_all()
+                .map(|()| true)
+                .map_err(|err| Error::io(what(), &err)),
             Ok(()) => Ok(true),
             Err(err) => {
                 let _ = sys::fs::unlink_at(&self.entries_dir, &temp);
@@ -505,6 +574,7 @@ impl Catalog {
 
     /// Replaces the entry of `e.path` with `e`.
     pub fn write(&self, e: &Entry, durable: Durability) -> Result<()> {
+        let durable = self.durability(durable);
         let file = self.file_of(Path::new(&e.path))?;
         let what = || format!("write catalog entry {}", self.shown(&file).display());
         let temp = self
@@ -540,6 +610,7 @@ impl Catalog {
     }
 
     fn remove_file(&self, file: &OsStr, durable: Durability) -> Result<()> {
+        let durable = self.durability(durable);
         let what = || format!("remove catalog entry {}", self.shown(file).display());
         sys::fs::unlink_at(&self.entries_dir, file).map_err(|err| Error::io(what(), &err))?;
         if durable == Durability::Now {
@@ -591,7 +662,7 @@ impl Catalog {
     pub fn find_exposed(&self, snap_path: &str) -> Result<Option<Entry>> {
         let snap = Path::new(snap_path);
         let rel = self.rel(snap)?;
-        let mut prefix = self.dir_path.clone();
+        let mut prefix = self.key_root.clone();
         for c in rel.components() {
             prefix.push(c);
             let is_gmt = c.as_os_str().as_bytes().starts_with(b"@GMT-");
@@ -765,7 +836,19 @@ pub fn repair(dir_path: &Path, rebuild: impl Fn(&Path) -> Option<Entry>) -> Resu
         }
     }
     // Opening migrates what the legacy file holds.
-    let catalog = Catalog::open(dir_path)?;
+    repair_catalog(&Catalog::open(dir_path)?, rebuild)
+}
+
+/// The part of `repair` every catalog shares (a rooted one included): each
+/// corrupt entry file is moved aside (`*.corrupt`) and rebuilt from the
+/// snapshot its name stands for (relative to the catalog's key root), when
+/// `rebuild` finds one there. Never deletes a snapshot.
+pub fn repair_catalog(
+    catalog: &Catalog,
+    rebuild: impl Fn(&Path) -> Option<Entry>,
+) -> Result<Repaired> {
+    let dir_path = catalog.dir_path();
+    let io = |e: std::io::Error| Error::io(format!("repair catalog in {}", dir_path.display()), &e);
     let _lock = catalog.lock()?;
     let scan = catalog.scan()?;
     let mut out = Repaired {
@@ -774,7 +857,7 @@ pub fn repair(dir_path: &Path, rebuild: impl Fn(&Path) -> Option<Entry>) -> Resu
     };
     for c in scan.corrupt {
         let file = c.file.file_name().unwrap_or_default().to_os_string();
-        let snapshot = rel_of_entry_name(&file).map(|r| dir_path.join(r));
+        let snapshot = rel_of_entry_name(&file).map(|r| catalog.key_root.join(r));
         let mut aside = file.clone();
         aside.push(CORRUPT_SUFFIX);
         sys::fs::rename_at(&catalog.entries_dir, &file, &aside).map_err(io)?;

@@ -4,12 +4,22 @@
 //! listings, so clients of the share never see a snapshot; every write inside
 //! a snapshot fails with EROFS, so a shadow copy is always read-only.
 //!
-//! What rvss made is recorded in a catalog shared by every node of a
-//! cluster (it lies on CephFS): one JSON file per snapshot in
-//! `<catalog dir>` = `rvss:snapshot dir`, or `<CephFS mount>/.rvss/cephfs`.
-//! A snapshot is deleted only when an entry records it and its
-//! `ceph.snap.btime` is still the one recorded when rvss made it.
+//! What rvss made is recorded in the same catalog as on btrfs
+//! (`catalog::Catalog`: one entry file per snapshot, reserved without
+//! replacing, the same lock, the same handling of corrupt entries), kept on
+//! CephFS so that every node of a cluster shares it:
+//! `<catalog dir>/catalog.d/` with `<catalog dir>` = `<rvss:snapshot
+//! dir>/cephfs`, or `<CephFS mount>/.rvss/cephfs`. Entries are named after
+//! their snapshot's absolute path (`<share>/.snap/<name>`), every write is
+//! durable when it returns, and an entry's `uuid` holds the snapshot's
+//! identity, its `ceph.snap.btime` (`source_uuid`: the filesystem's
+//! `ceph.cluster_fsid`). A snapshot is deleted only when an entry records it
+//! and its `ceph.snap.btime` is still the recorded one.
+//!
+//! Entry files of rvss 0.2's own CephFS catalog (`<catalog dir>/<id>.json`)
+//! are migrated on first use (`migrate_legacy`).
 
+use crate::catalog::{self, Catalog, Creator, Durability, Entry, State};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::mounts::{self, Mount};
@@ -18,44 +28,67 @@ use crate::sys::ceph::{self as sys_ceph, SNAP_DIR};
 use crate::{gmt, ntstatus, retention, sys};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::fs::File;
-use std::io::{Read, Write};
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
-/// The folder below the catalog root holding CephFS entries.
+/// The folder below the catalog root holding the CephFS catalog.
 const CATALOG_SUBDIR: &str = "cephfs";
-const ENTRY_SUFFIX: &str = ".json";
 const CATALOG_DIR_MODE: u32 = 0o700;
+/// Entries are named after their snapshot's path relative to this.
+const KEY_ROOT: &str = "/";
+/// What a migrated rvss 0.2 entry file is renamed to (kept for the admin).
+const MIGRATED_SUFFIX: &str = ".migrated";
 
-/// One snapshot rvss made on CephFS.
+/// An entry of rvss 0.2's CephFS catalog (`<catalog dir>/<id>.json`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entry {
+pub struct LegacyEntry {
     pub id: String,
     pub share: String,
-    /// The share path (Samba's base_volume); the snapshot is of this directory.
     pub base_volume: String,
-    /// `<base_volume>/.snap/<gmt>`, the exposed path.
     pub snap_path: String,
     pub gmt: String,
     pub created: i64,
-    /// "exposed" (made for FSRVP) or "retained" (kept as a backup).
+    /// "exposed" or "retained".
     pub state: String,
-    /// `ceph.snap.btime` of the snapshot: its identity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub btime: Option<String>,
-    /// `ceph.cluster_fsid` of the filesystem.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fsid: Option<String>,
-    /// The host that made it (a cluster node), for the admin.
     #[serde(default)]
     pub node: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unreferenced_since: Option<i64>,
 }
 
-pub const EXPOSED: &str = "exposed";
-pub const RETAINED: &str = "retained";
+impl LegacyEntry {
+    /// The entry in today's format, or why it cannot be one.
+    fn upgrade(self) -> std::result::Result<Entry, String> {
+        split_snap_path(&self.snap_path).map_err(|e| e.message)?;
+        let state = match self.state.as_str() {
+            "exposed" => State::Exposed,
+            "retained" => State::Retained,
+            other => return Err(format!("unknown state {other:?}")),
+        };
+        Ok(Entry {
+            id: self.id,
+            share: self.share,
+            subvolume: self.base_volume.clone(),
+            base_volume: self.base_volume,
+            path: self.snap_path.clone(),
+            snap_path: self.snap_path,
+            gmt: self.gmt,
+            created: self.created,
+            readonly: true,
+            state,
+            uuid: self.btime,
+            source_uuid: self.fsid,
+            unreferenced_since: self.unreferenced_since,
+            creator: None,
+        })
+    }
+}
 
 fn current_mounts() -> Result<Vec<Mount>> {
     mounts::current().map_err(|e| Error::io("read /proc/self/mountinfo", &e))
@@ -63,12 +96,6 @@ fn current_mounts() -> Result<Vec<Mount>> {
 
 fn text(p: &Path) -> String {
     p.to_string_lossy().into_owned()
-}
-
-fn hostname() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .map(|s| s.trim().to_string())
-        .unwrap_or_default()
 }
 
 /// Opens the share's directory and checks it is on CephFS.
@@ -88,9 +115,9 @@ fn open_share(path: &Path) -> Result<File> {
     }
 }
 
-/// Where the catalog of a share lives: `rvss:snapshot dir`, or `.rvss/cephfs`
-/// at the top of the CephFS mount holding the share (then rvss may create
-/// it).
+/// Where the catalog of a share lives: `rvss:snapshot dir`/cephfs, or
+/// `.rvss/cephfs` at the top of the CephFS mount holding the share (then
+/// rvss may create it).
 pub fn catalog_dir(config: &Config, share: &Path, mounts: &[Mount]) -> Result<(PathBuf, bool)> {
     if let Some(d) = &config.snapshot_dir {
         return Ok((d.join(CATALOG_SUBDIR), false));
@@ -122,8 +149,9 @@ fn resolve(share: &HookTarget, mounts: &[Mount]) -> Result<(PathBuf, PathBuf, bo
     Ok((path, catalog, creatable))
 }
 
-/// Opens (creating when rvss owns it) the catalog directory.
-fn open_catalog(dir: &Path, creatable: bool) -> Result<File> {
+/// Opens the catalog in `dir` (creating the directories when rvss owns
+/// them), migrating rvss 0.2's entry files.
+fn open_catalog(dir: &Path, creatable: bool) -> Result<Catalog> {
     if creatable {
         if let (Some(top), Some(name)) = (dir.parent(), dir.file_name()) {
             if let (Some(mount), Some(top_name)) = (top.parent(), top.file_name()) {
@@ -138,72 +166,132 @@ fn open_catalog(dir: &Path, creatable: bool) -> Result<File> {
             }
         }
     }
-    sys::fs::open_dir(dir).map_err(|e| {
-        Error::io(
-            format!("catalog directory {} is unusable", dir.display()),
-            &e,
-        )
+    open_rooted(dir)
+}
+
+/// Opens the catalog in the existing directory `dir` and migrates what rvss
+/// 0.2 left there.
+pub fn open_rooted(dir: &Path) -> Result<Catalog> {
+    let catalog = Catalog::open_rooted(dir, Path::new(KEY_ROOT))?;
+    migrate_legacy(&catalog)?;
+    Ok(catalog)
+}
+
+/// Names of rvss 0.2 entry files (`<id>.json`) in the catalog directory.
+fn legacy_names(catalog: &Catalog) -> Result<Vec<OsString>> {
+    let mut names = vec![];
+    let mut buf = sys::dir::EntryBuffer::with_size(8 * 1024);
+    // A handle of its own: a directory's read position is per handle.
+    let listing = sys::fs::open_dir_at(catalog.dir(), ".")
+        .map_err(|e| Error::io(format!("open {}", catalog.dir_path().display()), &e))?;
+    sys::dir::read_entries(&listing, &mut buf, |d| {
+        let n = d.name.to_bytes();
+        let ours = catalog::FILE_NAMES
+            .iter()
+            .chain([&catalog::MIGRATED_NAME])
+            .any(|f| f.as_bytes() == n);
+        if !n.starts_with(b".") && n.ends_with(b".json") && !ours {
+            names.push(OsStr::from_bytes(n).to_os_string());
+        }
     })
+    .map_err(|e| Error::io(format!("read {}", catalog.dir_path().display()), &e))?;
+    names.sort();
+    Ok(names)
 }
 
-/// Writes an entry durably (temporary file, fsync, rename).
-fn save_entry(catalog: &File, e: &Entry) -> Result<()> {
-    let name = format!("{}{ENTRY_SUFFIX}", e.id);
-    let tmp = format!(".{}.tmp", e.id);
-    let bytes = serde_json::to_vec_pretty(e)
-        .map_err(|err| Error::invalid(format!("serialize catalog entry: {err}")))?;
-    let mut f = sys::fs::open_file_at(
-        catalog,
-        OsStr::new(&tmp),
-        libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC,
-        0o600,
-    )
-    .map_err(|err| Error::io(format!("write catalog entry {tmp}"), &err))?;
-    f.write_all(&bytes)
-        .and_then(|()| f.sync_all())
-        .map_err(|err| Error::io(format!("write catalog entry {tmp}"), &err))?;
-    sys::fs::rename_at(catalog, OsStr::new(&tmp), OsStr::new(&name))
-        .map_err(|err| Error::io(format!("commit catalog entry {name}"), &err))
-}
-
-fn remove_entry(catalog: &File, e: &Entry) -> Result<()> {
-    let name = format!("{}{ENTRY_SUFFIX}", e.id);
-    match sys::fs::unlink_at(catalog, OsStr::new(&name)) {
-        Ok(()) => Ok(()),
-        Err(err) if err.raw_os_error() == Some(libc::ENOENT) => Ok(()),
-        Err(err) => Err(Error::io(format!("remove catalog entry {name}"), &err)),
+/// Whether `name` in `a` and in `b` are one file (links to one inode).
+fn same_file(a: &File, b: &File, name: &OsStr) -> bool {
+    let st = |d: &File| rustix::fs::statat(d, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW);
+    match (st(a), st(b)) {
+        (Ok(x), Ok(y)) => (x.st_dev, x.st_ino) == (y.st_dev, y.st_ino),
+        _ => false,
     }
 }
 
-/// Every entry of a catalog directory (unreadable files are skipped with a
-/// warning: one bad file must not hide the others).
-fn read_entries(catalog: &File, dir: &Path) -> Result<Vec<Entry>> {
-    let names: Vec<String> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(format!("list {}", dir.display()), &e))?
-        .flatten()
-        .filter_map(|d| d.file_name().into_string().ok())
-        .filter(|n| n.ends_with(ENTRY_SUFFIX) && !n.starts_with('.'))
-        .collect();
-    let mut out = vec![];
-    for n in names {
-        let read = sys::fs::open_regular_at(catalog, OsStr::new(&n), libc::O_RDONLY, 0).and_then(
-            |mut f| {
-                let mut v = vec![];
-                f.read_to_end(&mut v).map(|_| v)
-            },
-        );
-        match read {
-            Ok(bytes) => match serde_json::from_slice::<Entry>(&bytes) {
-                Ok(e) if format!("{}{ENTRY_SUFFIX}", e.id) == n => out.push(e),
-                Ok(_) => log::warn!("{}/{n}: id does not match the file name", dir.display()),
-                Err(err) => log::warn!("{}/{n}: {err}", dir.display()),
-            },
-            Err(err) if err.raw_os_error() == Some(libc::ENOENT) => {}
-            Err(err) => log::warn!("{}/{n}: {err}", dir.display()),
+/// Moves rvss 0.2's CephFS entry files (`<catalog dir>/<id>.json`) into
+/// the catalog, under the exclusive lock; each old file is kept as
+/// `<id>.json.migrated`. One that does not parse (or names no snapshot
+/// rvss makes) is moved into `catalog.d` unchanged, where it is a corrupt
+/// entry like any other: `rvss list` names it, prune and gc refuse, `rvss
+/// repair` sets it aside. Idempotent: an entry already migrated (a crash
+/// between writing it and renaming the old file) is not written again.
+/// Returns how many files were migrated.
+pub fn migrate_legacy(catalog: &Catalog) -> Result<usize> {
+    if legacy_names(catalog)?.is_empty() {
+        return Ok(0);
+    }
+    let _lock = catalog.lock()?;
+    let names = legacy_names(catalog)?;
+    let dir = catalog.dir();
+    let shown = |n: &OsStr| catalog.dir_path().join(n);
+    for n in &names {
+        let Some(bytes) = sys::fs::read_regular_at(dir, n)
+            .map_err(|e| Error::io(format!("read {}", shown(n).display()), &e))?
+        else {
+            continue; // migrated meanwhile
+        };
+        let upgraded = serde_json::from_slice::<LegacyEntry>(&bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|old| {
+                if format!("{}.json", old.id).as_bytes() != n.as_bytes() {
+                    return Err(format!("it records id {}, not its name", old.id));
+                }
+                old.upgrade()
+            });
+        match upgraded {
+            Ok(e) => {
+                if catalog.get(Path::new(&e.path))?.is_none() {
+                    catalog.write(&e, Durability::Now)?;
+                }
+                let mut aside = n.clone();
+                aside.push(MIGRATED_SUFFIX);
+                sys::fs::rename_at(dir, n, &aside)
+                    .map_err(|e| Error::io(format!("retire {}", shown(n).display()), &e))?;
+            }
+            Err(why) => {
+                log::warn!(
+                    "{} does not parse as an rvss 0.2 CephFS catalog entry ({why}): moved into \
+                     {} as a corrupt entry for `rvss repair`",
+                    shown(n).display(),
+                    catalog::DIR_NAME
+                );
+                // Linked, then unlinked here: never replaces (ceph-fuse has
+                // no RENAME_NOREPLACE); a crash between leaves both, and the
+                // next migration finds the link taken (EEXIST) and unlinks.
+                let moved = match rustix::fs::linkat(
+                    dir,
+                    n.as_os_str(),
+                    catalog.entries_dir(),
+                    n.as_os_str(),
+                    rustix::fs::AtFlags::empty(),
+                ) {
+                    Ok(()) => {
+                        rustix::fs::unlinkat(dir, n.as_os_str(), rustix::fs::AtFlags::empty())
+                    }
+                    Err(rustix::io::Errno::EXIST) if same_file(dir, catalog.entries_dir(), n) => {
+                        rustix::fs::unlinkat(dir, n.as_os_str(), rustix::fs::AtFlags::empty())
+                    }
+                    Err(e) => Err(e),
+                };
+                moved.map_err(|e| {
+                    Error::io(
+                        format!("move {} into {}", shown(n).display(), catalog::DIR_NAME),
+                        &std::io::Error::from(e),
+                    )
+                })?;
+            }
         }
     }
-    out.sort_by(|a, b| (a.created, &a.gmt, &a.id).cmp(&(b.created, &b.gmt, &b.id)));
-    Ok(out)
+    dir.sync_all()
+        .and_then(|()| catalog.entries_dir().sync_all())
+        .map_err(|e| Error::io(format!("migrate {}", catalog.dir_path().display()), &e))?;
+    log::info!(
+        "migrated {} rvss 0.2 CephFS catalog file(s) in {} to {}",
+        names.len(),
+        catalog.dir_path().display(),
+        catalog::DIR_NAME
+    );
+    Ok(names.len())
 }
 
 /// The snapshot names in a `.snap` directory that belong to the directory
@@ -267,8 +355,8 @@ pub fn check_path(share: &HookTarget) -> Result<String> {
     Ok(text(&path))
 }
 
-/// snap_create on CephFS: `mkdir <share>/.snap/<@GMT of now>`, recorded in
-/// the catalog before it exists.
+/// snap_create on CephFS: `mkdir <share>/.snap/<@GMT of now>`, its name
+/// reserved in the catalog (durably) before it exists.
 pub fn create(
     share: &HookTarget,
     base_volume: &str,
@@ -306,68 +394,74 @@ pub fn create(
         let t = crate::shadow::now();
         let name =
             gmt::token(t).ok_or_else(|| Error::invalid(format!("timestamp {t} out of range")))?;
+        let snap_path = text(&path.join(SNAP_DIR).join(&name));
         let mut entry = Entry {
             id: uuid::Uuid::new_v4().to_string(),
             share: share.name.to_string(),
             base_volume: text(&path),
-            snap_path: text(&path.join(SNAP_DIR).join(&name)),
+            subvolume: text(&path),
+            path: snap_path.clone(),
+            snap_path,
             gmt: name.clone(),
             created: t,
-            state: EXPOSED.into(),
-            btime: None,
-            fsid: fsid.clone(),
-            node: hostname(),
-            unreferenced_since: None,
+            readonly: true,
+            state: State::Creating,
+            source_uuid: fsid.clone(),
+            creator: Creator::current(),
+            ..Default::default()
         };
-        // Durable before the snapshot exists: what rvss makes is always
-        // something its catalog knows.
-        save_entry(&catalog, &entry)?;
-        match sys_ceph::make_snapshot(&snapdir, &name, 0o755) {
-            Ok(()) => {}
-            Err(e) => {
-                let undo = remove_entry(&catalog, &entry);
-                match e.raw_os_error() {
-                    // Another shadow copy of this directory in this second
-                    // (another share of the set, another node): the next one.
-                    Some(libc::EEXIST) => {
-                        undo?;
-                        sleep_to_next_second();
-                        continue;
-                    }
-                    Some(libc::EMLINK) => {
-                        undo?;
-                        let n = snapshot_count(&path).unwrap_or(count);
-                        return Err(limit_error(&path, n, n as u32));
-                    }
-                    _ => {
-                        let err = Error::io(format!("mkdir {}", entry.snap_path), &e);
-                        return match undo {
-                            Ok(()) => Err(err),
-                            Err(u) => Err(Error::new(err.status, format!("{err}; {u}"))),
-                        };
-                    }
+        // Reserved (durably) under the shared lock, which is not held while
+        // the snapshot is made: what rvss makes is always something its
+        // catalog knows, and another share of the set or another node
+        // taking this name in this second gets the next one.
+        let reserved = {
+            let _lock = catalog.lock_shared()?;
+            catalog.reserve(&entry)?
+        };
+        if !reserved {
+            sleep_to_next_second();
+            continue;
+        }
+        if let Err(e) = sys_ceph::make_snapshot(&snapdir, &name, 0o755) {
+            let undo = catalog
+                .lock_shared()
+                .and_then(|_lock| catalog.remove(&entry, Durability::Now));
+            match e.raw_os_error() {
+                // A snapshot of that name that no entry held (not rvss's):
+                // the next second.
+                Some(libc::EEXIST) => {
+                    undo?;
+                    sleep_to_next_second();
+                    continue;
+                }
+                Some(libc::EMLINK) => {
+                    undo?;
+                    let n = snapshot_count(&path).unwrap_or(count);
+                    return Err(limit_error(&path, n, n as u32));
+                }
+                _ => {
+                    let err = Error::io(format!("mkdir {}", entry.snap_path), &e);
+                    return match undo {
+                        Ok(()) => Err(err),
+                        Err(u) => Err(Error::new(err.status, format!("{err}; {u}"))),
+                    };
                 }
             }
         }
         match sys::fs::open_dir_at(&snapdir, name.as_str())
             .and_then(|root| sys_ceph::snapshot_btime(&root))
         {
-            Ok(b) => {
-                entry.btime = b;
-                if let Err(e) = save_entry(&catalog, &entry) {
-                    log::warn!("{}: recording the identity of {name}: {e}", share.name);
-                }
-            }
+            Ok(b) => entry.uuid = b,
             Err(e) => log::warn!("{}: reading ceph.snap.btime of {name}: {e}", share.name),
         }
+        entry.state = State::Exposed;
+        entry.creator = None;
+        {
+            let _lock = catalog.lock_shared()?;
+            catalog.write(&entry, Durability::Now)?;
+        }
         if share.config.retention.enabled() {
-            if let Err(e) = prune(
-                &catalog,
-                &catalog_path,
-                share.name,
-                &share.config.retention,
-                false,
-            ) {
+            if let Err(e) = prune(&catalog, share.name, &share.config.retention, false) {
                 log::warn!("{}: pruning old backups failed: {e}", share.name);
             }
         }
@@ -415,32 +509,50 @@ fn split_snap_path(snap_path: &str) -> Result<(PathBuf, String)> {
     Ok((share.to_path_buf(), name.to_string()))
 }
 
-/// Removes the snapshot of `e` if it is still the one rvss made.
-fn destroy(e: &Entry) -> Result<()> {
+/// The `.snap` directory holding the snapshot `e` records, the snapshot's
+/// root and name, if it is still the one rvss made (its
+/// `ceph.snap.btime`); None when it is gone. One chain of handles from the
+/// share down: what is checked is what is then used.
+fn find_snapshot(e: &Entry) -> Result<Option<(File, File, String)>> {
     let (share, name) = split_snap_path(&e.snap_path)?;
     let dir = open_share(&share)?;
     let snapdir = sys::fs::open_dir_at(&dir, SNAP_DIR)
         .map_err(|err| Error::io(format!("open {}/{SNAP_DIR}", share.display()), &err))?;
     let root = match sys::fs::open_dir_at(&snapdir, name.as_str()) {
         Ok(r) => r,
-        Err(err) if err.raw_os_error() == Some(libc::ENOENT) => return Ok(()),
+        Err(err) if err.raw_os_error() == Some(libc::ENOENT) => return Ok(None),
         Err(err) => return Err(Error::io(format!("open {}", e.snap_path), &err)),
     };
-    if let Some(want) = &e.btime {
+    if let Some(want) = &e.uuid {
         let have = sys_ceph::snapshot_btime(&root)
             .map_err(|err| Error::io(format!("ceph.snap.btime of {}", e.snap_path), &err))?;
         if have.as_deref() != Some(want.as_str()) {
             return Err(Error::new(
                 ntstatus::ACCESS_DENIED,
                 format!(
-                    "refusing to delete {}: it is not the snapshot rvss made (created {}, \
-                     rvss recorded {want})",
+                    "{} is not the snapshot rvss made (created {}, rvss recorded {want})",
                     e.snap_path,
                     have.unwrap_or_else(|| "?".into())
                 ),
             ));
         }
     }
+    Ok(Some((snapdir, root, name)))
+}
+
+/// The root of the snapshot `e` records, if it is still the one rvss made
+/// (its `ceph.snap.btime`); None when it is gone.
+pub fn open_snapshot(e: &Entry) -> Result<Option<File>> {
+    Ok(find_snapshot(e)?.map(|(_, root, _)| root))
+}
+
+/// Removes the snapshot of `e` if it is still the one rvss made.
+fn destroy(e: &Entry) -> Result<()> {
+    let Some((snapdir, root, name)) = find_snapshot(e)
+        .map_err(|err| Error::new(err.status, format!("refusing to delete: {err}")))?
+    else {
+        return Ok(());
+    };
     drop(root);
     sys_ceph::remove_snapshot(&snapdir, &name)
         .map_err(|err| Error::io(format!("rmdir {}", e.snap_path), &err))
@@ -458,43 +570,46 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
     let mounts = current_mounts()?;
     let (catalog_path, creatable) = catalog_dir(share.config, Path::new(base_path), &mounts)?;
     let catalog = open_catalog(&catalog_path, creatable)?;
-    let entries = read_entries(&catalog, &catalog_path)?;
-    let Some(mut entry) = entries.into_iter().find(|e| e.snap_path == snap_path) else {
-        return match std::fs::symlink_metadata(snap_path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                log::info!("{}: snapshot {snap_path} is already gone", share.name);
-                Ok(Deleted::Destroyed)
-            }
-            _ => Err(Error::new(
-                ntstatus::OBJECT_NAME_NOT_FOUND,
-                format!("refusing to delete {snap_path}: rvss's catalog has no such snapshot"),
-            )),
+    let retains = share.config.retention.enabled();
+    let done = {
+        let _lock = catalog.lock()?;
+        // A corrupt entry is an error here: nothing is deleted on its behalf.
+        let Some(mut entry) = catalog.get(Path::new(snap_path))? else {
+            return match std::fs::symlink_metadata(snap_path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    log::info!("{}: snapshot {snap_path} is already gone", share.name);
+                    Ok(Deleted::Destroyed)
+                }
+                _ => Err(Error::new(
+                    ntstatus::OBJECT_NAME_NOT_FOUND,
+                    format!("refusing to delete {snap_path}: rvss's catalog has no such snapshot"),
+                )),
+            };
         };
+        if retains {
+            entry.state = State::Retained;
+            entry.unreferenced_since = None;
+            catalog.write(&entry, Durability::Now)?;
+            Deleted::Retained
+        } else {
+            destroy(&entry)?;
+            catalog.remove(&entry, Durability::Now)?;
+            Deleted::Destroyed
+        }
     };
-    if share.config.retention.enabled() {
-        entry.state = RETAINED.into();
-        entry.unreferenced_since = None;
-        save_entry(&catalog, &entry)?;
-        if let Err(e) = prune(
-            &catalog,
-            &catalog_path,
-            share.name,
-            &share.config.retention,
-            false,
-        ) {
+    if retains {
+        if let Err(e) = prune(&catalog, share.name, &share.config.retention, false) {
             log::warn!("{}: pruning old backups failed: {e}", share.name);
         }
-        return Ok(Deleted::Retained);
     }
-    destroy(&entry)?;
-    remove_entry(&catalog, &entry)?;
-    Ok(Deleted::Destroyed)
+    Ok(done)
 }
 
-/// Deletes `share`'s retained backups beyond its policy, oldest first.
+/// Deletes `share`'s retained backups beyond its policy, oldest first (the
+/// whole catalog must parse: deciding with part of it unreadable could take
+/// a backup).
 fn prune(
-    catalog: &File,
-    catalog_path: &Path,
+    catalog: &Catalog,
     share: &str,
     policy: &retention::Policy,
     dry_run: bool,
@@ -502,34 +617,30 @@ fn prune(
     if !policy.enabled() {
         return Ok(vec![]);
     }
-    let entries = read_entries(catalog, catalog_path)?;
-    let as_catalog: Vec<crate::catalog::Entry> = entries
-        .iter()
-        .map(|e| crate::catalog::Entry {
-            id: e.id.clone(),
-            share: e.share.clone(),
-            gmt: e.gmt.clone(),
-            created: e.created,
-            state: if e.state == RETAINED {
-                crate::catalog::State::Retained
-            } else {
-                crate::catalog::State::Exposed
-            },
-            ..Default::default()
-        })
-        .collect();
-    let pruned: Vec<Entry> = retention::to_prune(&as_catalog, share, policy, crate::shadow::now())
+    let entries = {
+        let _lock = catalog.lock_shared()?;
+        catalog.entries()?
+    };
+    let pruned: Vec<Entry> = retention::to_prune(&entries, share, policy, crate::shadow::now())
         .into_iter()
         .filter_map(|i| entries.get(i).cloned())
         .collect();
-    if !dry_run {
-        for e in &pruned {
-            destroy(e)?;
-            remove_entry(catalog, e)?;
-            log::info!("{share}: pruned backup {} ({})", e.gmt, e.snap_path);
-        }
+    if dry_run {
+        return Ok(pruned);
     }
-    Ok(pruned)
+    let mut done = vec![];
+    for e in pruned {
+        let _lock = catalog.lock()?;
+        // Still the backup that was chosen (nothing changed it meanwhile)?
+        if catalog.get(Path::new(&e.path))?.as_ref() != Some(&e) {
+            continue;
+        }
+        destroy(&e)?;
+        catalog.remove(&e, Durability::Now)?;
+        log::info!("{share}: pruned backup {} ({})", e.gmt, e.snap_path);
+        done.push(e);
+    }
+    Ok(done)
 }
 
 /// `rvss prune` for one CephFS share: its retained backups beyond its
@@ -538,13 +649,16 @@ pub fn prune_share(share: &ShareRef, dry_run: bool) -> Result<Vec<Entry>> {
     if !share.config.retention.enabled() {
         return Ok(vec![]);
     }
-    let mounts = current_mounts()?;
-    let path = std::fs::canonicalize(share.path).unwrap_or_else(|_| share.path.to_path_buf());
-    let (dir, _) = catalog_dir(share.config, &path, &mounts)?;
-    let Ok(cat) = sys::fs::open_dir(&dir) else {
-        return Ok(vec![]);
-    };
-    prune(&cat, &dir, share.name, &share.config.retention, dry_run)
+    let mut out = vec![];
+    for catalog in catalogs(std::slice::from_ref(share))? {
+        out.extend(prune(
+            &catalog,
+            share.name,
+            &share.config.retention,
+            dry_run,
+        )?);
+    }
+    Ok(out)
 }
 
 /// A CephFS share as the CLI sees it.
@@ -554,8 +668,9 @@ pub struct ShareRef<'a> {
     pub config: &'a Config,
 }
 
-/// Every entry in the catalogs of the given CephFS shares.
-pub fn list(shares: &[ShareRef]) -> Result<Vec<Entry>> {
+/// The catalogs of the given CephFS shares that exist (opened, which
+/// migrates what rvss 0.2 left in them).
+pub fn catalogs(shares: &[ShareRef]) -> Result<Vec<Catalog>> {
     let mounts = current_mounts()?;
     let mut dirs = BTreeSet::new();
     for s in shares {
@@ -566,10 +681,55 @@ pub fn list(shares: &[ShareRef]) -> Result<Vec<Entry>> {
     }
     let mut out = vec![];
     for d in dirs {
-        let Ok(cat) = sys::fs::open_dir(&d) else {
-            continue;
-        };
-        out.extend(read_entries(&cat, &d)?);
+        match sys::fs::open_dir(&d) {
+            Ok(_) => out.push(open_rooted(&d)?),
+            Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {}
+            Err(e) => {
+                return Err(Error::io(
+                    format!("catalog directory {} is unusable", d.display()),
+                    &e,
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// An entry rebuilt for `rvss repair` from the snapshot at `path` (a
+/// `<share>/.snap/<@GMT name>` on CephFS) when its own entry is corrupt:
+/// identity from `ceph.snap.btime`, time from its name, share unknown,
+/// kept as a retained backup (nothing prunes or collects it). None when no
+/// CephFS snapshot is there.
+pub fn rebuild_entry(path: &Path) -> Option<Entry> {
+    let p = path.to_str()?;
+    let (share, name) = split_snap_path(p).ok()?;
+    let dir = open_share(&share).ok()?;
+    let root =
+        sys::fs::open_dir_at(&sys::fs::open_dir_at(&dir, SNAP_DIR).ok()?, name.as_str()).ok()?;
+    let btime = sys_ceph::snapshot_btime(&root).ok()?;
+    Some(Entry {
+        id: uuid::Uuid::new_v4().to_string(),
+        share: String::new(),
+        base_volume: text(&share),
+        subvolume: text(&share),
+        path: p.to_string(),
+        snap_path: p.to_string(),
+        gmt: name.clone(),
+        created: gmt::parse(&name).unwrap_or(0),
+        readonly: true,
+        state: State::Retained,
+        uuid: btime,
+        source_uuid: sys_ceph::cluster_fsid(&dir).ok().flatten(),
+        ..Default::default()
+    })
+}
+
+/// `rvss repair` for the catalogs of the given CephFS shares.
+pub fn repair(shares: &[ShareRef]) -> Result<Vec<(PathBuf, catalog::Repaired)>> {
+    let mut out = vec![];
+    for c in catalogs(shares)? {
+        let done = catalog::repair_catalog(&c, rebuild_entry)?;
+        out.push((c.dir_path().to_path_buf(), done));
     }
     Ok(out)
 }
@@ -591,21 +751,17 @@ pub struct Collected {
 /// gc on CephFS: entries no share definition refers to (`share_paths`, the
 /// registry's exposed shares included, which every node of a cluster
 /// shares) are marked; once unreferenced for `grace` seconds their
-/// snapshot is removed (or kept as a backup where the share retains).
+/// snapshot is removed (or kept as a backup where the share retains). An
+/// entry still `Creating` counts only once its creator is gone: one on
+/// another node is seen as gone here, so the grace period is what protects
+/// it there (a CephFS snapshot takes milliseconds). Refuses a catalog with
+/// a corrupt entry.
 pub fn gc(
     shares: &[ShareRef],
     share_paths: &BTreeSet<String>,
     grace: i64,
     dry_run: bool,
 ) -> Result<Vec<Collected>> {
-    let mounts = current_mounts()?;
-    let mut dirs: BTreeSet<(PathBuf, bool)> = BTreeSet::new();
-    for s in shares {
-        let path = std::fs::canonicalize(s.path).unwrap_or_else(|_| s.path.to_path_buf());
-        if let Ok(d) = catalog_dir(s.config, &path, &mounts) {
-            dirs.insert(d);
-        }
-    }
     let retains = |name: &str| {
         shares
             .iter()
@@ -613,35 +769,34 @@ pub fn gc(
     };
     let now = crate::shadow::now();
     let mut out = vec![];
-    for (d, _) in dirs {
-        let Ok(cat) = sys::fs::open_dir(&d) else {
-            continue;
+    for catalog in catalogs(shares)? {
+        let seen = {
+            let _lock = catalog.lock_shared()?;
+            catalog.entries()?
         };
-        for mut e in read_entries(&cat, &d)? {
-            if e.state == RETAINED {
-                continue;
-            }
-            let referenced = share_paths
-                .iter()
-                .any(|p| Path::new(p).starts_with(&e.snap_path));
-            match (referenced, e.unreferenced_since) {
-                (true, Some(_)) => {
-                    e.unreferenced_since = None;
-                    if !dry_run {
-                        save_entry(&cat, &e)?;
-                    }
-                    continue;
+        for e in seen {
+            // One snapshot at a time under the exclusive lock.
+            let _lock = catalog.lock()?;
+            let Some(mut e) = catalog.get(Path::new(&e.path))? else {
+                continue; // deleted meanwhile
+            };
+            let orphan = match crate::inventory::status_of(&e, share_paths) {
+                crate::inventory::Status::Orphan => true,
+                crate::inventory::Status::Creating => !e.creator.is_some_and(|c| c.is_running()),
+                _ => false,
+            };
+            let since = match (orphan, e.unreferenced_since) {
+                (true, None) => Some(now),
+                (false, Some(_)) => None,
+                (_, s) => s,
+            };
+            if since != e.unreferenced_since {
+                e.unreferenced_since = since;
+                if !dry_run {
+                    catalog.write(&e, Durability::Now)?;
                 }
-                (true, None) => continue,
-                (false, None) => {
-                    e.unreferenced_since = Some(now);
-                    if !dry_run {
-                        save_entry(&cat, &e)?;
-                    }
-                }
-                (false, Some(_)) => {}
             }
-            if now.saturating_sub(e.unreferenced_since.unwrap_or(now)) < grace {
+            if !orphan || now.saturating_sub(since.unwrap_or(now)) < grace {
                 continue;
             }
             let exists = Path::new(&e.snap_path).symlink_metadata().is_ok();
@@ -654,11 +809,12 @@ pub fn gc(
             if !dry_run {
                 let done = match kind {
                     "retained" => {
-                        e.state = RETAINED.into();
+                        e.state = State::Retained;
                         e.unreferenced_since = None;
-                        save_entry(&cat, &e)
+                        e.creator = None;
+                        catalog.write(&e, Durability::Now)
                     }
-                    _ => destroy(&e).and_then(|()| remove_entry(&cat, &e)),
+                    _ => destroy(&e).and_then(|()| catalog.remove(&e, Durability::Now)),
                 };
                 if let Err(err) = done {
                     error = Some(err.to_string());
@@ -701,31 +857,122 @@ pub fn limit_warning(path: &Path, config: &Config) -> Result<Option<String>> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn catalog_entries_round_trip() {
-        let dir = std::env::temp_dir().join(format!("rvss-cephfs-cat-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let cat = sys::fs::open_dir(&dir).unwrap();
-        let e = Entry {
-            id: "0f0e".into(),
+    fn temp_dir(tag: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!(
+            "rvss-cephfs-{tag}-{}-{}",
+            std::process::id(),
+            uuid::Uuid::new_v4().simple()
+        ));
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    fn legacy(id: &str, snap: &str, state: &str) -> LegacyEntry {
+        LegacyEntry {
+            id: id.into(),
             share: "vm".into(),
             base_volume: "/c/vm".into(),
-            snap_path: "/c/vm/.snap/@GMT-2026.11.25-10.00.00".into(),
-            gmt: "@GMT-2026.11.25-10.00.00".into(),
-            created: 1,
-            state: EXPOSED.into(),
+            snap_path: format!("/c/vm/.snap/{snap}"),
+            gmt: snap.into(),
+            created: 1_795_649_852,
+            state: state.into(),
             btime: Some("1795649852.965501568".into()),
-            ..Default::default()
-        };
-        save_entry(&cat, &e).unwrap();
-        // a file whose id does not match its name, and junk, are skipped
-        std::fs::write(dir.join("other.json"), serde_json::to_vec(&e).unwrap()).unwrap();
+            fsid: Some("f5a1".into()),
+            node: "node0".into(),
+            unreferenced_since: None,
+        }
+    }
+
+    #[test]
+    fn legacy_catalog_is_migrated_once_and_corrupt_files_stay_visible() {
+        let dir = temp_dir("migrate");
+        let a = legacy("0f0e", "@GMT-2026.11.25-10.00.00", "exposed");
+        let b = legacy("1a2b", "@GMT-2026.11.25-11.00.00", "retained");
+        for e in [&a, &b] {
+            std::fs::write(
+                dir.join(format!("{}.json", e.id)),
+                serde_json::to_vec_pretty(e).unwrap(),
+            )
+            .unwrap();
+        }
+        // Junk, and an entry filed under another id: corrupt, not dropped.
         std::fs::write(dir.join("bad.json"), b"{").unwrap();
-        assert_eq!(read_entries(&cat, &dir).unwrap(), vec![e.clone()]);
-        remove_entry(&cat, &e).unwrap();
-        remove_entry(&cat, &e).unwrap();
-        assert!(read_entries(&cat, &dir).unwrap().is_empty());
+        std::fs::write(dir.join("other.json"), serde_json::to_vec(&a).unwrap()).unwrap();
+        // A crash after writing a's entry, before retiring its old file:
+        // the next open finishes without writing it twice.
+        let c = Catalog::open_rooted(&dir, Path::new(KEY_ROOT)).unwrap();
+        let mut done = a.clone().upgrade().unwrap();
+        done.unreferenced_since = Some(5); // changed since by gc
+        c.write(&done, Durability::Now).unwrap();
+        drop(c);
+
+        let c = open_rooted(&dir).unwrap();
+        let scan = c.scan().unwrap();
+        let mut got: Vec<(String, State, Option<String>)> = scan
+            .entries
+            .iter()
+            .map(|e| (e.id.clone(), e.state, e.uuid.clone()))
+            .collect();
+        got.sort_by(|x, y| x.0.cmp(&y.0));
+        assert_eq!(
+            got,
+            vec![
+                ("0f0e".into(), State::Exposed, a.btime.clone()),
+                ("1a2b".into(), State::Retained, b.btime.clone()),
+            ]
+        );
+        let first = c.get(Path::new(&a.snap_path)).unwrap().unwrap();
+        assert_eq!(first.unreferenced_since, Some(5), "written twice");
+        assert_eq!(first.path, a.snap_path);
+        assert_eq!(first.subvolume, "/c/vm");
+        assert!(first.readonly);
+        let mut corrupt: Vec<String> = scan
+            .corrupt
+            .iter()
+            .map(|x| x.file.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        corrupt.sort();
+        assert_eq!(corrupt, vec!["bad.json", "other.json"]);
+        assert!(c.entries().is_err(), "prune and gc must refuse");
+        for id in ["0f0e", "1a2b"] {
+            assert!(dir.join(format!("{id}.json.migrated")).is_file());
+            assert!(!dir.join(format!("{id}.json")).exists());
+        }
+        drop(c);
+        // Idempotent: opening again changes nothing.
+        let c = open_rooted(&dir).unwrap();
+        let again = c.scan().unwrap();
+        assert_eq!(again.entries, scan.entries);
+        assert_eq!(again.corrupt.len(), 2);
+        assert_eq!(migrate_legacy(&c).unwrap(), 0);
+        // Repair sets the corrupt ones aside (no snapshot to rebuild from).
+        let r = catalog::repair_catalog(&c, rebuild_entry).unwrap();
+        assert_eq!(r.entries, 2);
+        assert_eq!(r.set_aside.len(), 2, "{r:?}");
+        assert!(c.entries().is_ok());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn entries_are_keyed_by_the_snapshot_path() {
+        let dir = temp_dir("keys");
+        let c = open_rooted(&dir).unwrap();
+        let e = legacy("0f0e", "@GMT-2026.11.25-10.00.00", "exposed")
+            .upgrade()
+            .unwrap();
+        assert!(c.reserve(&e).unwrap());
+        assert!(!c.reserve(&e).unwrap(), "the name is taken");
+        let name = catalog::entry_name(Path::new("c/vm/.snap/@GMT-2026.11.25-10.00.00"));
+        assert!(dir.join(catalog::DIR_NAME).join(&name).is_file());
+        assert_eq!(
+            catalog::rel_of_entry_name(&name).map(|r| Path::new(KEY_ROOT).join(r)),
+            Some(PathBuf::from(&e.path))
+        );
+        assert_eq!(c.get(Path::new(&e.snap_path)).unwrap(), Some(e.clone()));
+        // A rooted catalog finds the entry of a snapshot anywhere.
+        assert!(c.get(Path::new("relative/.snap/x")).is_err());
+        c.remove(&e, Durability::WithNextCommit).unwrap();
+        assert_eq!(c.get(Path::new(&e.snap_path)).unwrap(), None);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -1,8 +1,11 @@
 //! Restore from a backup: a file or a directory tree brought back from a
-//! snapshot into the live share by reflink (FICLONE: instant, no new data
-//! blocks). Nothing is overwritten unless asked; each file lands atomically
-//! (cloned into an unnamed O_TMPFILE, linked under a random name, renamed
-//! over).
+//! snapshot into the live share, by reflink on btrfs (FICLONE: instant, no
+//! new data blocks) or by copy on CephFS, which has no reflink
+//! (copy_file_range, read/write where that is refused). Nothing is
+//! overwritten unless asked; each file lands atomically (written into an
+//! unnamed O_TMPFILE, linked under a random name, renamed over; where the
+//! filesystem has no O_TMPFILE, as ceph-fuse, written into a file created
+//! O_EXCL under a random name, mode 0600, renamed over).
 //!
 //! rvss restores as root into a tree its users can write, so the live tree
 //! is hostile: both trees are walked through directory handles, no symbolic
@@ -28,8 +31,19 @@ pub struct Report {
     pub files: u64,
     pub dirs: u64,
     pub symlinks: u64,
-    /// Bytes made available again (shared with the snapshot, not copied).
+    /// Bytes made available again (shared with the snapshot by reflink,
+    /// or copied with `Method::Copy`).
     pub bytes: u64,
+}
+
+/// How a file's data is brought back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// FICLONE (btrfs): shared with the snapshot, nothing copied.
+    Reflink,
+    /// copy_file_range, or read/write where the filesystem refuses it
+    /// (CephFS: no reflink).
+    Copy,
 }
 
 /// One side of a restore: an open directory and its path (for messages only;
@@ -159,6 +173,17 @@ fn collect_conflicts(
 /// when anything would be overwritten. The directory holding `rel` must
 /// exist in the live share.
 pub fn restore(src: &Root, dst: &Root, rel: &Path, force: bool) -> Result<Report> {
+    restore_with(src, dst, rel, force, Method::Reflink)
+}
+
+/// `restore`, bringing file data back by `method`.
+pub fn restore_with(
+    src: &Root,
+    dst: &Root,
+    rel: &Path,
+    force: bool,
+    method: Method,
+) -> Result<Report> {
     if !force {
         let c = conflicts(src, dst, rel)?;
         if let Some(first) = c.first() {
@@ -190,6 +215,7 @@ pub fn restore(src: &Root, dst: &Root, rel: &Path, force: bool) -> Result<Report
         dp.as_fd(),
         &name,
         &dst.path.join(rel),
+        method,
         &mut report,
     )?;
     Ok(report)
@@ -200,6 +226,7 @@ fn copy(
     dp: BorrowedFd<'_>,
     name: &CStr,
     label: &Path,
+    method: Method,
     r: &mut Report,
 ) -> Result<()> {
     let st = stat_at(sp, name)
@@ -216,7 +243,7 @@ fn copy(
                 .map_err(|e| io_err(format!("open backup of {}", label.display()), e))?;
             let d = open_or_make_dir(dp, name, label)?;
             for n in entries(s.as_fd(), label)? {
-                copy(s.as_fd(), d.as_fd(), &n, &child(label, &n), r)?;
+                copy(s.as_fd(), d.as_fd(), &n, &child(label, &n), method, r)?;
             }
             apply_metadata(d.as_fd(), &st, label)?;
             r.dirs += 1;
@@ -239,25 +266,41 @@ fn copy(
             }
             // No name until the content and metadata are final: nothing a
             // user plants can be opened, truncated or chmod-ed in its place.
-            let tmp = rustix::fs::openat(
+            let from = File::from(from);
+            match rustix::fs::openat(
                 dp,
                 c".",
                 OFlags::WRONLY | OFlags::TMPFILE | OFlags::CLOEXEC,
                 Mode::from_raw_mode(0o600),
-            )
-            .map_err(|e| {
-                io_err(
-                    format!("create a temporary file for {}", label.display()),
-                    e,
-                )
-            })?;
-            let (from, tmp) = (File::from(from), File::from(tmp));
-            sys::fs::reflink(&from, &tmp)
-                .map_err(|e| Error::io(format!("reflink {}", label.display()), &e))?;
-            apply_metadata(tmp.as_fd(), &st, label)?;
-            land(dp, name, label, |dir, temp| {
-                rustix::fs::linkat(&tmp, c"", dir, temp, AtFlags::EMPTY_PATH)
-            })?;
+            ) {
+                Ok(tmp) => {
+                    let tmp = File::from(tmp);
+                    fill(&from, &tmp, method, label)?;
+                    apply_metadata(tmp.as_fd(), &st, label)?;
+                    land(dp, name, label, |dir, temp| {
+                        rustix::fs::linkat(&tmp, c"", dir, temp, AtFlags::EMPTY_PATH)
+                    })?;
+                }
+                // No O_TMPFILE here (ceph-fuse): a new file under a random
+                // name, created O_EXCL (nothing planted there is opened),
+                // readable by root only until its metadata is final.
+                Err(Errno::OPNOTSUPP | Errno::ISDIR | Errno::INVAL) => {
+                    let (tmp, temp) = create_temp(dp, label)?;
+                    let done = fill(&from, &tmp, method, label)
+                        .and_then(|()| apply_metadata(tmp.as_fd(), &st, label))
+                        .and_then(|()| replace(dp, &temp, name, label));
+                    if done.is_err() {
+                        let _ = rustix::fs::unlinkat(dp, &temp, AtFlags::empty());
+                    }
+                    done?;
+                }
+                Err(e) => {
+                    return Err(io_err(
+                        format!("create a temporary file for {}", label.display()),
+                        e,
+                    ))
+                }
+            }
             r.files += 1;
             r.bytes += st.st_size as u64;
         }
@@ -293,6 +336,78 @@ fn copy(
     Ok(())
 }
 
+/// Writes the data of `from` into `to` by `method`.
+fn fill(from: &File, to: &File, method: Method, label: &Path) -> Result<()> {
+    match method {
+        Method::Reflink => sys::fs::reflink(from, to)
+            .map_err(|e| Error::io(format!("reflink {}", label.display()), &e)),
+        Method::Copy => {
+            copy_data(from, to).map_err(|e| Error::io(format!("copy {}", label.display()), &e))
+        }
+    }
+}
+
+/// Copies the whole of `from` into the empty `to`: copy_file_range (the
+/// filesystem may copy without the data passing through here), read/write
+/// where the filesystem or the kernel refuses it.
+fn copy_data(from: &File, to: &File) -> std::io::Result<()> {
+    let mut copied = 0u64;
+    loop {
+        match rustix::fs::copy_file_range(from, None, to, None, 1 << 30) {
+            Ok(0) => return Ok(()),
+            Ok(n) => copied += n as u64,
+            Err(Errno::INTR) => {}
+            Err(Errno::XDEV | Errno::NOSYS | Errno::OPNOTSUPP | Errno::INVAL | Errno::IO)
+                if copied == 0 =>
+            {
+                break
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    // Nothing was copied yet: the offsets of both files are still 0.
+    let mut buf = vec![0u8; 1 << 20];
+    let (mut from, mut to) = (from, to);
+    loop {
+        let n = match std::io::Read::read(&mut from, &mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        std::io::Write::write_all(&mut to, &buf[..n])?;
+    }
+}
+
+/// A new empty file in `dp` under a random name nobody could have planted
+/// (O_CREAT | O_EXCL: a link or file there is an error, never opened),
+/// mode 0600 until its metadata is applied.
+fn create_temp(dp: BorrowedFd<'_>, label: &Path) -> Result<(File, CString)> {
+    for _ in 0..16 {
+        let t = CString::new(format!(".rvss-restore.{}", uuid::Uuid::new_v4().simple()))
+            .map_err(|_| Error::invalid("temporary name"))?;
+        match rustix::fs::openat(
+            dp,
+            &t,
+            OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+            Mode::from_raw_mode(0o600),
+        ) {
+            Ok(f) => return Ok((File::from(f), t)),
+            Err(Errno::EXIST) => continue,
+            Err(e) => {
+                return Err(io_err(
+                    format!("create a temporary file for {}", label.display()),
+                    e,
+                ))
+            }
+        }
+    }
+    Err(Error::invalid(format!(
+        "no free temporary name next to {}",
+        label.display()
+    )))
+}
+
 /// Makes `make(dir, temp)` create the new entry under a random name nobody
 /// could have planted (linkat and symlinkat never follow or replace what is
 /// there: EEXIST), then renames it over `name`. A directory in the way is
@@ -325,21 +440,25 @@ fn land(
             label.display()
         ))
     })?;
-    let result = (|| {
-        if let Some(d) =
-            stat_at(dp, name).map_err(|e| io_err(format!("stat {}", label.display()), e))?
-        {
-            if kind(&d) == FileType::Directory {
-                remove_tree(dp, name, label)?;
-            }
-        }
-        rustix::fs::renameat(dp, &temp, dp, name)
-            .map_err(|e| io_err(format!("rename to {}", label.display()), e))
-    })();
+    let result = replace(dp, &temp, name, label);
     if result.is_err() {
         let _ = rustix::fs::unlinkat(dp, &temp, AtFlags::empty());
     }
     result
+}
+
+/// Renames `temp` over `name` (both in `dp`); a directory in the way is
+/// removed first (the caller checked conflicts or was told to force).
+fn replace(dp: BorrowedFd<'_>, temp: &CStr, name: &CStr, label: &Path) -> Result<()> {
+    if let Some(d) =
+        stat_at(dp, name).map_err(|e| io_err(format!("stat {}", label.display()), e))?
+    {
+        if kind(&d) == FileType::Directory {
+            remove_tree(dp, name, label)?;
+        }
+    }
+    rustix::fs::renameat(dp, temp, dp, name)
+        .map_err(|e| io_err(format!("rename to {}", label.display()), e))
 }
 
 /// The directory `name` inside `dp`, made (mode 0700 until its metadata is
@@ -467,6 +586,58 @@ mod tests {
             !dst.join("d/a").exists(),
             "nothing may be written when refusing"
         );
+        fs::remove_dir_all(&base).unwrap();
+    }
+
+    #[test]
+    fn copy_restores_content_mode_and_times() {
+        let base = std::env::temp_dir().join(format!("rvss-restore-copy-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&base);
+        let (src, dst) = (base.join("src"), base.join("dst"));
+        fs::create_dir_all(src.join("d/e")).unwrap();
+        fs::create_dir_all(&dst).unwrap();
+        let big: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
+        fs::write(src.join("d/big"), &big).unwrap();
+        fs::write(src.join("d/e/empty"), "").unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(src.join("d/big"), fs::Permissions::from_mode(0o640)).unwrap();
+        let old = rustix::fs::Timestamps {
+            last_access: rustix::fs::Timespec {
+                tv_sec: 1_000_000_000,
+                tv_nsec: 5,
+            },
+            last_modification: rustix::fs::Timespec {
+                tv_sec: 1_000_000_001,
+                tv_nsec: 7,
+            },
+        };
+        rustix::fs::utimensat(rustix::fs::CWD, src.join("d/big"), &old, AtFlags::empty()).unwrap();
+        // Something in the way, and a name a previous version would have
+        // used planted as a link: neither is written through.
+        fs::write(dst.join("victim"), "victim").unwrap();
+        fs::create_dir_all(dst.join("d")).unwrap();
+        std::os::unix::fs::symlink(dst.join("victim"), dst.join("d/big")).unwrap();
+        let (s, d) = roots(&base);
+        let (s, d) = (root(&s, &src), root(&d, &dst));
+        let err = restore_with(&s, &d, Path::new("d"), false, Method::Copy).unwrap_err();
+        assert_eq!(err.status, ntstatus::OBJECT_NAME_COLLISION);
+        let r = restore_with(&s, &d, Path::new("d"), true, Method::Copy).unwrap();
+        assert_eq!((r.files, r.dirs, r.bytes), (2, 2, big.len() as u64));
+        assert_eq!(fs::read(dst.join("d/big")).unwrap(), big);
+        assert_eq!(fs::read_to_string(dst.join("victim")).unwrap(), "victim");
+        let m = fs::symlink_metadata(dst.join("d/big")).unwrap();
+        assert!(m.is_file());
+        assert_eq!(m.permissions().mode() & 0o7777, 0o640);
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!((m.mtime(), m.mtime_nsec()), (1_000_000_001, 7));
+        assert!(dst.join("d/e/empty").is_file());
+        // The named temporary file the fallback uses: private, fresh.
+        let dd = sys::fs::open_dir(&dst).unwrap();
+        let (_f, t) = create_temp(dd.as_fd(), &dst).unwrap();
+        let tm = fs::symlink_metadata(dst.join(OsStr::from_bytes(t.to_bytes()))).unwrap();
+        assert_eq!(tm.permissions().mode() & 0o777, 0o600);
+        replace(dd.as_fd(), &t, c"d", &dst.join("d")).unwrap();
+        assert!(fs::symlink_metadata(dst.join("d")).unwrap().is_file());
         fs::remove_dir_all(&base).unwrap();
     }
 

@@ -13,6 +13,32 @@ use std::sync::Once;
 
 pub const NODE_ADDRS: [&str; 2] = ["127.0.0.11", "127.0.0.12"];
 
+/// With `Network::PublicAddress`: the bridge in the world's network
+/// namespace (Ceph listens on its address), the nodes' own addresses on it,
+/// and the public address CTDB moves between them.
+pub const BRIDGE_ADDR: &str = "10.99.0.1";
+pub const BRIDGED_NODE_ADDRS: [&str; 2] = ["10.99.0.11", "10.99.0.12"];
+pub const PUBLIC_ADDR: &str = "10.99.0.100";
+const BRIDGE: &str = "rvbr0";
+
+/// How the nodes of a cluster are networked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Network {
+    /// Both nodes in the world's network namespace on 127.0.0.11 and
+    /// 127.0.0.12; CTDB's failover (public addresses) disabled: in one
+    /// network namespace an address one node adds is the other's too, so
+    /// CTDB cannot move it (the survivor's takeip fails "Address already
+    /// assigned" and CTDB bans it).
+    Loopback,
+    /// Each node in a network namespace of its own, joined to a bridge in
+    /// the world's by a veth pair, as machines on one LAN: Ceph on
+    /// BRIDGE_ADDR, the nodes on BRIDGED_NODE_ADDRS, and PUBLIC_ADDR served
+    /// by whichever node CTDB gives it (10.interface adds it to the node's
+    /// veth, named lonodeN: the script's link monitor needs ethtool except
+    /// for lo* names). smbd listens on every address of its namespace.
+    PublicAddress,
+}
+
 /// CTDB's cluster lock: a RADOS object lock held for 5 s at a time and
 /// renewed, so that a node that dies loses it in 5 s. (A lock file on
 /// CephFS is held by the dead node's CephFS session until the MDS closes
@@ -70,6 +96,12 @@ pub struct Ceph {
 
 impl Ceph {
     pub fn start(w: &World) -> Ceph {
+        Ceph::start_at(w, "127.0.0.1")
+    }
+
+    /// A cluster listening on `addr` (an address of the world's network
+    /// namespace).
+    pub fn start_at(w: &World, addr: &str) -> Ceph {
         install_cluster_packages();
         let dir = w.dir.join("ceph");
         let t = Instant::now();
@@ -79,7 +111,11 @@ impl Ceph {
             dir,
             mounts: vec![],
         };
-        let o = w.sh(&format!("'{}' up '{}' 2>&1", script(), c.dir.display()));
+        let o = w.sh(&format!(
+            "CEPH_ADDR={addr} '{}' up '{}' 2>&1",
+            script(),
+            c.dir.display()
+        ));
         assert!(
             o.status.success(),
             "Ceph did not come up:\n{}\n{}",
@@ -327,13 +363,23 @@ impl Drop for Node {
 /// Two CTDB nodes serving the same CephFS through clustered Samba.
 pub struct Cluster {
     pub nodes: Vec<Node>,
+    pub network: Network,
+    world_pid: u32,
     /// The CephFS mount path, the same on every node.
     pub mnt: PathBuf,
     pub ceph: Ceph,
     pub global_options: Vec<String>,
 }
 
-fn node_smb_conf(addr: &str, socket: &Path, extra: &[String]) -> String {
+fn node_smb_conf(addr: &str, network: Network, socket: &Path, extra: &[String]) -> String {
+    // On a bridge, smbd listens on every address of the node's namespace:
+    // the public address comes and goes with CTDB's takeovers.
+    let listen = match network {
+        Network::Loopback => format!("interfaces = {addr}/8\n\tbind interfaces only = yes"),
+        Network::PublicAddress => {
+            format!("interfaces = {addr}/24 {PUBLIC_ADDR}/24\n\tbind interfaces only = no")
+        }
+    };
     let mut c = format!(
         "[global]\n\
          \tworkgroup = RVSSTEST\n\
@@ -341,8 +387,7 @@ fn node_smb_conf(addr: &str, socket: &Path, extra: &[String]) -> String {
          \tserver role = standalone server\n\
          \tclustering = yes\n\
          \tctdbd socket = {}\n\
-         \tinterfaces = {addr}/8\n\
-         \tbind interfaces only = yes\n\
+         \t{listen}\n\
          \tregistry shares = yes\n\
          \tinclude = registry\n\
          \tlog level = 3 rvss:10\n\
@@ -364,23 +409,35 @@ impl Cluster {
     /// ceph-fuse mount at `<world>/cephfs`, ctdbd (test mode) and smbd;
     /// waits until both nodes are healthy and answer FSRVP.
     pub fn start(w: &World, global_options: &[&str]) -> Cluster {
-        let ceph = Ceph::start(w);
+        Cluster::start_with(w, global_options, Network::Loopback)
+    }
+
+    /// `start`, with the nodes networked as `network` says.
+    pub fn start_with(w: &World, global_options: &[&str], network: Network) -> Cluster {
+        let (ceph, addrs) = match network {
+            Network::Loopback => (Ceph::start(w), NODE_ADDRS),
+            Network::PublicAddress => {
+                w.must(&format!(
+                    "ip link add {BRIDGE} type bridge && ip addr add {BRIDGE_ADDR}/24 dev {BRIDGE} \
+                     && ip link set {BRIDGE} up"
+                ));
+                (Ceph::start_at(w, BRIDGE_ADDR), BRIDGED_NODE_ADDRS)
+            }
+        };
         let mnt = w.dir.join("cephfs");
         fs::create_dir_all(&mnt).unwrap();
         let mut nodes = vec![];
-        for (pnn, addr) in NODE_ADDRS.iter().enumerate() {
+        for (pnn, addr) in addrs.iter().enumerate() {
             let dir = w.dir.join(format!("node{pnn}"));
             fs::create_dir_all(&dir).unwrap();
+            let mut unshare = vec!["--mount", "--propagation", "private"];
+            if network == Network::PublicAddress {
+                unshare.push("--net");
+            }
             let holder = w
                 .command("unshare")
-                .args([
-                    "--mount",
-                    "--propagation",
-                    "private",
-                    "--",
-                    "sleep",
-                    "infinity",
-                ])
+                .args(unshare)
+                .args(["--", "sleep", "infinity"])
                 .process_group(0)
                 .spawn()
                 .expect("unshare");
@@ -425,6 +482,25 @@ impl Cluster {
                         .unwrap()
                 }
             };
+            if network == Network::PublicAddress {
+                // A veth pair: one end on the bridge, the other the node's
+                // only interface.
+                w.must(&format!(
+                    "ip link add rvh{pnn} type veth peer name lonode{pnn} && \
+                     ip link set lonode{pnn} netns {sleeper} && \
+                     ip link set rvh{pnn} master {BRIDGE} && ip link set rvh{pnn} up"
+                ));
+                nsenter(sleeper, "sh")
+                    .args([
+                        "-c",
+                        &format!(
+                            "ip link set lo up && ip addr add {addr}/24 dev lonode{pnn} && \
+                             ip link set lonode{pnn} up"
+                        ),
+                    ])
+                    .status()
+                    .expect("nsenter");
+            }
             nodes.push(Node {
                 pnn,
                 addr,
@@ -437,6 +513,8 @@ impl Cluster {
         }
         let c = Cluster {
             nodes,
+            network,
+            world_pid: w.pid,
             mnt,
             ceph,
             global_options: global_options.iter().map(|s| s.to_string()).collect(),
@@ -489,8 +567,9 @@ impl Cluster {
         }
         fs::write(
             base.join("nodes"),
-            NODE_ADDRS
+            self.nodes
                 .iter()
+                .map(|n| n.addr)
                 .map(|a| format!("{a}\n"))
                 .collect::<String>(),
         )
@@ -502,20 +581,36 @@ impl Cluster {
                  [cluster]\n\tnode address = {}\n\tcluster lock = {}\n\
                  [database]\n\tvolatile database directory = {}\n\
                  \tpersistent database directory = {}\n\tstate database directory = {}\n\
-                 [failover]\n\tdisabled = true\n\
+                 [failover]\n\tdisabled = {}\n\
                  [legacy]\n\trealtime scheduling = false\n",
                 base.join("log.ctdb").display(),
                 n.addr,
                 CLUSTER_LOCK,
                 base.join("volatile").display(),
                 base.join("persistent").display(),
-                base.join("state").display()
+                base.join("state").display(),
+                self.network == Network::Loopback,
             ),
         )
         .unwrap();
+        if self.network == Network::PublicAddress {
+            fs::write(
+                base.join("public_addresses"),
+                format!("{PUBLIC_ADDR}/24 lonode{}\n", n.pnn),
+            )
+            .unwrap();
+            // 10.interface (adds and removes the address) and the
+            // functions it sources, from the ctdb package.
+            fs::copy("/etc/ctdb/functions", base.join("functions")).unwrap();
+            std::os::unix::fs::symlink(
+                "/usr/share/ctdb/events/legacy/10.interface.script",
+                base.join("events/legacy/10.interface.script"),
+            )
+            .unwrap();
+        }
         fs::write(
             n.dir.join("samba/etc/samba/smb.conf"),
-            node_smb_conf(n.addr, &self.socket(n), &self.global_options),
+            node_smb_conf(n.addr, self.network, &self.socket(n), &self.global_options),
         )
         .unwrap();
     }
@@ -564,6 +659,44 @@ impl Cluster {
             }
             std::thread::sleep(Duration::from_millis(300));
         }
+    }
+}
+
+impl Cluster {
+    /// Node `i`'s machine fails: its processes are killed and its network
+    /// interface goes away (with `Network::PublicAddress`: the veth pair,
+    /// and with it every address the node held).
+    pub fn crash(&mut self, i: usize) {
+        self.nodes[i].kill();
+        if self.network == Network::PublicAddress {
+            let o = nsenter(self.world_pid, "ip")
+                .args(["link", "del", &format!("rvh{i}")])
+                .output()
+                .expect("nsenter");
+            assert!(o.status.success(), "ip link del rvh{i}: {}", text(&o));
+        }
+    }
+
+    /// Restarts node `i` after `Node::kill`, as a rebooted machine comes
+    /// back: its mount namespace (kept by its holder) gets a fresh ceph-fuse
+    /// mount, as client.`ceph_id` (the dead client's MDS session may still
+    /// be open), then ctdbd and smbd; waits until both nodes are healthy.
+    pub fn restart(&mut self, i: usize, ceph_id: &str) {
+        {
+            let n = &self.nodes[i];
+            // The dead client's mount (ENOTCONN) is lazily detached first.
+            let _ = n.sh(&format!("umount -l '{}' 2>/dev/null", self.mnt.display()));
+            n.must(&format!(
+                "'{}' mount '{}' '{}' {ceph_id} 2>&1",
+                script_path(),
+                self.ceph.dir.display(),
+                self.mnt.display(),
+            ));
+            self.start_ctdbd(n);
+        }
+        self.nodes[i].alive = true;
+        self.wait_healthy();
+        start_smbd(&mut self.nodes[i]);
     }
 }
 

@@ -40,6 +40,7 @@ pub(super) fn check_shares(c: &mut Checks, conf: &SambaConf) {
         .map(|p| std::fs::canonicalize(&p).unwrap_or_else(|_| PathBuf::from(p)))
         .collect();
     let mut snapshot_dirs: Vec<PathBuf> = vec![];
+    let mut cephfs_shares = vec![];
     for share in shares {
         let name = share.name.as_str();
         let Some(path) = conf.param(share, "path") else {
@@ -65,6 +66,7 @@ pub(super) fn check_shares(c: &mut Checks, conf: &SambaConf) {
         };
         if rvss_core::backend::of(&cfg, Path::new(&path)) == rvss_core::backend::Backend::Cephfs {
             check_cephfs_share(c, name, Path::new(&path), &cfg);
+            cephfs_shares.push((name.to_string(), PathBuf::from(&path), cfg));
             continue;
         }
         let layout = match layout::resolve(Path::new(&path), &cfg, &mounts) {
@@ -105,6 +107,23 @@ pub(super) fn check_shares(c: &mut Checks, conf: &SambaConf) {
     }
     for dir in snapshot_dirs {
         check_catalog(c, conf, &dir);
+    }
+    // The CephFS catalogs: the same format, judged the same way.
+    let refs: Vec<_> = cephfs_shares
+        .iter()
+        .map(|(name, path, config)| rvss_core::cephfs::ShareRef { name, path, config })
+        .collect();
+    if !refs.is_empty() {
+        match rvss_core::cephfs::catalogs(&refs) {
+            Ok(catalogs) => {
+                for cat in catalogs {
+                    let path = cat.dir_path().join(catalog::DIR_NAME);
+                    let scan = cat.lock_shared().and_then(|_lock| cat.scan());
+                    judge_scan(c, conf, &path, scan);
+                }
+            }
+            Err(e) => c.fail("catalog", None, format!("CephFS catalog: {e}"), ""),
+        }
     }
 }
 
@@ -278,6 +297,17 @@ fn check_catalog(c: &mut Checks, conf: &SambaConf, dir: &Path) {
         let _lock = cat.lock_shared()?;
         cat.scan()
     });
+    judge_scan(c, conf, &path, scan);
+}
+
+/// Reports a catalog's entries (`path`: its catalog.d): damaged entries
+/// fail, orphans warn.
+fn judge_scan(
+    c: &mut Checks,
+    conf: &SambaConf,
+    path: &Path,
+    scan: rvss_core::error::Result<catalog::Scan>,
+) {
     let scan = match scan {
         Ok(s) => s,
         Err(e) => {

@@ -90,10 +90,14 @@ fn without_unnamed_files_a_name_is_reserved_once_too() {
     let c = Catalog::open(&d.0).unwrap();
     let e = entry(&d.0, "@GMT-2025.11.25-10.00.00");
     let file = c.file_of(Path::new(&e.path)).unwrap();
-    assert!(c.reserve_by_rename(&e, &file).unwrap());
+    assert!(c
+        .reserve_by_rename(&e, &file, Durability::WithNextCommit)
+        .unwrap());
     let mut other = e.clone();
     other.id = "another".into();
-    assert!(!c.reserve_by_rename(&other, &file).unwrap());
+    assert!(!c
+        .reserve_by_rename(&other, &file, Durability::WithNextCommit)
+        .unwrap());
     assert!(!c.reserve(&other).unwrap());
     assert_eq!(c.get(Path::new(&e.path)).unwrap().unwrap().id, e.id);
     let files: Vec<_> = std::fs::read_dir(d.0.join(DIR_NAME)).unwrap().collect();
