@@ -498,11 +498,6 @@ impl Catalog {
     pub fn reserve(&self, e: &Entry) -> Result<bool> {
         let file = self.file_of(Path::new(&e.path))?;
         let what = || format!("write catalog entry {}", self.shown(&file).display());
-        if sys::fs::exists_at(&self.entries_dir, &file)
-            .map_err(|err| Error::io(format!("look up {}", self.shown(&file).display()), &err))?
-        {
-            return Ok(false);
-        }
         let durable = self.durability(Durability::WithNextCommit);
         let mut f = match sys::fs::open_unnamed_at(&self.entries_dir, 0o600) {
             Ok(f) => f,
@@ -533,6 +528,12 @@ impl Catalog {
 
     fn reserve_by_rename(&self, e: &Entry, file: &OsStr, durable: Durability) -> Result<bool> {
         let what = || format!("write catalog entry {}", self.shown(file).display());
+        // Taken already: no temporary file written for nothing.
+        if sys::fs::exists_at(&self.entries_dir, file)
+            .map_err(|err| Error::io(format!("look up {}", self.shown(file).display()), &err))?
+        {
+            return Ok(false);
+        }
         let temp = self
             .write_temp(e, durable)
             .map_err(|err| Error::io(what(), &err))?;

@@ -260,6 +260,14 @@ pub fn check_snapshot_dir(layout: &Layout, mounts: &[Mount]) -> Result<()> {
 
 /// As `check_snapshot_dir`, with the kind of problem.
 pub fn snapshot_dir_problem(layout: &Layout, mounts: &[Mount]) -> Option<(DirProblem, String)> {
+    snapshot_dir_problem_but_catalog(layout, mounts)
+        .or_else(|| catalog_files_problem(&layout.snapshot_dir))
+}
+
+fn snapshot_dir_problem_but_catalog(
+    layout: &Layout,
+    mounts: &[Mount],
+) -> Option<(DirProblem, String)> {
     let dir = &layout.snapshot_dir;
     let md = match std::fs::symlink_metadata(dir) {
         Ok(md) => md,
@@ -352,6 +360,20 @@ pub fn snapshot_dir_problem(layout: &Layout, mounts: &[Mount]) -> Option<(DirPro
             ),
         ));
     }
+    None
+}
+
+/// The rules of `check_snapshot_dir` a shadow copy's commit checks again,
+/// all but the catalog's own files: the catalog refuses those itself when
+/// it opens them (no link followed, regular files only).
+pub fn check_snapshot_dir_at_commit(layout: &Layout, mounts: &[Mount]) -> Result<()> {
+    match snapshot_dir_problem_but_catalog(layout, mounts) {
+        None => Ok(()),
+        Some((_, why)) => Err(Error::not_supported(why)),
+    }
+}
+
+fn catalog_files_problem(dir: &Path) -> Option<(DirProblem, String)> {
     for name in crate::catalog::FILE_NAMES {
         if let Ok(m) = std::fs::symlink_metadata(dir.join(name)) {
             if !m.file_type().is_file() {

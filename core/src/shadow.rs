@@ -79,7 +79,7 @@ pub fn create(
     let layout = layout::resolve(base, share.config, &mounts)?;
     // The rules of AddToShadowCopySet, again: Samba allows up to 30 minutes
     // between it and this commit.
-    layout::check_snapshot_dir(&layout, &mounts)?;
+    layout::check_snapshot_dir_at_commit(&layout, &mounts)?;
     let folders = open_snapshot_folders(&layout, writable)?;
     let snapshots = folders.target(writable);
     let source = sys::fs::open_dir(&layout.subvolume)
@@ -367,6 +367,12 @@ fn on_disk(folders: &Folders, name: &str) -> Result<bool> {
 /// `.writable` subfolder for a writable copy.
 fn open_snapshot_folders(layout: &Layout, writable: bool) -> Result<Folders> {
     let sd = &layout.snapshot_dir;
+    // Usually all there already: two opens.
+    if let Ok(dir) = sys::fs::open_dir(sd) {
+        if let Ok(key) = open_key_folder(&dir, &layout.key) {
+            return with_writable(layout, key, writable);
+        }
+    }
     if layout.default_snapshot_dir {
         if let Some(parent) = sd.parent() {
             let parent = sys::fs::open_dir(parent)
@@ -392,8 +398,26 @@ fn open_snapshot_folders(layout: &Layout, writable: bool) -> Result<Folders> {
         dir = sys::fs::open_dir_at(&dir, part)
             .map_err(|e| Error::io(format!("open {}", sd.join(&layout.key).display()), &e))?;
     }
+    with_writable(layout, dir, writable)
+}
+
+/// `<snapshot dir>/<key>` opened below the open snapshot directory, without
+/// creating anything.
+fn open_key_folder(sd: &File, key: &Path) -> std::io::Result<File> {
+    let mut parts = key.iter();
+    let first = parts.next().unwrap_or_default();
+    let mut dir = sys::fs::open_dir_at(sd, first)?;
+    for part in parts {
+        dir = sys::fs::open_dir_at(&dir, part)?;
+    }
+    Ok(dir)
+}
+
+/// The folders, with `.writable` opened (created where missing) for a
+/// writable copy.
+fn with_writable(layout: &Layout, key: File, writable: bool) -> Result<Folders> {
     let mut folders = Folders {
-        key: dir,
+        key,
         writable: None,
     };
     if writable {
@@ -441,7 +465,7 @@ fn reserve_name(
         };
         let here = layout.snapshot_path(&name, writable);
         let there = layout.snapshot_path(&name, !writable);
-        if on_disk(folders, &name)? || catalog.is_taken(&there)? {
+        if on_disk(folders, &name)? {
             continue;
         }
         e.path = path_text_lossy(&here);
@@ -456,8 +480,8 @@ fn reserve_name(
         if !catalog.reserve(&e)? {
             continue;
         }
-        // A process reserving the same name in the other folder at the same
-        // moment: whoever sees the other yields.
+        // The name in the other folder taken (by an entry, or by a process
+        // reserving it at this moment): whoever sees the other yields.
         if catalog.is_taken(&there)? {
             catalog.remove(&e, Durability::WithNextCommit)?;
             continue;
