@@ -20,7 +20,7 @@ const RVSS_CYCLE: &str = "rvss create+delete";
 const IOCTL_CREATE: &str = "ioctl SNAP_CREATE_V2";
 const IOCTL_DELETE: &str = "ioctl SNAP_DESTROY_V2";
 const IOCTL_CYCLE: &str = "ioctl create+destroy";
-const CATALOG_SAVE: &str = "catalog reserve+record+remove";
+const CATALOG_SAVE: &str = "catalog reserve+remove";
 
 fn main() {
     if let Some(args) = support::inner_args() {
@@ -63,7 +63,13 @@ fn main() {
         goal,
     );
     r.compare("snapshot delete", RVSS_DELETE, IOCTL_DELETE, goal);
-    r.compare("create + delete", RVSS_CYCLE, IOCTL_CYCLE, goal);
+    // Two hooks, each allowed the goal's overhead.
+    r.compare(
+        "create + delete",
+        RVSS_CYCLE,
+        IOCTL_CYCLE,
+        Goal::Overhead { pct: 5.0, ms: 0.4 },
+    );
     r.compare(
         "breakdown: catalog work of create+delete",
         CATALOG_SAVE,
@@ -76,7 +82,7 @@ fn main() {
          rvss_snap_delete (rvss_share with a NULL option callback: defaults) and \
          rvss::sys::btrfs::snapshot (read-only) + destroy on pre-opened directories; \
          third in the rotation, for the breakdown, the catalog work of one create and one \
-         delete (reserve, record, remove an entry) in a scratch directory of the same \
+         delete (reserve an entry, remove it, each under the lock the hooks take) in a scratch directory of the same \
          filesystem; a settle (not \
          timed: wait for the btrfs cleaner to drop deleted snapshots, then commit) before \
          each contender's turn, so that none pays for what another left behind"
@@ -139,12 +145,12 @@ fn inner(args: &[String]) {
     support::print_series(&s);
 }
 
-/// What a create hook does to the catalog, alone: reserve the entry (a new
-/// file), record the result (replace it), and what delete does: remove it.
+/// What a create hook does to the catalog, alone: reserve the entry (the
+/// whole entry, given its name), and what delete does: remove it.
 fn catalog_update(dir: &std::path::Path, i: usize) {
     let c = rvss::catalog::Catalog::open(dir).expect("open catalog");
     let path = dir.join(format!("vol/@GMT-2026.01.01-00.00.00.{i}"));
-    let mut e = rvss::catalog::Entry {
+    let e = rvss::catalog::Entry {
         id: format!("probe-{i}"),
         share: "vm".into(),
         base_volume: "/probe".into(),
@@ -154,19 +160,15 @@ fn catalog_update(dir: &std::path::Path, i: usize) {
         gmt: "@GMT-2026.01.01-00.00.00".into(),
         created: 0,
         readonly: true,
-        state: rvss::catalog::State::Creating,
+        state: rvss::catalog::State::Exposed,
+        creator: rvss::catalog::Creator::current(),
         ..Default::default()
     };
-    let with_next = rvss::catalog::Durability::WithNextCommit;
     {
         let _l = c.lock_shared().expect("lock");
         assert!(c.reserve(&e).expect("reserve"));
     }
-    e.state = rvss::catalog::State::Exposed;
-    {
-        let _l = c.lock_shared().expect("lock");
-        c.write(&e, with_next).expect("record");
-    }
     let _l = c.lock().expect("lock");
-    c.remove(&e, with_next).expect("remove");
+    c.remove(&e, rvss::catalog::Durability::WithNextCommit)
+        .expect("remove");
 }
