@@ -952,10 +952,14 @@ fn public_address_moves_to_b_and_the_retry_on_it_works() {
         answers.as_secs_f64()
     );
     // The backup client's retry of the set, on the same address, works. A
-    // backup client retries a failed set; each failure is shown (right
-    // after the takeover, B's first access to the share can still meet the
-    // dead node's CephFS session, which the MDS closes after
-    // session_timeout, 30 s here).
+    // backup client retries a failed set; each failure is shown. Right
+    // after the takeover, B's access to the share can still meet the dead
+    // node's CephFS session: Samba cannot resolve the share path
+    // ("create_conn_struct_as_root: Failed to canonicalize sharepath", the
+    // client sees E_ACCESSDENIED) until the MDS closes that session
+    // (session_timeout + session_autoclose, 30 s + 30 s here; seen until
+    // 51 s after the failure in a clean Debian 12 root under load). So the
+    // retries are bounded by time, not by count.
     let mut attempts = vec![];
     let retry = loop {
         let t = Instant::now();
@@ -978,7 +982,7 @@ fn public_address_moves_to_b_and_the_retry_on_it_works() {
         );
         attempts.push(why);
         assert!(
-            died.elapsed().as_secs() < 120 && attempts.len() < 10,
+            died.elapsed().as_secs() < 150,
             "the set never worked on pnn {b}: {attempts:?}"
         );
         std::thread::sleep(std::time::Duration::from_secs(2));
