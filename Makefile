@@ -14,7 +14,7 @@ MANPAGES    := target/man/vfs_rvss.8 target/man/rvss.8
 FUZZ_SECONDS       ?= 60
 FUZZ_SHORT_SECONDS ?= 10
 
-.PHONY: all deps build test test-cluster unit demo bench install lint clean man deb fuzz fuzz-short root-test tarball-test matrix
+.PHONY: all deps build test test-cluster test-failover unit demo bench install lint clean man deb fuzz fuzz-short root-test tarball-test matrix
 
 all: build
 
@@ -40,6 +40,14 @@ test: build
 test-cluster: build
 	@bash scripts/deps-cluster.sh
 	$(CARGO) test --release --test e2e_cephfs -- --test-threads=2
+
+# CTDB public-address failover between the two nodes (own network
+# namespaces): not in `make test`, because after a node's interface vanishes
+# the other node sometimes cannot reach the share on CephFS for minutes (see
+# vfs_rvss(8), CEPHFS AND CTDB CLUSTERS).
+test-failover: build
+	@bash scripts/deps-cluster.sh
+	$(CARGO) test --release --test e2e_cephfs -- --ignored public_address_moves_to_b
 
 # The core's and the CLI's tests need neither Samba's headers nor libclang.
 unit:
