@@ -118,11 +118,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     // CephFS shares: their catalog lies on CephFS, shared by every node of
     // a cluster, and the registry (clustered) names every exposed share, so
     // gc from any node sees the same live sets.
-    let configured = crate::shares::rvss_shares(&conf, None)?;
-    let ceph: Vec<_> = configured
-        .iter()
-        .filter(|s| s.backend() == rvss_core::backend::Backend::Cephfs)
-        .collect();
+    let ceph = crate::shares::cephfs_shares(&conf)?;
     if !ceph.is_empty() {
         let refs: Vec<_> = ceph.iter().map(|s| s.cephfs_ref()).collect();
         for c in rvss_core::cephfs::gc(&refs, &referenced, args.grace, args.dry_run)? {

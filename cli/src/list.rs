@@ -35,6 +35,27 @@ fn exclusive(qgroups: &Option<std::collections::HashMap<u64, u64>>, path: &str) 
     q.get(&sys::btrfs::subvol_info(&f).ok()?.id).copied()
 }
 
+/// The entries of `cat` that parse; each corrupt one is named on standard
+/// error and counted in `corrupt` (the exit status is then 2).
+fn readable_entries(
+    cat: &Catalog,
+    corrupt: &mut usize,
+) -> Result<Vec<rvss_core::catalog::Entry>, rvss_core::error::Error> {
+    let scan = {
+        let _lock = cat.lock_shared()?;
+        cat.scan()?
+    };
+    for c in &scan.corrupt {
+        eprintln!(
+            "rvss list: {}: {} (run `rvss repair`)",
+            c.file.display(),
+            c.why
+        );
+        *corrupt += 1;
+    }
+    Ok(scan.entries)
+}
+
 pub fn run(cli: &Cli, args: &Args) -> Outcome {
     let conf = cli.samba_conf()?;
     let shares = inventory::share_paths(&conf);
@@ -42,23 +63,11 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     // Corrupt entries are named on stderr and make the exit code 2.
     let mut corrupt = 0;
     for dir in inventory::snapshot_dirs(&conf)? {
-        let cat = Catalog::open(&dir)?;
-        let scan = {
-            let _lock = cat.lock_shared()?;
-            cat.scan()?
-        };
-        for c in &scan.corrupt {
-            eprintln!(
-                "rvss list: {}: {} (run `rvss repair`)",
-                c.file.display(),
-                c.why
-            );
-            corrupt += 1;
-        }
+        let entries = readable_entries(&Catalog::open(&dir)?, &mut corrupt)?;
         let qgroups = sys::fs::open_dir(&dir)
             .ok()
             .and_then(|f| sys::btrfs::exclusive_bytes(&f).ok().flatten());
-        for e in &scan.entries {
+        for e in &entries {
             rows.push(Row {
                 id: e.id.clone(),
                 share: e.share.clone(),
@@ -75,27 +84,11 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     // CephFS shares: the snapshot is `<share>/.snap/<gmt>` (subvolume: the
     // share's directory), always read-only; the same catalog format, the
     // same report of corrupt entries.
-    let configured = crate::shares::rvss_shares(&conf, None)?;
-    let refs: Vec<_> = configured
-        .iter()
-        .filter(|s| s.backend() == rvss_core::backend::Backend::Cephfs)
-        .map(|s| s.cephfs_ref())
-        .collect();
+    let ceph = crate::shares::cephfs_shares(&conf)?;
+    let refs: Vec<_> = ceph.iter().map(|s| s.cephfs_ref()).collect();
     if !refs.is_empty() {
         for cat in rvss_core::cephfs::catalogs(&refs)? {
-            let scan = {
-                let _lock = cat.lock_shared()?;
-                cat.scan()?
-            };
-            for c in &scan.corrupt {
-                eprintln!(
-                    "rvss list: {}: {} (run `rvss repair`)",
-                    c.file.display(),
-                    c.why
-                );
-                corrupt += 1;
-            }
-            for e in scan.entries {
+            for e in readable_entries(&cat, &mut corrupt)? {
                 rows.push(Row {
                     state: inventory::status_of(&e, &shares),
                     id: e.id,

@@ -32,12 +32,8 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
         });
     }
     // CephFS shares: their catalogs, rebuilt from `ceph.snap.btime`.
-    let configured = crate::shares::rvss_shares(&conf, None)?;
-    let refs: Vec<_> = configured
-        .iter()
-        .filter(|s| s.backend() == rvss_core::backend::Backend::Cephfs)
-        .map(|s| s.cephfs_ref())
-        .collect();
+    let ceph = crate::shares::cephfs_shares(&conf)?;
+    let refs: Vec<_> = ceph.iter().map(|s| s.cephfs_ref()).collect();
     if !refs.is_empty() {
         for (dir, done) in rvss_core::cephfs::repair(&refs)? {
             out.push(Repaired {

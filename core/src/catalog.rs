@@ -515,12 +515,7 @@ impl Catalog {
             })
             .map_err(|err| Error::io(what(), &err))?;
         match sys::fs::link_new_at(&f, &self.entries_dir, &file) {
-            Ok(()) if durable == Durability::Now => self
-                .entries_dir
-                .sync_all()
-                .map(|()| true)
-                .map_err(|err| Error::io(what(), &err)),
-            Ok(()) => Ok(true),
+            Ok(()) => self.named(&file, durable),
             Err(err) if err.raw_os_error() == Some(libc::EEXIST) => Ok(false),
             Err(err) => Err(Error::io(what(), &err)),
         }
@@ -548,12 +543,7 @@ impl Catalog {
             other => other,
         };
         match placed {
-            Ok(()) if durable == Durability::Now => self
-                .entries_dir
-                .sync_all()
-                .map(|()| true)
-                .map_err(|err| Error::io(what(), &err)),
-            Ok(()) => Ok(true),
+            Ok(()) => self.named(file, durable),
             Err(err) => {
                 let _ = sys::fs::unlink_at(&self.entries_dir, &temp);
                 if err.raw_os_error() == Some(libc::EEXIST) {
@@ -563,6 +553,19 @@ impl Catalog {
                 }
             }
         }
+    }
+
+    /// A reserved entry `file` has its name: durable now, when asked.
+    fn named(&self, file: &OsStr, durable: Durability) -> Result<bool> {
+        if durable == Durability::Now {
+            self.entries_dir.sync_all().map_err(|err| {
+                Error::io(
+                    format!("write catalog entry {}", self.shown(file).display()),
+                    &err,
+                )
+            })?;
+        }
+        Ok(true)
     }
 
     /// Whether an entry (of any state, corrupt included) holds the name of
