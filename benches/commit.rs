@@ -18,19 +18,31 @@ mod common;
 mod support;
 
 use common::{parse_expose, text, World};
-use std::path::Path;
-use support::{Goal, Report};
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use support::{timed, Goal, Report};
 
 const SHARES: usize = 64;
 const MODULES: [&str; 2] = ["rvss", "vfs_btrfs"];
 /// Issue 13's goal for one create hook over the bare ioctl (benches/hook.rs).
 const HOOK_OVERHEAD_MS: f64 = 0.2;
 
+// The floor rows: 64 snapshots back to back, in-process, with and without a
+// durable record of each committed by its own snapshot.
+const FLOOR_BARE: &str = "64 snapshot ioctls";
+const FLOOR_EMPTY: &str = "64 x (empty file created + ioctl)";
+const FLOOR_ENTRY: &str = "64 x (catalog entry reserved + ioctl)";
+
 fn share_name(module: &str, k: usize) -> String {
     format!("{}{k:02}", if module == "rvss" { "r" } else { "b" })
 }
 
 fn main() {
+    if let Some(args) = support::inner_args() {
+        floor(&args);
+        return;
+    }
     if !support::is_bench_run() {
         return;
     }
@@ -84,6 +96,32 @@ fn main() {
             ms: SHARES as f64 * HOOK_OVERHEAD_MS,
         },
     );
+    // What any durable record of a snapshot costs when it rides on that
+    // snapshot's commit, against the bare ioctls, on the same filesystem.
+    r.add_series_json(&support::run_inside(
+        &w,
+        &[fs.display().to_string(), rounds.to_string()],
+    ));
+    r.compare(
+        "floor: a new file before each of 64 snapshots",
+        FLOOR_EMPTY,
+        FLOOR_BARE,
+        Goal::None,
+    );
+    r.compare(
+        "floor: rvss's catalog entry before each of 64 snapshots",
+        FLOOR_ENTRY,
+        FLOOR_BARE,
+        Goal::None,
+    );
+    r.command(format!(
+        "floor rows: in-process inside the world, {rounds} rounds rotating three loops over \
+         the 64 rvss subvolumes, each loop 64 read-only BTRFS_IOC_SNAP_CREATE_V2 back to back \
+         into one directory (all destroyed and the filesystem settled after each loop, not \
+         timed): bare; each preceded by an empty file created (O_CREAT|O_EXCL) in another \
+         directory of the filesystem; each preceded by Catalog::reserve of a full entry (what \
+         the create hook writes) in a scratch catalog"
+    ));
     r.command(format!(
         "{rounds} rounds (after {warmup} warm-up), the two modules' order rotated each round; \
          before each set, the filesystem is settled (not timed: btrfs filesystem sync, wait \
@@ -107,6 +145,88 @@ fn main() {
         2 * SHARES
     ));
     r.write();
+}
+
+/// Inside the world: `fs rounds`. Times 64 back-to-back snapshots of the
+/// rvss subvolumes, bare and each preceded by a record of it, the way the
+/// hooks run inside one CommitShadowCopySet.
+fn floor(args: &[String]) {
+    let fs = PathBuf::from(&args[0]);
+    let rounds: usize = args[1].parse().expect("rounds");
+    let open =
+        |p: &Path| rvss::sys::fs::open_dir(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    for d in ["floor-snapshots", "floor-files", "floor-catalog"] {
+        std::fs::create_dir_all(fs.join(d)).expect("floor directory");
+    }
+    let sources: Vec<_> = (1..=SHARES)
+        .map(|k| open(&fs.join(share_name("rvss", k))))
+        .collect();
+    let dst = open(&fs.join("floor-snapshots"));
+    let files = fs.join("floor-files");
+    let catalog = rvss::catalog::Catalog::open(&fs.join("floor-catalog")).expect("catalog");
+    let mut s: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let loops = [FLOOR_BARE, FLOOR_EMPTY, FLOOR_ENTRY];
+    let mut seq = 0;
+    for i in 0..rounds + 1 {
+        for which in support::rotation(i, loops.len()) {
+            support::settle(&fs);
+            let mut names = vec![];
+            let (ms, ()) = timed(|| {
+                for src in &sources {
+                    seq += 1;
+                    let name = format!("s{seq}");
+                    let record = files.join(&name);
+                    match which {
+                        1 => {
+                            drop(std::fs::File::create_new(&record).expect("create the empty file"))
+                        }
+                        2 => assert!(catalog.reserve(&floor_entry(&fs, &name)).expect("reserve")),
+                        _ => {}
+                    }
+                    rvss::sys::btrfs::snapshot(src, &dst, OsStr::new(&name), false)
+                        .expect("snapshot");
+                    names.push(name);
+                }
+            });
+            if i > 0 {
+                s.entry(loops[which].to_string()).or_default().push(ms);
+            }
+            for name in names {
+                rvss::sys::btrfs::destroy(&dst, OsStr::new(&name)).expect("destroy");
+                let _ = std::fs::remove_file(files.join(&name));
+                let _ = catalog.remove(
+                    &floor_entry(&fs, &name),
+                    rvss::catalog::Durability::WithNextCommit,
+                );
+            }
+        }
+    }
+    support::print_series(&s);
+}
+
+/// An entry like the ones the create hook writes, for snapshot `name` of the
+/// floor loop.
+fn floor_entry(fs: &Path, name: &str) -> rvss::catalog::Entry {
+    let path = fs
+        .join("floor-catalog/vol")
+        .join(format!("@GMT-2026.01.01-00.00.00.{name}"))
+        .display()
+        .to_string();
+    rvss::catalog::Entry {
+        id: format!("floor-{name}"),
+        share: "r01".into(),
+        base_volume: fs.join("r01").display().to_string(),
+        subvolume: fs.join("r01").display().to_string(),
+        snap_path: path.clone(),
+        path,
+        gmt: "@GMT-2026.01.01-00.00.00".into(),
+        created: 0,
+        readonly: true,
+        state: rvss::catalog::State::Exposed,
+        source_uuid: Some("0b7c1c3e-6a55-4c9e-9d5a-3b1d2c7f8e90".into()),
+        creator: rvss::catalog::Creator::current(),
+        ..Default::default()
+    }
 }
 
 /// Settles the filesystem inside the world (see support::settle).
