@@ -10,8 +10,8 @@ mod common;
 mod support;
 
 use common::ceph::Ceph;
-use common::{parse_expose, text, World};
-use support::{timed, Goal, Report};
+use common::World;
+use support::{Goal, Report};
 
 fn main() {
     if !support::is_bench_run() {
@@ -30,9 +30,9 @@ fn main() {
         w.must(&format!("mkdir '{}'", mnt.join(d).display()));
         support::write_data(&w, &mnt.join(d).join("disk.vhdx"), mib);
     }
-    w.add_share("bt", &fs.join("bt"), &["vfs objects = rvss"]);
+    w.add_share("bt", &fs.join("bt"), support::RVSS_OPTIONS);
     for s in ["cf", "small", "big"] {
-        w.add_share(s, &mnt.join(s), &["vfs objects = rvss"]);
+        w.add_share(s, &mnt.join(s), support::RVSS_OPTIONS);
     }
     w.start_samba();
 
@@ -45,7 +45,7 @@ fn main() {
     for i in 0..reps + warmup {
         for k in support::rotation(i, shares.len()) {
             let share = shares[k];
-            let (create, delete) = cycle(&w, share);
+            let (create, delete) = support::fsrvp_cycle(&w, share);
             if i >= warmup {
                 for (what, v) in [
                     ("create", create),
@@ -97,20 +97,4 @@ fn main() {
     );
     r.write();
     drop(ceph);
-}
-
-fn cycle(w: &World, share: &str) -> (f64, f64) {
-    let (create, o) = timed(|| w.rpc(&format!("fss_create_expose backup ro {share}")));
-    let out = text(&o);
-    assert!(
-        o.status.success(),
-        "fss_create_expose {share}: {out}\n{}",
-        w.rvss_log()
-    );
-    let sc = parse_expose(&out)
-        .pop()
-        .unwrap_or_else(|| panic!("no shadow copy in: {out}"));
-    let (delete, o) = timed(|| w.rpc(&format!("fss_delete {share} {} {}", sc.set, sc.copy)));
-    assert!(o.status.success(), "fss_delete {share}: {}", text(&o));
-    (create, delete)
 }

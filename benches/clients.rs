@@ -70,16 +70,7 @@ fn main() {
     );
     for module in MODULES {
         for k in 1..=CLIENTS {
-            let name = share_name(module, k);
-            let sub = fs.join(&name);
-            support::subvolume(&w, &sub);
-            support::write_data(&w, &sub.join("disk.vhdx"), 16);
-            let opts: &[&str] = if module == "rvss" {
-                &["vfs objects = rvss"]
-            } else {
-                &["vfs objects = btrfs", "btrfs:manipulate snapshots = yes"]
-            };
-            w.add_share(&name, &sub, opts);
+            support::subvolume_share(&mut w, &fs, &share_name(module, k), module, 16);
         }
     }
     w.start_samba();

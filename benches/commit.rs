@@ -39,11 +39,7 @@ fn share_name(module: &str, k: usize) -> String {
 }
 
 fn main() {
-    if let Some(args) = support::inner_args() {
-        floor(&args);
-        return;
-    }
-    if !support::is_bench_run() {
+    if !support::start(floor) {
         return;
     }
     let rounds = support::reps(30, 3);
@@ -52,16 +48,7 @@ fn main() {
     let fs = w.add_btrfs("fs", 2048);
     for module in MODULES {
         for k in 1..=SHARES {
-            let name = share_name(module, k);
-            let sub = fs.join(&name);
-            support::subvolume(&w, &sub);
-            support::write_data(&w, &sub.join("disk.vhdx"), 1);
-            let opts: &[&str] = if module == "rvss" {
-                &["vfs objects = rvss"]
-            } else {
-                &["vfs objects = btrfs", "btrfs:manipulate snapshots = yes"]
-            };
-            w.add_share(&name, &sub, opts);
+            support::subvolume_share(&mut w, &fs, &share_name(module, k), module, 1);
         }
     }
     w.start_samba();

@@ -18,11 +18,7 @@ const SMALL_MIB: u64 = 16;
 const BIG_MIB: u64 = 4096;
 
 fn main() {
-    if let Some(args) = support::inner_args() {
-        inner(&args);
-        return;
-    }
-    if !support::is_bench_run() {
+    if !support::start(inner) {
         return;
     }
     let reps = support::reps(200, 10);

@@ -8,7 +8,7 @@
 mod common;
 mod support;
 
-use common::{parse_expose, text, World};
+use common::{text, World};
 use std::path::Path;
 use support::{timed, Goal, Report};
 
@@ -48,12 +48,8 @@ fn main() {
     }
     let cli_snaps = fs.join("cli-snapshots");
     w.must(&format!("mkdir '{}'", cli_snaps.display()));
-    w.add_share("rv", &fs.join("rv"), &["vfs objects = rvss"]);
-    w.add_share(
-        "vb",
-        &fs.join("vb"),
-        &["vfs objects = btrfs", "btrfs:manipulate snapshots = yes"],
-    );
+    w.add_share("rv", &fs.join("rv"), support::module_options("rvss"));
+    w.add_share("vb", &fs.join("vb"), support::module_options("vfs_btrfs"));
     w.start_samba();
 
     let mut r = Report::new(
@@ -65,7 +61,7 @@ fn main() {
         for k in support::rotation(i, CONTENDERS.len()) {
             let c = &CONTENDERS[k];
             let (create, delete) = match c.share {
-                Some(share) => fsrvp_cycle(&w, share),
+                Some(share) => support::fsrvp_cycle(&w, share),
                 None => cli_cycle(&w, &fs.join("cli"), &cli_snaps.join(format!("s{i}"))),
             };
             if i >= warmup {
@@ -127,28 +123,6 @@ fn main() {
          is deleted before the next is made, so its one-second snapshot names never collide.",
     );
     r.write();
-}
-
-/// One fss_create_expose + fss_delete through rpcclient: (create ms, delete ms).
-fn fsrvp_cycle(w: &World, share: &str) -> (f64, f64) {
-    let (create, o) = timed(|| w.rpc(&format!("fss_create_expose backup ro {share}")));
-    let out = text(&o);
-    assert!(
-        o.status.success(),
-        "fss_create_expose {share}: {out}\n{}",
-        w.logs()
-    );
-    let sc = parse_expose(&out)
-        .pop()
-        .unwrap_or_else(|| panic!("no shadow copy in: {out}"));
-    let (delete, o) = timed(|| w.rpc(&format!("fss_delete {share} {} {}", sc.set, sc.copy)));
-    assert!(
-        o.status.success(),
-        "fss_delete {share}: {}\n{}",
-        text(&o),
-        w.logs()
-    );
-    (create, delete)
 }
 
 /// `btrfs subvolume snapshot -r` + `btrfs subvolume delete`, as a script would.

@@ -23,11 +23,7 @@ const IOCTL_CYCLE: &str = "ioctl create+destroy";
 const CATALOG_SAVE: &str = "catalog reserve+remove";
 
 fn main() {
-    if let Some(args) = support::inner_args() {
-        inner(&args);
-        return;
-    }
-    if !support::is_bench_run() {
+    if !support::start(inner) {
         return;
     }
     let reps = support::reps(400, 20);

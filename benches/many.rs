@@ -40,11 +40,7 @@ const CLI_OPS: &[CliOp] = &[
 ];
 
 fn main() {
-    if let Some(args) = support::inner_args() {
-        inner(&args);
-        return;
-    }
-    if !support::is_bench_run() {
+    if !support::start(inner) {
         return;
     }
     let reps = support::reps(200, 10);
@@ -235,7 +231,7 @@ fn arrange(sd: &Path, which: &str) {
 /// smb.conf for the CLI: the World's [global] and one rvss share at `vol`.
 fn write_conf(w: &mut World, vol: &Path) -> PathBuf {
     let saved = std::mem::take(&mut w.shares);
-    w.add_share("vm", vol, &["vfs objects = rvss"]);
+    w.add_share("vm", vol, support::RVSS_OPTIONS);
     let conf = w.smb_conf();
     w.shares = saved;
     let path = w.dir.join("smb-cli.conf");

@@ -32,12 +32,12 @@ struct Module {
 const MODULES: [Module; 2] = [
     Module {
         name: "rvss",
-        options: &["vfs objects = rvss"],
+        options: support::RVSS_OPTIONS,
         owns: is_rvss_frame,
     },
     Module {
         name: "vfs_btrfs",
-        options: &["vfs objects = btrfs", "btrfs:manipulate snapshots = yes"],
+        options: support::VFS_BTRFS_OPTIONS,
         owns: is_btrfs_frame,
     },
 ];

@@ -11,11 +11,8 @@ use common::{parse_expose, World};
 use support::{Goal, Report};
 
 const MODULES: [(&str, &[&str]); 2] = [
-    ("rvss", &["vfs objects = rvss"]),
-    (
-        "vfs_btrfs",
-        &["vfs objects = btrfs", "btrfs:manipulate snapshots = yes"],
-    ),
+    ("rvss", support::RVSS_OPTIONS),
+    ("vfs_btrfs", support::VFS_BTRFS_OPTIONS),
 ];
 
 /// The fields of /proc/PID/status we keep, in KiB.

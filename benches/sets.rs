@@ -32,13 +32,13 @@ fn main() {
     for k in 1..=max {
         let dir = vol.join(format!("s{k:02}"));
         w.must(&format!("mkdir '{}'", dir.display()));
-        w.add_share(&share_name("rvss", k), &dir, &["vfs objects = rvss"]);
+        w.add_share(&share_name("rvss", k), &dir, support::RVSS_OPTIONS);
         let sub = fs.join(format!("b{k:02}"));
         support::subvolume(&w, &sub);
         w.add_share(
             &share_name("vfs_btrfs", k),
             &sub,
-            &["vfs objects = btrfs", "btrfs:manipulate snapshots = yes"],
+            support::VFS_BTRFS_OPTIONS,
         );
     }
     w.start_samba();

@@ -67,6 +67,17 @@ pub fn is_bench_run() -> bool {
     yes
 }
 
+/// The start of a bench binary's main: runs `inner` when this process is an
+/// inner step (`run_inside`), and answers whether the outer measurement
+/// should run (only under `cargo bench`).
+pub fn start(inner: fn(&[String])) -> bool {
+    if let Some(args) = inner_args() {
+        inner(&args);
+        return false;
+    }
+    is_bench_run()
+}
+
 /// The arguments after `--rvss-inner`, when this process is an inner step.
 pub fn inner_args() -> Option<Vec<String>> {
     let args: Vec<String> = std::env::args().collect();
@@ -433,6 +444,54 @@ pub fn settle(path: &std::path::Path) {
     }
     // Commit what the cleaner did last.
     run(&["filesystem", "sync"]);
+}
+
+/// The smb.conf lines of a share served by rvss.
+pub const RVSS_OPTIONS: &[&str] = &["vfs objects = rvss"];
+/// The smb.conf lines of a share served by Samba's vfs_btrfs, allowed to
+/// make snapshots.
+pub const VFS_BTRFS_OPTIONS: &[&str] = &["vfs objects = btrfs", "btrfs:manipulate snapshots = yes"];
+
+/// The smb.conf lines of a share served by `module`: "rvss" or "vfs_btrfs".
+pub fn module_options(module: &str) -> &'static [&'static str] {
+    match module {
+        "rvss" => RVSS_OPTIONS,
+        "vfs_btrfs" => VFS_BTRFS_OPTIONS,
+        other => panic!("no module {other}"),
+    }
+}
+
+/// A share `name` through `module` at the root of a new subvolume
+/// `fs/name` holding a `mib` MiB file (vfs_btrfs needs the share at a
+/// subvolume root).
+pub fn subvolume_share(w: &mut World, fs: &std::path::Path, name: &str, module: &str, mib: u64) {
+    let sub = fs.join(name);
+    subvolume(w, &sub);
+    write_data(w, &sub.join("disk.vhdx"), mib);
+    w.add_share(name, &sub, module_options(module));
+}
+
+/// One FSRVP round trip through rpcclient, `fss_create_expose` then
+/// `fss_delete` of `share`: (create ms, delete ms).
+pub fn fsrvp_cycle(w: &World, share: &str) -> (f64, f64) {
+    let (create, o) = timed(|| w.rpc(&format!("fss_create_expose backup ro {share}")));
+    let out = crate::common::text(&o);
+    assert!(
+        o.status.success(),
+        "fss_create_expose {share}: {out}\n{}",
+        w.logs()
+    );
+    let sc = crate::common::parse_expose(&out)
+        .pop()
+        .unwrap_or_else(|| panic!("no shadow copy in: {out}"));
+    let (delete, o) = timed(|| w.rpc(&format!("fss_delete {share} {} {}", sc.set, sc.copy)));
+    assert!(
+        o.status.success(),
+        "fss_delete {share}: {}\n{}",
+        crate::common::text(&o),
+        w.logs()
+    );
+    (create, delete)
 }
 
 /// Makes a subvolume at `path` inside the world.
