@@ -2,11 +2,12 @@
 //! any more (a commit that failed half way, a killed FSRVP server).
 
 use super::{Cli, Outcome, EXIT_ERROR, EXIT_OK};
-use rvss_core::catalog::{Catalog, Durability};
-use rvss_core::inventory::{self, Status};
-use rvss_core::{shadow, snapshot};
+use rvss_core::catalog::Catalog;
+use rvss_core::cephfs::{self, CephfsSnapshots};
+use rvss_core::gc::{self, Collected, Rules};
+use rvss_core::inventory;
+use rvss_core::shadow::{self, BtrfsSnapshots};
 use serde::Serialize;
-use std::path::Path;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -37,83 +38,37 @@ struct Removed {
 pub fn run(cli: &Cli, args: &Args) -> Outcome {
     let conf = cli.samba_conf()?;
     let referenced = inventory::share_paths(&conf);
-    let now = shadow::now();
     let mut removed = vec![];
     let mut failed = 0;
+    let mut report = |c: Collected| match c.error {
+        Some(err) => {
+            eprintln!("rvss gc: {} {} left alone: {err}", c.share, c.gmt);
+            failed += 1;
+        }
+        None => removed.push(Removed {
+            id: c.id,
+            share: c.share,
+            path: c.path,
+            gmt: c.gmt,
+            kind: c.kind.name(),
+        }),
+    };
+    let btrfs_retains = |share: &str| {
+        conf.share(share)
+            .and_then(|s| conf.rvss_config(s).ok())
+            .is_some_and(|c| c.retention.enabled())
+    };
+    let rules = Rules {
+        share_paths: &referenced,
+        retains: &btrfs_retains,
+        grace: args.grace,
+        now: shadow::now(),
+        dry_run: args.dry_run,
+    };
     for dir in inventory::snapshot_dirs(&conf)? {
         let catalog = Catalog::open(&dir)?;
-        let seen = {
-            let _lock = catalog.lock_shared()?;
-            catalog.entries()?
-        };
-        for e in seen {
-            // One snapshot at a time under the exclusive lock, released in
-            // between: FSRVP hooks of other clients go on meanwhile.
-            let _lock = catalog.lock()?;
-            let Some(mut e) = catalog.get(Path::new(&e.path))? else {
-                continue; // deleted meanwhile
-            };
-            let orphan = match inventory::status_of(&e, &referenced) {
-                Status::Orphan => !being_taken(&e),
-                // A snapshot still being taken, unless a crash left it.
-                Status::Creating => !e.creator.is_some_and(|c| c.is_running()),
-                _ => false,
-            };
-            // The grace period counts from when gc first saw an entry without
-            // a share, never from its creation: Samba removes the exposed
-            // share before it calls snap_delete, and a gc in that gap must
-            // not take a snapshot whose FSRVP delete is still coming.
-            let since = match (orphan, e.unreferenced_since) {
-                (true, None) => Some(now),
-                (false, Some(_)) => None,
-                (_, s) => s,
-            };
-            if since != e.unreferenced_since {
-                e.unreferenced_since = since;
-                if !args.dry_run {
-                    catalog.write(&e, Durability::Now)?;
-                }
-            }
-            if !orphan || now.saturating_sub(since.unwrap_or(now)) < args.grace {
-                continue;
-            }
-            let exists = Path::new(&e.path).symlink_metadata().is_ok();
-            // A share with a retention policy keeps what FSRVP deletes: its
-            // orphan becomes a backup (which the policy then prunes), never
-            // a deletion.
-            let retains = conf
-                .share(&e.share)
-                .and_then(|s| conf.rvss_config(s).ok())
-                .is_some_and(|c| c.retention.enabled());
-            let kind = match (exists, retains) {
-                (false, _) => "stale",
-                (true, true) => "retained",
-                (true, false) => "orphan",
-            };
-            if !args.dry_run {
-                let done = match kind {
-                    "retained" => {
-                        let old_path = std::path::PathBuf::from(&e.path);
-                        shadow::keep_as_backup(&dir, &mut e)
-                            .and_then(|()| catalog.rename(&old_path, &e))
-                    }
-                    _ => snapshot::destroy_entry(&dir, &e)
-                        .and_then(|()| catalog.remove(&e, Durability::Now)),
-                };
-                if let Err(err) = done {
-                    eprintln!("rvss gc: {} {} left alone: {err}", e.share, e.gmt);
-                    failed += 1;
-                    continue;
-                }
-            }
-            removed.push(Removed {
-                id: e.id.clone(),
-                share: e.share.clone(),
-                path: e.path.clone(),
-                gmt: e.gmt.clone(),
-                kind,
-            });
-        }
+        let snapshots = BtrfsSnapshots { snapshot_dir: &dir };
+        gc::collect(&catalog, &snapshots, &rules, &mut report)?;
     }
     // CephFS shares: their catalog lies on CephFS, shared by every node of
     // a cluster, and the registry (clustered) names every exposed share, so
@@ -121,19 +76,17 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     let ceph = crate::shares::cephfs_shares(&conf)?;
     if !ceph.is_empty() {
         let refs: Vec<_> = ceph.iter().map(|s| s.cephfs_ref()).collect();
-        for c in rvss_core::cephfs::gc(&refs, &referenced, args.grace, args.dry_run)? {
-            if let Some(err) = &c.error {
-                eprintln!("rvss gc: {} {} left alone: {err}", c.share, c.gmt);
-                failed += 1;
-                continue;
-            }
-            removed.push(Removed {
-                id: c.id,
-                share: c.share,
-                path: c.path,
-                gmt: c.gmt,
-                kind: c.kind,
-            });
+        let cephfs_retains = |share: &str| {
+            refs.iter()
+                .any(|s| s.name.eq_ignore_ascii_case(share) && s.config.retention.enabled())
+        };
+        let rules = Rules {
+            retains: &cephfs_retains,
+            now: shadow::now(),
+            ..rules
+        };
+        for catalog in cephfs::catalogs(&refs)? {
+            gc::collect(&catalog, &CephfsSnapshots, &rules, &mut report)?;
         }
     }
     if args.json {
@@ -150,12 +103,4 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
         }
     }
     Ok(if failed > 0 { EXIT_ERROR } else { EXIT_OK })
-}
-
-/// Whether the snapshot of `e` is still being taken: the hook writes the
-/// entry before the snapshot ioctl, so until the snapshot exists only the
-/// creator still running tells this from a stale entry (its snapshot made
-/// and gone, or never made because a crash came first).
-fn being_taken(e: &rvss_core::catalog::Entry) -> bool {
-    e.creator.is_some_and(|c| c.is_running()) && Path::new(&e.path).symlink_metadata().is_err()
 }

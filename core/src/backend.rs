@@ -3,6 +3,7 @@
 //! (`mkdir <share>/.snap/<@GMT name>`, `cephfs.rs`), chosen by the share's
 //! filesystem unless `rvss:backend` says.
 
+use crate::catalog::{Catalog, Entry};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use std::path::Path;
@@ -58,6 +59,24 @@ impl Backend {
             Backend::Cephfs => "cephfs",
         }
     }
+}
+
+/// What gc and prune (`gc::collect`, `retention::prune`) need of a
+/// backend's snapshots: the rules are the same on both, only this differs.
+pub trait Snapshots {
+    /// Whether the snapshot `e` records is there.
+    fn exists(&self, e: &Entry) -> bool;
+    /// Whether the snapshot of an exposed `e` may still be being taken (so
+    /// that it is no orphan yet).
+    fn being_taken(&self, e: &Entry) -> bool;
+    /// Keeps the snapshot of `e` as a retained backup and records that in
+    /// `catalog` (as a delete under a retention policy does).
+    fn keep_as_backup(&self, catalog: &Catalog, e: &mut Entry) -> Result<()>;
+    /// Destroys the snapshot of `e` if it is still the one rvss made; gone
+    /// already is fine.
+    fn destroy(&self, e: &Entry) -> Result<()>;
+    /// The path gc prints and prune logs for `e`.
+    fn shown_path<'e>(&self, e: &'e Entry) -> &'e str;
 }
 
 /// The backend for the share at `path`. With `auto`, a path that cannot be

@@ -605,42 +605,45 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
     Ok(done)
 }
 
-/// Deletes `share`'s retained backups beyond its policy, oldest first (the
-/// whole catalog must parse: deciding with part of it unreadable could take
-/// a backup).
+/// The CephFS snapshots a catalog records, for gc and prune.
+pub struct CephfsSnapshots;
+
+impl crate::backend::Snapshots for CephfsSnapshots {
+    fn exists(&self, e: &Entry) -> bool {
+        Path::new(&e.snap_path).symlink_metadata().is_ok()
+    }
+
+    /// Never: an entry stays `Creating` until its snapshot exists (`create`),
+    /// and gc judges those by their creator.
+    fn being_taken(&self, _e: &Entry) -> bool {
+        false
+    }
+
+    /// The snapshot stays where it is; only its entry changes.
+    fn keep_as_backup(&self, catalog: &Catalog, e: &mut Entry) -> Result<()> {
+        e.state = State::Retained;
+        e.unreferenced_since = None;
+        e.creator = None;
+        catalog.write(e, Durability::Now)
+    }
+
+    fn destroy(&self, e: &Entry) -> Result<()> {
+        destroy(e)
+    }
+
+    fn shown_path<'e>(&self, e: &'e Entry) -> &'e str {
+        &e.snap_path
+    }
+}
+
+/// `retention::prune` for a CephFS catalog.
 fn prune(
     catalog: &Catalog,
     share: &str,
     policy: &retention::Policy,
     dry_run: bool,
 ) -> Result<Vec<Entry>> {
-    if !policy.enabled() {
-        return Ok(vec![]);
-    }
-    let entries = {
-        let _lock = catalog.lock_shared()?;
-        catalog.entries()?
-    };
-    let pruned: Vec<Entry> = retention::to_prune(&entries, share, policy, crate::shadow::now())
-        .into_iter()
-        .filter_map(|i| entries.get(i).cloned())
-        .collect();
-    if dry_run {
-        return Ok(pruned);
-    }
-    let mut done = vec![];
-    for e in pruned {
-        let _lock = catalog.lock()?;
-        // Still the backup that was chosen (nothing changed it meanwhile)?
-        if catalog.get(Path::new(&e.path))?.as_ref() != Some(&e) {
-            continue;
-        }
-        destroy(&e)?;
-        catalog.remove(&e, Durability::Now)?;
-        log::info!("{share}: pruned backup {} ({})", e.gmt, e.snap_path);
-        done.push(e);
-    }
-    Ok(done)
+    retention::prune(catalog, &CephfsSnapshots, share, policy, dry_run)
 }
 
 /// `rvss prune` for one CephFS share: its retained backups beyond its
@@ -730,105 +733,6 @@ pub fn repair(shares: &[ShareRef]) -> Result<Vec<(PathBuf, catalog::Repaired)>> 
     for c in catalogs(shares)? {
         let done = catalog::repair_catalog(&c, rebuild_entry)?;
         out.push((c.dir_path().to_path_buf(), done));
-    }
-    Ok(out)
-}
-
-/// What `rvss gc` did with one CephFS snapshot.
-#[derive(Debug, Clone, Serialize)]
-pub struct Collected {
-    pub id: String,
-    pub share: String,
-    pub path: String,
-    pub gmt: String,
-    /// "orphan" (snapshot removed), "stale" (only the entry: the snapshot
-    /// was gone), "retained" (kept as a backup), or "failed".
-    pub kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
-}
-
-/// gc on CephFS: entries no share definition refers to (`share_paths`, the
-/// registry's exposed shares included, which every node of a cluster
-/// shares) are marked; once unreferenced for `grace` seconds their
-/// snapshot is removed (or kept as a backup where the share retains). An
-/// entry still `Creating` counts only once its creator is gone: one on
-/// another node is seen as gone here, so the grace period is what protects
-/// it there (a CephFS snapshot takes milliseconds). Refuses a catalog with
-/// a corrupt entry.
-pub fn gc(
-    shares: &[ShareRef],
-    share_paths: &BTreeSet<String>,
-    grace: i64,
-    dry_run: bool,
-) -> Result<Vec<Collected>> {
-    let retains = |name: &str| {
-        shares
-            .iter()
-            .any(|s| s.name.eq_ignore_ascii_case(name) && s.config.retention.enabled())
-    };
-    let now = crate::shadow::now();
-    let mut out = vec![];
-    for catalog in catalogs(shares)? {
-        let seen = {
-            let _lock = catalog.lock_shared()?;
-            catalog.entries()?
-        };
-        for e in seen {
-            // One snapshot at a time under the exclusive lock.
-            let _lock = catalog.lock()?;
-            let Some(mut e) = catalog.get(Path::new(&e.path))? else {
-                continue; // deleted meanwhile
-            };
-            let orphan = match crate::inventory::status_of(&e, share_paths) {
-                crate::inventory::Status::Orphan => true,
-                crate::inventory::Status::Creating => !e.creator.is_some_and(|c| c.is_running()),
-                _ => false,
-            };
-            let since = match (orphan, e.unreferenced_since) {
-                (true, None) => Some(now),
-                (false, Some(_)) => None,
-                (_, s) => s,
-            };
-            if since != e.unreferenced_since {
-                e.unreferenced_since = since;
-                if !dry_run {
-                    catalog.write(&e, Durability::Now)?;
-                }
-            }
-            if !orphan || now.saturating_sub(since.unwrap_or(now)) < grace {
-                continue;
-            }
-            let exists = Path::new(&e.snap_path).symlink_metadata().is_ok();
-            let kind = match (exists, retains(&e.share)) {
-                (false, _) => "stale",
-                (true, true) => "retained",
-                (true, false) => "orphan",
-            };
-            let mut error = None;
-            if !dry_run {
-                let done = match kind {
-                    "retained" => {
-                        e.state = State::Retained;
-                        e.unreferenced_since = None;
-                        e.creator = None;
-                        catalog.write(&e, Durability::Now)
-                    }
-                    _ => destroy(&e).and_then(|()| catalog.remove(&e, Durability::Now)),
-                };
-                if let Err(err) = done {
-                    error = Some(err.to_string());
-                }
-            }
-            out.push(Collected {
-                id: e.id.clone(),
-                share: e.share.clone(),
-                path: e.snap_path.clone(),
-                gmt: e.gmt.clone(),
-                kind: if error.is_some() { "failed" } else { kind },
-                error,
-            });
-        }
     }
     Ok(out)
 }

@@ -2,8 +2,10 @@
 //! the share asks for it (`rvss:retain`, `rvss:retain days`), and pruned
 //! oldest first beyond the policy.
 
-use crate::catalog::{Entry, State};
+use crate::backend::Snapshots;
+use crate::catalog::{Catalog, Durability, Entry, State};
 use crate::error::{Error, Result};
+use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Policy {
@@ -71,6 +73,53 @@ pub fn to_prune(entries: &[Entry], share: &str, policy: &Policy, now: i64) -> Ve
         .collect();
     out.reverse();
     out
+}
+
+/// Deletes (or with `dry_run` only lists) `share`'s retained backups beyond
+/// its policy, oldest first, each under the catalog lock on its own (hooks
+/// of other clients go on between two deletions). The whole catalog must
+/// parse: deciding with part of it unreadable could take a backup.
+pub fn prune(
+    catalog: &Catalog,
+    snapshots: &dyn Snapshots,
+    share: &str,
+    policy: &Policy,
+    dry_run: bool,
+) -> Result<Vec<Entry>> {
+    if !policy.enabled() {
+        return Ok(vec![]);
+    }
+    let entries = {
+        let _lock = catalog.lock_shared()?;
+        catalog.entries()?
+    };
+    let pruned: Vec<Entry> = to_prune(&entries, share, policy, crate::shadow::now())
+        .into_iter()
+        .filter_map(|i| entries.get(i).cloned())
+        .collect();
+    if dry_run {
+        return Ok(pruned);
+    }
+    let mut done = vec![];
+    for e in pruned {
+        let _lock = catalog.lock()?;
+        // Still the backup that was chosen (nothing changed it meanwhile)?
+        if catalog.get(Path::new(&e.path))?.as_ref() != Some(&e) {
+            continue;
+        }
+        snapshots.destroy(&e)?;
+        // The snapshot is gone: a crash can only keep its entry (which gc
+        // drops), so the removal may ride on btrfs's next commit; a CephFS
+        // catalog makes it durable at once anyway (`Catalog::open_rooted`).
+        catalog.remove(&e, Durability::WithNextCommit)?;
+        log::info!(
+            "{share}: pruned backup {} ({})",
+            e.gmt,
+            snapshots.shown_path(&e)
+        );
+        done.push(e);
+    }
+    Ok(done)
 }
 
 #[cfg(test)]
@@ -165,5 +214,33 @@ mod tests {
             keep_days: 1,
         };
         assert_eq!(to_prune(&v, "vm", &p, 1_764_064_800), vec![0]);
+    }
+
+    #[test]
+    fn prune_destroys_what_the_policy_drops_and_its_entry() {
+        use crate::gc::tests::{Fake, TempCatalog};
+        let c = TempCatalog::new("prune");
+        let old = c.add("vm", 1_000, State::Retained);
+        let new = c.add("vm", 2_000, State::Retained);
+        let other = c.add("other", 500, State::Retained);
+        let fake = Fake::default();
+        let p = Policy {
+            keep_last: 1,
+            keep_days: 0,
+        };
+        let listed = prune(&c.catalog, &fake, "vm", &p, true).unwrap();
+        assert_eq!(listed, vec![old.clone()]);
+        assert!(fake.done.borrow().is_empty(), "a dry run deletes nothing");
+        assert_eq!(
+            prune(&c.catalog, &fake, "vm", &p, false).unwrap(),
+            vec![old.clone()]
+        );
+        assert_eq!(*fake.done.borrow(), vec![format!("destroy {}", old.gmt)]);
+        assert_eq!(c.catalog.get(Path::new(&old.path)).unwrap(), None);
+        assert_eq!(c.catalog.get(Path::new(&new.path)).unwrap(), Some(new));
+        assert_eq!(c.catalog.get(Path::new(&other.path)).unwrap(), Some(other));
+        assert!(prune(&c.catalog, &fake, "vm", &Policy::default(), false)
+            .unwrap()
+            .is_empty());
     }
 }

@@ -2,7 +2,7 @@
 //! copy of it, delete a shadow copy. Safe Rust over `sys`; the FFI layer calls
 //! these, and so do the CLI and the benchmarks.
 
-use crate::backend::{self, Backend};
+use crate::backend::{self, Backend, Snapshots};
 use crate::catalog::{Catalog, Durability, Entry, State};
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -107,10 +107,11 @@ pub fn create(
     // again by this hook: the snapshot ioctl's own transaction commit makes
     // both durable at once, and a second write after it cost as much as the
     // rest of the hook. Until the snapshot exists, the creator recorded in it
-    // keeps gc away (see cli gc). Reserved under the shared lock (no prune,
-    // gc or repair rewrites the catalog meanwhile), which is not held while
-    // the snapshot is taken: the ioctl commits a transaction, seconds under
-    // write load, and other clients' hooks must not wait for it.
+    // keeps gc away (`BtrfsSnapshots::being_taken`). Reserved under the
+    // shared lock (no prune, gc or repair rewrites the catalog meanwhile),
+    // which is not held while the snapshot is taken: the ioctl commits a
+    // transaction, seconds under write load, and other clients' hooks must
+    // not wait for it.
     let entry = {
         let _lock = catalog.lock_shared()?;
         // The rules of AddToShadowCopySet, right before the snapshot: the
@@ -269,12 +270,41 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
     Ok(Deleted::Destroyed)
 }
 
-/// Keeps the snapshot of `e` as a backup (as a delete under a retention
-/// policy does): `rvss gc` uses it for orphans of shares that retain.
-pub fn keep_as_backup(snapshot_dir: &Path, e: &mut Entry) -> Result<()> {
-    retain(snapshot_dir, e)?;
-    e.unreferenced_since = None;
-    Ok(())
+/// The btrfs snapshots of one snapshot directory, for gc and prune.
+pub struct BtrfsSnapshots<'a> {
+    pub snapshot_dir: &'a Path,
+}
+
+impl Snapshots for BtrfsSnapshots<'_> {
+    fn exists(&self, e: &Entry) -> bool {
+        Path::new(&e.path).symlink_metadata().is_ok()
+    }
+
+    /// The hook writes the entry before the snapshot ioctl, so until the
+    /// snapshot exists only the creator still running tells this from a
+    /// stale entry (its snapshot made and gone, or never made because a
+    /// crash came first).
+    fn being_taken(&self, e: &Entry) -> bool {
+        e.creator.is_some_and(|c| c.is_running()) && !self.exists(e)
+    }
+
+    /// As a delete under a retention policy does (`retain`); the entry
+    /// follows the snapshot if it moved.
+    fn keep_as_backup(&self, catalog: &Catalog, e: &mut Entry) -> Result<()> {
+        let old_path = PathBuf::from(&e.path);
+        retain(self.snapshot_dir, e)?;
+        e.unreferenced_since = None;
+        catalog.rename(&old_path, e)
+    }
+
+    fn destroy(&self, e: &Entry) -> Result<()> {
+        snapshot::destroy_entry(self.snapshot_dir, e)
+    }
+
+    /// The snapshot (the subvolume), not the share inside it.
+    fn shown_path<'e>(&self, e: &'e Entry) -> &'e str {
+        &e.path
+    }
 }
 
 /// Keeps a shadow copy as a backup: the backup is the snapshot. A writable
@@ -510,40 +540,15 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
-/// Deletes (or with `dry_run` only lists) `share`'s retained backups beyond
-/// its policy, oldest first, each under the catalog lock on its own (hooks
-/// of other clients go on between two deletions).
+/// `retention::prune` for the btrfs catalog `catalog`.
 pub fn prune(
     catalog: &Catalog,
     share: &str,
     policy: &retention::Policy,
     dry_run: bool,
 ) -> Result<Vec<Entry>> {
-    if !policy.enabled() {
-        return Ok(vec![]);
-    }
-    let entries = {
-        let _lock = catalog.lock_shared()?;
-        catalog.entries()?
+    let snapshots = BtrfsSnapshots {
+        snapshot_dir: catalog.dir_path(),
     };
-    let pruned: Vec<Entry> = retention::to_prune(&entries, share, policy, now())
-        .into_iter()
-        .map(|idx| entries[idx].clone())
-        .collect();
-    if dry_run {
-        return Ok(pruned);
-    }
-    let mut done = vec![];
-    for e in pruned {
-        let _lock = catalog.lock()?;
-        // Still the backup that was chosen (nothing changed it meanwhile)?
-        if catalog.get(Path::new(&e.path))?.as_ref() != Some(&e) {
-            continue;
-        }
-        snapshot::destroy_entry(catalog.dir_path(), &e)?;
-        catalog.remove(&e, Durability::WithNextCommit)?;
-        log::info!("{share}: pruned backup {} ({})", e.gmt, e.path);
-        done.push(e);
-    }
-    Ok(done)
+    retention::prune(catalog, &snapshots, share, policy, dry_run)
 }
