@@ -214,8 +214,8 @@ fn markdown(benches: &[Bench], root: &Path, plotted: bool, summarised: bool) -> 
     }
     let _ = writeln!(
         s,
-        "\nThe machine was shared with other builds and tests during the run (load \
-         average when this report was assembled, 1/5/15 min: {}).\n",
+        "\nLoad average when this report was assembled (1/5/15 min; what else ran on the \
+         machine during the run shows in the 5 and 15 minute figures): {}.\n",
         sh("cut -d' ' -f1-3 /proc/loadavg")
     );
 
