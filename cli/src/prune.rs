@@ -53,18 +53,8 @@ fn prune_share(
         )?);
     }
     let layout = share.layout()?;
-    // The share's directory and those of a previous `rvss:snapshot dir`.
-    let mut dirs = vec![layout.snapshot_dir.clone()];
-    dirs.extend(
-        rvss_core::known_dirs::load()
-            .into_iter()
-            .filter(|d| *d != layout.snapshot_dir),
-    );
     let mut pruned = vec![];
-    for dir in dirs {
-        if !rvss_core::catalog::exists(&dir) {
-            continue;
-        }
+    for dir in rvss_core::inventory::share_snapshot_dirs(&layout.snapshot_dir) {
         let catalog = Catalog::open(&dir)?;
         pruned.extend(shadow::prune(
             &catalog,

@@ -82,16 +82,7 @@ fn vanished(entry: &Entry) -> Failure {
 /// (or a previous `rvss:snapshot dir`); its btrfs UUID is checked.
 fn btrfs_source(share: &ConfiguredShare, from: &str) -> Result<Source, Failure> {
     let layout = share.layout()?;
-    let mut dirs = vec![layout.snapshot_dir.clone()];
-    dirs.extend(
-        rvss_core::known_dirs::load()
-            .into_iter()
-            .filter(|d| *d != layout.snapshot_dir),
-    );
-    for dir in dirs {
-        if !rvss_core::catalog::exists(&dir) {
-            continue;
-        }
+    for dir in rvss_core::inventory::share_snapshot_dirs(&layout.snapshot_dir) {
         let catalog = Catalog::open(&dir)?;
         let lock = catalog.lock_shared()?;
         let Some(entry) = find(&catalog, share, from)? else {

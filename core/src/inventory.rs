@@ -27,6 +27,20 @@ pub fn snapshot_dirs(conf: &SambaConf) -> Result<Vec<PathBuf>> {
     Ok(dirs.into_iter().filter(|d| catalog::exists(d)).collect())
 }
 
+/// The snapshot directories that may hold a share's snapshots and have a
+/// catalog: `current` (the share's snapshot directory) first, then those of
+/// a previous `rvss:snapshot dir`.
+pub fn share_snapshot_dirs(current: &Path) -> Vec<PathBuf> {
+    std::iter::once(current.to_path_buf())
+        .chain(
+            crate::known_dirs::load()
+                .into_iter()
+                .filter(|d| d != current),
+        )
+        .filter(|d| catalog::exists(d))
+        .collect()
+}
+
 /// How the CLI reports a snapshot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
