@@ -174,23 +174,44 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
             }
         })?;
     let (src, dst) = (src_path.join(&rel), source.share.join(&rel));
+    // One warning line for each object of the backup not restored.
+    for s in &report.skipped {
+        eprintln!(
+            "rvss: warning: {} is a {} in the backup; not restored",
+            s.path.display(),
+            s.kind
+        );
+    }
     if args.json {
         let v = serde_json::json!({ "from": entry.gmt, "source": src, "restored": dst, "report": report });
         crate::print_json(&v, "");
     } else {
         println!(
-            "restored {} from {} ({} files, {} directories, {} symlinks, {} bytes {})",
+            "restored {} from {} ({} files, {} directories, {} symlinks, {} special files, \
+             {} hard links, {} bytes {})",
             dst.display(),
             entry.gmt,
             report.files,
             report.dirs,
             report.symlinks,
+            report.specials,
+            report.hard_links,
             report.bytes,
             match source.method {
                 restore::Method::Reflink => "shared by reflink",
                 restore::Method::Copy => "copied",
             }
         );
+        if let Some(a) = &report.aside {
+            println!(
+                "what was at {} is kept aside (root only) in {}\n  to put it back: {}\n  \
+                 to delete it: {}",
+                dst.display(),
+                a.path.display(),
+                a.undo,
+                a.purge
+            );
+        }
     }
     Ok(EXIT_OK)
 }

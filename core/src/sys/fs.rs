@@ -216,6 +216,32 @@ pub fn chown_fd(fd: std::os::fd::BorrowedFd<'_>, uid: u32, gid: u32) -> io::Resu
     Ok(())
 }
 
+/// Sets the owner of `name` inside `dir` itself (a symbolic link is not
+/// followed).
+pub fn chown_at_nofollow(
+    dir: std::os::fd::BorrowedFd<'_>,
+    name: &std::ffi::CStr,
+    uid: u32,
+    gid: u32,
+) -> io::Result<()> {
+    if uid == u32::MAX || gid == u32::MAX {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "owner id -1 is not an owner",
+        ));
+    }
+    // SAFETY: from_raw is unsafe only because -1 means "leave unchanged" to
+    // the kernel; both ids were checked above not to be -1.
+    let (u, g) = unsafe {
+        (
+            rustix::fs::Uid::from_raw(uid),
+            rustix::fs::Gid::from_raw(gid),
+        )
+    };
+    rustix::fs::chownat(dir, name, Some(u), Some(g), AtFlags::SYMLINK_NOFOLLOW)?;
+    Ok(())
+}
+
 /// Makes `dst` share all of `src`'s extents (a reflink copy: instant, no new
 /// data blocks). Both must be on the same btrfs filesystem.
 pub fn reflink(src: &File, dst: &File) -> io::Result<()> {

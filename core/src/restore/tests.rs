@@ -1,0 +1,249 @@
+//! Unit tests on the machine's own filesystem (a copy: no reflink needed).
+//! They need root (owners, device nodes); the e2e tests (e2e_restore,
+//! e2e_safety) cover btrfs, Samba and share users.
+
+use super::*;
+use std::fs;
+use std::fs::File;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+
+#[test]
+fn relative_paths_stay_inside() {
+    assert_eq!(
+        relative("vm/disk.vhdx").unwrap(),
+        PathBuf::from("vm/disk.vhdx")
+    );
+    assert_eq!(relative("./a").unwrap(), PathBuf::from("a"));
+    for bad in ["", "/etc/passwd", "../x", "a/../../b", ".", "./"] {
+        assert!(relative(bad).is_err(), "{bad}");
+    }
+}
+
+struct Base(PathBuf);
+
+impl Base {
+    fn new(tag: &str) -> Base {
+        let base = std::env::temp_dir().join(format!("rvss-restore-{tag}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&base);
+        fs::create_dir_all(base.join("src")).unwrap();
+        fs::create_dir_all(base.join("dst")).unwrap();
+        Base(base)
+    }
+    fn src(&self) -> PathBuf {
+        self.0.join("src")
+    }
+    fn dst(&self) -> PathBuf {
+        self.0.join("dst")
+    }
+    fn restore(&self, rel: &str, force: bool) -> Result<Report> {
+        let (s, d) = (self.src(), self.dst());
+        let (sf, df) = (
+            crate::sys::fs::open_dir(&s).unwrap(),
+            crate::sys::fs::open_dir(&d).unwrap(),
+        );
+        let (sr, dr) = (
+            Root {
+                dir: sf.as_fd(),
+                path: &s,
+            },
+            Root {
+                dir: df.as_fd(),
+                path: &d,
+            },
+        );
+        restore_with(&sr, &dr, Path::new(rel), force, Method::Copy)
+    }
+    fn names(&self, p: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(p)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+impl Drop for Base {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn xattr(p: &Path, name: &str) -> Option<Vec<u8>> {
+    let mut buf = vec![0u8; 256];
+    rustix::fs::lgetxattr(p, name, &mut buf).ok().map(|n| {
+        buf.truncate(n);
+        buf
+    })
+}
+
+#[test]
+fn anything_at_the_path_is_a_conflict_even_an_empty_directory() {
+    let b = Base::new("conflict");
+    fs::create_dir_all(b.src().join("d")).unwrap();
+    fs::write(b.src().join("d/a"), "a").unwrap();
+    fs::create_dir(b.dst().join("d")).unwrap();
+    let err = b.restore("d", false).unwrap_err();
+    assert_eq!(err.status, crate::ntstatus::OBJECT_NAME_COLLISION);
+    assert!(b.names(&b.dst().join("d")).is_empty(), "merged into it");
+    assert_eq!(b.names(&b.dst()), ["d"], "staging left behind");
+    let err = b.restore("nothere", false).unwrap_err();
+    assert_eq!(err.status, crate::ntstatus::OBJECT_NAME_NOT_FOUND);
+}
+
+#[test]
+fn the_tree_comes_back_whole_with_attributes_links_holes_and_fifos() {
+    let b = Base::new("whole");
+    let d = b.src().join("d");
+    fs::create_dir_all(d.join("e")).unwrap();
+    let big: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
+    fs::write(d.join("big"), &big).unwrap();
+    fs::write(d.join("e/empty"), "").unwrap();
+    fs::set_permissions(d.join("big"), fs::Permissions::from_mode(0o640)).unwrap();
+    let big_file = crate::sys::fs::open_file_at(
+        &crate::sys::fs::open_dir(&d).unwrap(),
+        OsStr::new("big"),
+        libc::O_RDONLY,
+        0,
+    )
+    .unwrap();
+    crate::sys::fs::chown_fd(big_file.as_fd(), 1234, 4321).unwrap();
+    rustix::fs::lsetxattr(
+        &d.join("big"),
+        "user.note",
+        b"kept",
+        rustix::fs::XattrFlags::empty(),
+    )
+    .unwrap();
+    rustix::fs::lsetxattr(&d, "user.dir", b"d", rustix::fs::XattrFlags::empty()).unwrap();
+    fs::hard_link(d.join("big"), d.join("e/big-again")).unwrap();
+    // A sparse file: 4 KiB of data at 64 MiB, holes around it.
+    let f = File::create(d.join("sparse")).unwrap();
+    rustix::io::pwrite(&f, &[7u8; 4096], 64 << 20).unwrap();
+    f.set_len(128 << 20).unwrap();
+    drop(f);
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &d.join("fifo"),
+        FileType::Fifo,
+        Mode::from_raw_mode(0o620),
+        0,
+    )
+    .unwrap();
+    fs::set_permissions(d.join("fifo"), fs::Permissions::from_mode(0o620)).unwrap();
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &d.join("null"),
+        FileType::CharacterDevice,
+        Mode::from_raw_mode(0o666),
+        rustix::fs::makedev(1, 3),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("big", d.join("link")).unwrap();
+    let old = rustix::fs::Timestamps {
+        last_access: rustix::fs::Timespec {
+            tv_sec: 1_000_000_000,
+            tv_nsec: 5,
+        },
+        last_modification: rustix::fs::Timespec {
+            tv_sec: 1_000_000_001,
+            tv_nsec: 7,
+        },
+    };
+    for p in [d.join("big"), d.join("fifo"), d.clone()] {
+        rustix::fs::utimensat(rustix::fs::CWD, &p, &old, AtFlags::empty()).unwrap();
+    }
+
+    let r = b.restore("d", false).unwrap();
+    assert_eq!(
+        (r.files, r.dirs, r.symlinks, r.specials, r.hard_links),
+        (3, 2, 1, 1, 1),
+        "{r:?}"
+    );
+    assert_eq!(r.skipped.len(), 1, "{r:?}");
+    assert!(r.skipped[0].path.ends_with("d/null"), "{r:?}");
+    assert!(r.aside.is_none());
+    let o = b.dst().join("d");
+    assert_eq!(fs::read(o.join("big")).unwrap(), big);
+    let m = fs::symlink_metadata(o.join("big")).unwrap();
+    assert_eq!(m.permissions().mode() & 0o7777, 0o640);
+    assert_eq!((m.uid(), m.gid()), (1234, 4321));
+    assert_eq!((m.mtime(), m.mtime_nsec()), (1_000_000_001, 7));
+    assert_eq!(xattr(&o.join("big"), "user.note").as_deref(), Some(&b"kept"[..]));
+    assert_eq!(xattr(&o, "user.dir").as_deref(), Some(&b"d"[..]));
+    let m2 = fs::symlink_metadata(o.join("e/big-again")).unwrap();
+    assert_eq!(m.ino(), m2.ino(), "hard links are one file again");
+    let s = fs::symlink_metadata(o.join("sparse")).unwrap();
+    assert_eq!(s.len(), 128 << 20);
+    assert!(s.blocks() * 512 <= 64 * 1024, "holes filled: {} blocks", s.blocks());
+    let fi = fs::symlink_metadata(o.join("fifo")).unwrap();
+    assert_eq!(FileType::from_raw_mode(fi.mode()), FileType::Fifo);
+    assert_eq!(fi.permissions().mode() & 0o7777, 0o620);
+    assert_eq!(fi.mtime(), 1_000_000_001);
+    assert!(!o.join("null").exists());
+    assert_eq!(fs::read_link(o.join("link")).unwrap(), Path::new("big"));
+    let dm = fs::symlink_metadata(&o).unwrap();
+    assert_eq!(dm.mtime(), 1_000_000_001, "directory times set last");
+    assert_eq!(b.names(&b.dst()), ["d"], "staging left behind");
+}
+
+#[test]
+fn force_moves_what_was_there_aside_into_a_root_only_directory() {
+    let b = Base::new("aside");
+    fs::create_dir_all(b.src().join("d")).unwrap();
+    fs::write(b.src().join("d/a"), "backup").unwrap();
+    fs::create_dir_all(b.dst().join("d")).unwrap();
+    fs::write(b.dst().join("d/mine"), "live").unwrap();
+    let r = b.restore("d", true).unwrap();
+    assert_eq!(fs::read_to_string(b.dst().join("d/a")).unwrap(), "backup");
+    assert!(!b.dst().join("d/mine").exists(), "merged");
+    let a = r.aside.expect("moved aside");
+    assert_eq!(fs::read_to_string(a.path.join("mine")).unwrap(), "live");
+    assert_eq!(a.path.parent(), Some(a.holding.as_path()));
+    let h = fs::symlink_metadata(&a.holding).unwrap();
+    assert_eq!((h.uid(), h.mode() & 0o7777), (0, 0o700));
+    assert!(a.undo.contains(&a.path.display().to_string()), "{}", a.undo);
+    // The undo puts it back.
+    let o = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&a.undo)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
+    assert_eq!(fs::read_to_string(b.dst().join("d/mine")).unwrap(), "live");
+}
+
+#[test]
+fn links_in_the_live_tree_are_never_followed() {
+    let b = Base::new("links");
+    let (src, dst, outside) = (b.src(), b.dst(), b.0.join("outside"));
+    fs::create_dir_all(src.join("d/e")).unwrap();
+    fs::create_dir_all(&outside).unwrap();
+    std::os::unix::fs::symlink("backup-target", src.join("d/l")).unwrap();
+    std::os::unix::fs::symlink("backup-target", src.join("top")).unwrap();
+    fs::write(outside.join("victim"), "victim").unwrap();
+    // The directory restored into is a link out of the share, and the
+    // entry name itself is a link to a victim.
+    std::os::unix::fs::symlink(&outside, dst.join("d")).unwrap();
+    std::os::unix::fs::symlink(outside.join("victim"), dst.join("top")).unwrap();
+    // Overwriting exchanges the links themselves.
+    let r = b.restore("top", true).unwrap();
+    assert!(r.aside.is_some());
+    b.restore("d", true).unwrap();
+    assert_eq!(
+        fs::read_to_string(outside.join("victim")).unwrap(),
+        "victim"
+    );
+    assert_eq!(fs::read_dir(&outside).unwrap().count(), 1);
+    assert_eq!(
+        fs::read_link(dst.join("top")).unwrap(),
+        Path::new("backup-target")
+    );
+    assert!(fs::symlink_metadata(dst.join("d")).unwrap().is_dir());
+    assert!(dst.join("d/e").is_dir());
+    // A link on the way down to the parent is refused.
+    std::os::unix::fs::symlink(&outside, dst.join("via")).unwrap();
+    fs::create_dir_all(src.join("via/x")).unwrap();
+    assert!(b.restore("via/x", true).is_err());
+    assert!(!outside.join("x").exists());
+}
