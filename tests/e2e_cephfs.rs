@@ -804,9 +804,15 @@ fn restore_from_a_cephfs_backup_copies_and_never_follows_links() {
         "secret",
         "restore wrote outside the share"
     );
-    // No temporary file is left behind.
-    let left = w.must(&format!("find '{}' -name '.rvss-restore*'", vm.display()));
+    // Nothing half-made is left behind: no staged tree; each forced
+    // restore kept what it replaced aside in a root-only directory.
+    let left = w.must(&format!("find '{}' -name '.rvss-staged'", vm.display()));
     assert!(left.trim().is_empty(), "{left}");
+    let kept = w.must(&format!(
+        "for h in '{}'/.rvss-restore-*; do stat -c '%u %a' \"$h\"; ls -A \"$h\" | wc -l; done",
+        vm.display()
+    ));
+    assert_eq!(kept, "0 700\n1\n".repeat(3), "{kept}");
 }
 
 /// CTDB's public address failover: each node in a network namespace of its

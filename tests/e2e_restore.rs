@@ -150,7 +150,9 @@ fn rename_race_setup(w: &World, share: &Path) -> (String, String) {
 /// whether alice's rename landed while the restore was running.
 fn race_restore(w: &World, share: &Path, gmt: &str, force: &str) -> (i32, String) {
     let team = share.join("team");
-    let log = w.dir.join("race.log");
+    let logs = w.dir.join("race");
+    w.must(&format!("mkdir -p -m 0777 {}", q(&logs)));
+    let log = logs.join("race.log");
     let out = w.dir.join("restore.out");
     let _ = std::fs::remove_file(&log);
     // dash expands the glob itself: no fork per poll.
@@ -388,8 +390,12 @@ fn the_restored_tree_is_exactly_what_the_backup_held() {
     ));
     w.rpc_ok(&format!("fss_recovery_complete {}", e.set));
     w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
-    let gmt = list_json(&w)[0]["gmt"].as_str().unwrap().to_string();
-    let held = attributes(&w, &copy);
+    let l = list_json(&w);
+    let gmt = l[0]["gmt"].as_str().unwrap().to_string();
+    // The backup as retained (read-only, moved out of `.writable`).
+    let kept = PathBuf::from(l[0]["path"].as_str().unwrap()).join("vm/docs");
+    assert_eq!(l[0]["readonly"], true, "{l:?}");
+    let held = attributes(&w, &kept);
     assert!(held.contains("security.NTACL"), "{held}");
     assert!(held.contains("user.DOSATTRIB"), "{held}");
     assert!(held.contains("default:user:50000:rwx"), "{held}");

@@ -186,12 +186,41 @@ fn restore_never_follows_links_planted_by_a_share_user() {
         outside = outside.display(),
         stop = stop.display(),
     )));
+    let mut outcomes = vec![];
     for _ in 0..3 {
         // Success or a refusal are both fine; touching the outside is not.
-        let _ = w.cli(&format!("restore --share vm --from {gmt} --force dir"));
+        let o = w.cli(&format!("restore --share vm --from {gmt} --force dir"));
+        outcomes.push((o.status.code(), text(&o)));
     }
     std::fs::write(&stop, "").unwrap();
     let _ = swapper.wait();
+    for (code, out) in &outcomes {
+        // A refusal names the swap, never a failure halfway.
+        assert!(
+            *code == Some(0)
+                || out.contains("replaced by someone else")
+                || out.contains("kept changing")
+                || out.contains("exists"),
+            "{code:?}: {out}"
+        );
+    }
+    // Nothing half-made is left: no staged tree, and each staging
+    // directory left holds what was moved aside, root's alone.
+    let staged = w.must(&format!("find {} -name .rvss-staged", q(&share)));
+    assert!(staged.trim().is_empty(), "{staged}");
+    for h in w
+        .must(&format!(
+            "find {} -maxdepth 1 -name '.rvss-restore-*'",
+            q(&share)
+        ))
+        .lines()
+    {
+        assert_eq!(
+            w.must(&format!("stat -c '%u %a' '{h}' && ls -A '{h}' | wc -l")),
+            "0 700\n1\n",
+            "{h}"
+        );
+    }
     assert_eq!(fingerprint(&w, &victim), before, "the victim changed");
     assert_eq!(
         names(&w, &outside),
