@@ -232,7 +232,9 @@ fn force_with_the_rename_done_before_moves_the_tree_aside_and_says_so() {
         ALICE,
         &format!("mv -T {0}/bobdir {0}/proj", share.join("team").display()),
     ));
-    let o = w.cli(&format!("restore --share vm --from {gmt} --force team/proj"));
+    let o = w.cli(&format!(
+        "restore --share vm --from {gmt} --force team/proj"
+    ));
     assert!(o.status.success(), "{}", text(&o));
     let t = text(&o);
     assert!(t.contains("kept aside (root only)"), "{t}");
@@ -241,7 +243,7 @@ fn force_with_the_rename_done_before_moves_the_tree_aside_and_says_so() {
     w.must(&format!(
         "mv -T {0} {0}.x && mv -T {1} {0}",
         q(&share.join("team/proj")),
-        q(&Path::new(
+        q(Path::new(
             t.lines()
                 .find_map(|l| l.split(" in ").nth(1).filter(|_| l.contains("kept aside")))
                 .unwrap()
@@ -282,7 +284,10 @@ fn a_thief_directory_gets_nothing() {
     let loot = w.dir.join("loot");
     let stop = w.dir.join("stop-looting");
     w.must(&format!("mkdir -m 0777 {}", q(&loot)));
-    w.must(&as_user(ALICE, &format!("mkdir {}/private", team.display())));
+    w.must(&as_user(
+        ALICE,
+        &format!("mkdir {}/private", team.display()),
+    ));
     let mut thief = w.spawn_sh(&as_user(
         ALICE,
         &format!(
@@ -295,7 +300,10 @@ fn a_thief_directory_gets_nothing() {
         ),
     ));
     // The loop works: what alice puts there herself is looted.
-    w.must(&as_user(ALICE, &format!("echo bait > {}/private/bait", team.display())));
+    w.must(&as_user(
+        ALICE,
+        &format!("echo bait > {}/private/bait", team.display()),
+    ));
     let deadline = Instant::now() + Duration::from_secs(20);
     while !w.sh(&format!("test -e {}/bait", q(&loot))).status.success() {
         assert!(Instant::now() < deadline, "the thief loop does not work");
@@ -373,7 +381,10 @@ fn the_restored_tree_is_exactly_what_the_backup_held() {
             .join("\n")
     };
     let dos_before = allinfo("docs/dos.txt");
-    assert!(dos_before.contains("attributes: RHS") || dos_before.contains("attributes: HSR"), "{dos_before}");
+    assert!(
+        dos_before.contains("attributes: RHS") || dos_before.contains("attributes: HSR"),
+        "{dos_before}"
+    );
     // A FIFO cannot be in the share at a commit (structure rules): it is
     // made in a writable copy, as an application would during recovery.
     let e = parse_expose(&w.rpc_ok("fss_create_expose backup rw vm"))

@@ -195,29 +195,38 @@ pub fn restore_with(
     }
     let staging = swap::make(dp.as_fd(), &dst.path.join(parent))?;
     let mut report = Report::default();
-    let result = stage_and_enter(&sp, &dp, &name, &staging, force, method, &label, &mut report);
-    if result.is_err() {
-        if let Ok(Some(st)) = stat_at(staging.fd.as_fd(), swap::STAGED) {
-            swap::remove_staged(&staging, swap::Ident::of(&st));
+    let result = match stage(&sp, &name, &staging, method, &label, &mut report) {
+        Err(e) => {
+            // Failed while staging: all that is there is ours, made where
+            // no one else can reach.
+            swap::remove_staged(&staging, None);
+            Err(e)
         }
-    }
+        Ok(staged) => {
+            swap::enter(dp.as_fd(), &name, &staging, staged, force, &label).inspect_err(|_| {
+                // After an exchange that was undone, or half-way through a
+                // fallback, the name may hold a user's object: only our
+                // own tree is removed.
+                swap::remove_staged(&staging, Some(staged));
+            })
+        }
+    };
     // Empty unless something was moved aside (or could not be put back).
     swap::remove_staging(dp.as_fd(), &staging);
     report.aside = result?;
     Ok(report)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn stage_and_enter(
+/// Stages the backup's `name` (in `sp`) as `swap::STAGED` in the staging
+/// directory; its identity.
+fn stage(
     sp: &OwnedFd,
-    dp: &OwnedFd,
     name: &std::ffi::CStr,
     staging: &swap::Staging,
-    force: bool,
     method: Method,
     label: &Path,
     report: &mut Report,
-) -> Result<Option<Aside>> {
+) -> Result<swap::Ident> {
     let mut st = stage::Stager::new(method, staging.fd.as_fd(), report);
     st.entry(
         sp.as_fd(),
@@ -236,14 +245,7 @@ fn stage_and_enter(
                 label.display()
             ))
         })?;
-    swap::enter(
-        dp.as_fd(),
-        name,
-        staging,
-        swap::Ident::of(&staged),
-        force,
-        label,
-    )
+    Ok(swap::Ident::of(&staged))
 }
 
 /// A path relative to a share root, refusing anything that could leave it.

@@ -112,9 +112,12 @@ pub(super) fn make(parent: BorrowedFd<'_>, parent_label: &Path) -> Result<Stagin
     )))
 }
 
-/// Removes the staged tree (only root could reach it: all of it is rvss's).
-pub(super) fn remove_staged(s: &Staging, staged: Ident) {
-    if ident_at(s.fd.as_fd(), STAGED).ok().flatten() == Some(staged) {
+/// Removes the staged tree (only root could reach it: all of it is
+/// rvss's), when `STAGED` still is the tree `staged` (None: before it
+/// could have entered the share, nothing else can be there).
+pub(super) fn remove_staged(s: &Staging, staged: Option<Ident>) {
+    let now = ident_at(s.fd.as_fd(), STAGED).ok().flatten();
+    if now.is_some() && (staged.is_none() || now == staged) {
         let _ = remove_tree(s.fd.as_fd(), STAGED);
     }
 }
@@ -175,8 +178,8 @@ pub(super) fn enter(
 ) -> Result<Option<Aside>> {
     let h = s.fd.as_fd();
     for _ in 0..3 {
-        let seen = ident_at(parent, name)
-            .map_err(|e| io_err(format!("stat {}", label.display()), e))?;
+        let seen =
+            ident_at(parent, name).map_err(|e| io_err(format!("stat {}", label.display()), e))?;
         let Some(seen) = seen else {
             match rustix::fs::renameat_with(h, STAGED, parent, name, RenameFlags::NOREPLACE) {
                 Ok(()) => return Ok(None),
@@ -269,7 +272,7 @@ fn aside(s: &Staging, name: &CStr, label: &Path) -> Aside {
 /// - with --force, what is there is first moved into the staging directory
 ///   with a plain rename (nothing can exist there under that name), then
 ///   compared with what was seen; a mismatch is reported, nothing deleted.
-fn enter_without_flags(
+pub(super) fn enter_without_flags(
     parent: BorrowedFd<'_>,
     name: &CStr,
     s: &Staging,
@@ -317,16 +320,14 @@ fn enter_without_flags(
             .and_then(|()| rustix::fs::unlinkat(h, STAGED, AtFlags::empty()))
     };
     match placed {
-        Ok(()) => {
-            Ok(moved.map(|mut a| {
-                a.undo = format!(
-                    "mv -T '{0}' '{0}.restored' && mv -T '{1}' '{0}'",
-                    label.display(),
-                    a.path.display()
-                );
-                a
-            }))
-        }
+        Ok(()) => Ok(moved.map(|mut a| {
+            a.undo = format!(
+                "mv -T '{0}' '{0}.restored' && mv -T '{1}' '{0}'",
+                label.display(),
+                a.path.display()
+            );
+            a
+        })),
         Err(e) => {
             let mut err = if e == Errno::EXIST {
                 collision(label)

@@ -109,7 +109,7 @@ fn the_tree_comes_back_whole_with_attributes_links_holes_and_fifos() {
     .unwrap();
     crate::sys::fs::chown_fd(big_file.as_fd(), 1234, 4321).unwrap();
     rustix::fs::lsetxattr(
-        &d.join("big"),
+        d.join("big"),
         "user.note",
         b"kept",
         rustix::fs::XattrFlags::empty(),
@@ -124,7 +124,7 @@ fn the_tree_comes_back_whole_with_attributes_links_holes_and_fifos() {
     drop(f);
     rustix::fs::mknodat(
         rustix::fs::CWD,
-        &d.join("fifo"),
+        d.join("fifo"),
         FileType::Fifo,
         Mode::from_raw_mode(0o620),
         0,
@@ -133,7 +133,7 @@ fn the_tree_comes_back_whole_with_attributes_links_holes_and_fifos() {
     fs::set_permissions(d.join("fifo"), fs::Permissions::from_mode(0o620)).unwrap();
     rustix::fs::mknodat(
         rustix::fs::CWD,
-        &d.join("null"),
+        d.join("null"),
         FileType::CharacterDevice,
         Mode::from_raw_mode(0o666),
         rustix::fs::makedev(1, 3),
@@ -169,13 +169,20 @@ fn the_tree_comes_back_whole_with_attributes_links_holes_and_fifos() {
     assert_eq!(m.permissions().mode() & 0o7777, 0o640);
     assert_eq!((m.uid(), m.gid()), (1234, 4321));
     assert_eq!((m.mtime(), m.mtime_nsec()), (1_000_000_001, 7));
-    assert_eq!(xattr(&o.join("big"), "user.note").as_deref(), Some(&b"kept"[..]));
+    assert_eq!(
+        xattr(&o.join("big"), "user.note").as_deref(),
+        Some(&b"kept"[..])
+    );
     assert_eq!(xattr(&o, "user.dir").as_deref(), Some(&b"d"[..]));
     let m2 = fs::symlink_metadata(o.join("e/big-again")).unwrap();
     assert_eq!(m.ino(), m2.ino(), "hard links are one file again");
     let s = fs::symlink_metadata(o.join("sparse")).unwrap();
     assert_eq!(s.len(), 128 << 20);
-    assert!(s.blocks() * 512 <= 64 * 1024, "holes filled: {} blocks", s.blocks());
+    assert!(
+        s.blocks() * 512 <= 64 * 1024,
+        "holes filled: {} blocks",
+        s.blocks()
+    );
     let fi = fs::symlink_metadata(o.join("fifo")).unwrap();
     assert_eq!(FileType::from_raw_mode(fi.mode()), FileType::Fifo);
     assert_eq!(fi.permissions().mode() & 0o7777, 0o620);
@@ -246,4 +253,90 @@ fn links_in_the_live_tree_are_never_followed() {
     fs::create_dir_all(src.join("via/x")).unwrap();
     assert!(b.restore("via/x", true).is_err());
     assert!(!outside.join("x").exists());
+}
+
+/// The path ceph-fuse takes (no renameat2 flags), driven directly: nothing
+/// is replaced without force, what was there is kept aside with it.
+#[test]
+fn without_rename_flags_nothing_is_replaced_and_what_was_there_is_kept() {
+    let b = Base::new("noflags");
+    let dst = b.dst();
+    let df = crate::sys::fs::open_dir(&dst).unwrap();
+    let ident = |p: &Path| swap::Ident::of(&rustix::fs::lstat(p).unwrap());
+    let staged_dir = |content: &str| {
+        let s = swap::make(df.as_fd(), &dst).unwrap();
+        let t = s.label.join(".rvss-staged");
+        fs::create_dir(&t).unwrap();
+        fs::write(t.join("a"), content).unwrap();
+        let id = ident(&t);
+        (s, id)
+    };
+    // Nothing there: placed.
+    let (s, id) = staged_dir("one");
+    let got = swap::enter_without_flags(df.as_fd(), c"d", &s, id, None, &dst.join("d")).unwrap();
+    assert!(got.is_none());
+    swap::remove_staging(df.as_fd(), &s);
+    assert_eq!(fs::read_to_string(dst.join("d/a")).unwrap(), "one");
+    // Something there (an empty directory even), no force: refused.
+    fs::create_dir(dst.join("e")).unwrap();
+    let (s, id) = staged_dir("two");
+    let err =
+        swap::enter_without_flags(df.as_fd(), c"e", &s, id, None, &dst.join("e")).unwrap_err();
+    assert_eq!(err.status, crate::ntstatus::OBJECT_NAME_COLLISION);
+    assert!(b.names(&dst.join("e")).is_empty());
+    // With force: moved aside, then placed.
+    let seen = ident(&dst.join("d"));
+    let a = swap::enter_without_flags(df.as_fd(), c"d", &s, id, Some(seen), &dst.join("d"))
+        .unwrap()
+        .expect("moved aside");
+    assert_eq!(fs::read_to_string(dst.join("d/a")).unwrap(), "two");
+    assert_eq!(fs::read_to_string(a.path.join("a")).unwrap(), "one");
+    // A file: linkat, never over an existing name.
+    let s = swap::make(df.as_fd(), &dst).unwrap();
+    fs::write(s.label.join(".rvss-staged"), "file").unwrap();
+    let id = ident(&s.label.join(".rvss-staged"));
+    fs::write(dst.join("f"), "live").unwrap();
+    let err =
+        swap::enter_without_flags(df.as_fd(), c"f", &s, id, None, &dst.join("f")).unwrap_err();
+    assert_eq!(err.status, crate::ntstatus::OBJECT_NAME_COLLISION);
+    assert_eq!(fs::read_to_string(dst.join("f")).unwrap(), "live");
+    swap::enter_without_flags(df.as_fd(), c"g", &s, id, None, &dst.join("g")).unwrap();
+    assert_eq!(fs::read_to_string(dst.join("g")).unwrap(), "file");
+    swap::remove_staging(df.as_fd(), &s);
+    assert!(!s.label.exists(), "empty staging directory left");
+}
+
+/// A restore that fails half-way (here: no reflink on this filesystem)
+/// leaves nothing in the share, not even its staging directory.
+#[test]
+fn a_failed_restore_leaves_nothing_behind() {
+    let b = Base::new("failed");
+    let d = b.src().join("d");
+    fs::create_dir_all(d.join("sub/deeper")).unwrap();
+    std::os::unix::fs::symlink("x", d.join("sub/l")).unwrap();
+    fs::write(d.join("sub/deeper/file"), "data").unwrap();
+    let (s, t) = (b.src(), b.dst());
+    let (sf, df) = (
+        crate::sys::fs::open_dir(&s).unwrap(),
+        crate::sys::fs::open_dir(&t).unwrap(),
+    );
+    let is_btrfs = crate::sys::fs::is_btrfs(&df).unwrap();
+    let r = restore(
+        &Root {
+            dir: sf.as_fd(),
+            path: &s,
+        },
+        &Root {
+            dir: df.as_fd(),
+            path: &t,
+        },
+        Path::new("d"),
+        false,
+    );
+    if is_btrfs {
+        r.unwrap();
+    } else {
+        assert!(r.is_err(), "{r:?}");
+        assert!(b.names(&t).is_empty(), "left behind: {:?}", b.names(&t));
+    }
 }
