@@ -20,7 +20,8 @@ pub struct Args {
     pub from: String,
     /// File or directory, relative to the share's root.
     pub path: String,
-    /// Overwrite what exists in the live share.
+    /// Put the backup's version in place of what exists at PATH; what was
+    /// there is moved aside (root only), never deleted.
     #[arg(long)]
     pub force: bool,
     /// Print a JSON report.
