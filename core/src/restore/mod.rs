@@ -212,7 +212,7 @@ pub fn restore_with(
         }
     };
     // Empty unless something was moved aside (or could not be put back).
-    swap::remove_staging(dp.as_fd(), &staging);
+    swap::remove_staging(dp.as_fd(), &staging, &name);
     report.aside = result?;
     Ok(report)
 }

@@ -143,11 +143,18 @@ fn remove_tree(dp: BorrowedFd<'_>, name: &CStr) -> std::result::Result<(), Errno
 }
 
 /// Removes the (empty) staging directory from `parent`, where a user may
-/// have renamed it: only when the name still holds it.
-pub(super) fn remove_staging(parent: BorrowedFd<'_>, s: &Staging) {
-    if ident_at(parent, &s.name).ok().flatten() == Some(s.ident) {
-        // Not empty (something was moved aside): ENOTEMPTY, kept.
-        let _ = rustix::fs::unlinkat(parent, &s.name, AtFlags::REMOVEDIR);
+/// have renamed it: at its own name or at `also` (the restore's path),
+/// only when the name holds it.
+pub(super) fn remove_staging(parent: BorrowedFd<'_>, s: &Staging, also: &CStr) {
+    // The one step by name in a directory users write: a user who swaps
+    // an empty directory of theirs in between the look and the rmdir
+    // loses that empty directory (rmdir removes nothing else).
+    for n in [s.name.as_c_str(), also] {
+        if ident_at(parent, n).ok().flatten() == Some(s.ident) {
+            // Not empty (something was moved aside): ENOTEMPTY, kept.
+            let _ = rustix::fs::unlinkat(parent, n, AtFlags::REMOVEDIR);
+            return;
+        }
     }
 }
 
@@ -192,6 +199,18 @@ pub(super) fn enter(
                 Err(e) => return Err(io_err(format!("rename into {}", label.display()), e)),
             }
         };
+        if seen == s.ident {
+            // A user renamed the staging directory itself to the path (they
+            // may rename it within its directory): nothing is exchanged
+            // with it.
+            return Err(Error::new(
+                ntstatus::ACCESS_DENIED,
+                format!(
+                    "someone renamed rvss's staging directory to {}; nothing was restored",
+                    label.display()
+                ),
+            ));
+        }
         if !force {
             return Err(collision(label));
         }

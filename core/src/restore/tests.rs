@@ -275,7 +275,7 @@ fn without_rename_flags_nothing_is_replaced_and_what_was_there_is_kept() {
     let (s, id) = staged_dir("one");
     let got = swap::enter_without_flags(df.as_fd(), c"d", &s, id, None, &dst.join("d")).unwrap();
     assert!(got.is_none());
-    swap::remove_staging(df.as_fd(), &s);
+    swap::remove_staging(df.as_fd(), &s, c"none");
     assert_eq!(fs::read_to_string(dst.join("d/a")).unwrap(), "one");
     // Something there (an empty directory even), no force: refused.
     fs::create_dir(dst.join("e")).unwrap();
@@ -302,7 +302,7 @@ fn without_rename_flags_nothing_is_replaced_and_what_was_there_is_kept() {
     assert_eq!(fs::read_to_string(dst.join("f")).unwrap(), "live");
     swap::enter_without_flags(df.as_fd(), c"g", &s, id, None, &dst.join("g")).unwrap();
     assert_eq!(fs::read_to_string(dst.join("g")).unwrap(), "file");
-    swap::remove_staging(df.as_fd(), &s);
+    swap::remove_staging(df.as_fd(), &s, c"none");
     assert!(!s.label.exists(), "empty staging directory left");
 }
 
@@ -339,4 +339,25 @@ fn a_failed_restore_leaves_nothing_behind() {
         assert!(r.is_err(), "{r:?}");
         assert!(b.names(&t).is_empty(), "left behind: {:?}", b.names(&t));
     }
+}
+
+/// A share user may rename the staging directory within its directory,
+/// even to the restore's path: nothing is exchanged with it, and it is
+/// removed as rvss's own.
+#[test]
+fn the_staging_directory_renamed_to_the_path_is_not_exchanged_with() {
+    let b = Base::new("renamed-staging");
+    let dst = b.dst();
+    let df = crate::sys::fs::open_dir(&dst).unwrap();
+    let s = swap::make(df.as_fd(), &dst).unwrap();
+    fs::create_dir(s.label.join(".rvss-staged")).unwrap();
+    let id = swap::Ident::of(&rustix::fs::lstat(s.label.join(".rvss-staged")).unwrap());
+    fs::rename(&s.label, dst.join("d")).unwrap();
+    for force in [false, true] {
+        let err = swap::enter(df.as_fd(), c"d", &s, id, force, &dst.join("d")).unwrap_err();
+        assert_eq!(err.status, crate::ntstatus::ACCESS_DENIED, "{err:?}");
+    }
+    swap::remove_staged(&s, Some(id));
+    swap::remove_staging(df.as_fd(), &s, c"d");
+    assert!(b.names(&dst).is_empty(), "{:?}", b.names(&dst));
 }
