@@ -232,9 +232,11 @@ fn force_with_the_rename_done_before_moves_the_tree_aside_and_says_so() {
         ALICE,
         &format!("mv -T {0}/bobdir {0}/proj", share.join("team").display()),
     ));
+    let started = Instant::now();
     let o = w.cli(&format!(
         "restore --share vm --from {gmt} --force team/proj"
     ));
+    eprintln!("restore of 6000 files: {:?}", started.elapsed());
     assert!(o.status.success(), "{}", text(&o));
     let t = text(&o);
     assert!(t.contains("kept aside (root only)"), "{t}");
