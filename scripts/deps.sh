@@ -36,6 +36,9 @@ TOOL_PACKAGES=(
     e2fsprogs
     # moving the clock for gc grace tests (e2e_safety)
     faketime
+    # getfacl/setfacl, getfattr/setfattr: restore keeps ACLs and xattrs
+    # (e2e_restore)
+    acl attr
     # build: bindgen needs libclang; the shim needs a C compiler; cargo
     # fetches crates over https
     build-essential pkg-config libclang-dev ca-certificates
@@ -80,6 +83,8 @@ cmd:ip                      iproute2           iproute             iproute2     
 cmd:ps                      procps             procps-ng           procps            procps-ng
 cmd:chattr                  e2fsprogs          e2fsprogs           e2fsprogs         e2fsprogs
 cmd:faketime                faketime           libfaketime         libfaketime       libfaketime
+cmd:setfacl                 acl                acl                 acl               acl
+cmd:setfattr                attr               attr                attr              attr
 cmd:pandoc                  pandoc             pandoc              pandoc-cli        pandoc-cli
 cmd:man                     man-db             man-db              man               man-db
 ca:certificates             ca-certificates    ca-certificates     ca-certificates   ca-certificates
