@@ -116,6 +116,25 @@ fn the_tree_comes_back_whole_with_attributes_links_holes_and_fifos() {
     )
     .unwrap();
     rustix::fs::lsetxattr(&d, "user.dir", b"d", rustix::fs::XattrFlags::empty()).unwrap();
+    // File capabilities (VFS_CAP_REVISION_2, effective, CAP_NET_RAW
+    // permitted), which a chown clears, and a trusted.* attribute.
+    let cap: [u8; 20] = [
+        1, 0, 0, 2, 0, 0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+    rustix::fs::lsetxattr(
+        d.join("big"),
+        "security.capability",
+        &cap,
+        rustix::fs::XattrFlags::empty(),
+    )
+    .unwrap();
+    rustix::fs::lsetxattr(
+        d.join("big"),
+        "trusted.rvss-test",
+        b"t",
+        rustix::fs::XattrFlags::empty(),
+    )
+    .unwrap();
     fs::hard_link(d.join("big"), d.join("e/big-again")).unwrap();
     // A sparse file: 4 KiB of data at 64 MiB, holes around it.
     let f = File::create(d.join("sparse")).unwrap();
@@ -131,6 +150,14 @@ fn the_tree_comes_back_whole_with_attributes_links_holes_and_fifos() {
     )
     .unwrap();
     fs::set_permissions(d.join("fifo"), fs::Permissions::from_mode(0o620)).unwrap();
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        d.join("socket"),
+        FileType::Socket,
+        Mode::from_raw_mode(0o600),
+        0,
+    )
+    .unwrap();
     rustix::fs::mknodat(
         rustix::fs::CWD,
         d.join("null"),
@@ -157,7 +184,7 @@ fn the_tree_comes_back_whole_with_attributes_links_holes_and_fifos() {
     let r = b.restore("d", false).unwrap();
     assert_eq!(
         (r.files, r.dirs, r.symlinks, r.specials, r.hard_links),
-        (3, 2, 1, 1, 1),
+        (3, 2, 1, 2, 1),
         "{r:?}"
     );
     assert_eq!(r.skipped.len(), 1, "{r:?}");
@@ -174,6 +201,14 @@ fn the_tree_comes_back_whole_with_attributes_links_holes_and_fifos() {
         Some(&b"kept"[..])
     );
     assert_eq!(xattr(&o, "user.dir").as_deref(), Some(&b"d"[..]));
+    assert_eq!(
+        xattr(&o.join("big"), "security.capability").as_deref(),
+        Some(&cap[..])
+    );
+    assert_eq!(
+        xattr(&o.join("big"), "trusted.rvss-test").as_deref(),
+        Some(&b"t"[..])
+    );
     let m2 = fs::symlink_metadata(o.join("e/big-again")).unwrap();
     assert_eq!(m.ino(), m2.ino(), "hard links are one file again");
     let s = fs::symlink_metadata(o.join("sparse")).unwrap();
@@ -188,6 +223,8 @@ fn the_tree_comes_back_whole_with_attributes_links_holes_and_fifos() {
     assert_eq!(fi.permissions().mode() & 0o7777, 0o620);
     assert_eq!(fi.mtime(), 1_000_000_001);
     assert!(!o.join("null").exists());
+    let so = fs::symlink_metadata(o.join("socket")).unwrap();
+    assert_eq!(FileType::from_raw_mode(so.mode()), FileType::Socket);
     assert_eq!(fs::read_link(o.join("link")).unwrap(), Path::new("big"));
     let dm = fs::symlink_metadata(&o).unwrap();
     assert_eq!(dm.mtime(), 1_000_000_001, "directory times set last");
