@@ -185,13 +185,7 @@ pub fn restore_with(
             .map_err(|e| io_err(format!("stat {}", label.display()), e))?
             .is_some()
     {
-        return Err(Error::new(
-            crate::ntstatus::OBJECT_NAME_COLLISION,
-            format!(
-                "{} exists; nothing was changed (use --force to put the backup's version in its                  place; what is there is then moved aside, never deleted)",
-                label.display()
-            ),
-        ));
+        return Err(swap::collision(&label));
     }
     let staging = swap::make(dp.as_fd(), &dst.path.join(parent))?;
     let mut report = Report::default();

@@ -158,7 +158,7 @@ pub(super) fn remove_staging(parent: BorrowedFd<'_>, s: &Staging, also: &CStr) {
     }
 }
 
-fn collision(label: &Path) -> Error {
+pub(super) fn collision(label: &Path) -> Error {
     Error::new(
         ntstatus::OBJECT_NAME_COLLISION,
         format!(
