@@ -258,6 +258,29 @@ pub(super) fn enter(
     ))
 }
 
+/// `p` quoted for sh.
+fn quoted(p: &Path) -> String {
+    format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
+}
+
+/// The commands that put `aside` back at `label`, the restored version
+/// kept next to it.
+fn undo(label: &Path, aside: &Path) -> String {
+    let mut restored = label.as_os_str().to_owned();
+    restored.push(".restored");
+    format!(
+        "mv -T {0} {1} && mv -T {2} {0}",
+        quoted(label),
+        quoted(Path::new(&restored)),
+        quoted(aside)
+    )
+}
+
+/// The command that deletes what was moved aside, for good.
+fn purge(holding: &Path) -> String {
+    format!("rm -rf --one-file-system {}", quoted(holding))
+}
+
 /// Moves what was swapped out (now `STAGED` in the staging directory) to
 /// its own name there, and says how to get it back or purge it.
 fn aside(s: &Staging, name: &CStr, label: &Path) -> Aside {
@@ -270,12 +293,8 @@ fn aside(s: &Staging, name: &CStr, label: &Path) -> Aside {
     };
     let path = s.label.join(OsStr::from_bytes(at.to_bytes()));
     Aside {
-        undo: format!(
-            "mv -T '{0}' '{0}.restored' && mv -T '{1}' '{0}'",
-            label.display(),
-            path.display()
-        ),
-        purge: format!("rm -rf --one-file-system '{}'", s.label.display()),
+        undo: undo(label, &path),
+        purge: purge(&s.label),
         path,
         holding: s.label.clone(),
     }
@@ -309,7 +328,7 @@ pub(super) fn enter_without_flags(
             path: s.label.join(OsStr::from_bytes(kept.to_bytes())),
             holding: s.label.clone(),
             undo: String::new(),
-            purge: format!("rm -rf --one-file-system '{}'", s.label.display()),
+            purge: purge(&s.label),
         };
         if ident_at(h, kept).ok().flatten() != Some(seen) {
             return Err(Error::new(
