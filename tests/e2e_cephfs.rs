@@ -9,6 +9,9 @@
 //! runs this binary alone; `make test` runs it too.
 
 mod common;
+/// Attacks on what rvss trusts on CephFS (catalog, `.snap`).
+#[path = "cephfs/trust.rs"]
+mod trust;
 use common::ceph::{Ceph, Cluster};
 use common::*;
 use std::path::{Path, PathBuf};

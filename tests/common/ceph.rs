@@ -123,7 +123,21 @@ impl Ceph {
             c.logs()
         );
         eprintln!("ceph: cluster up in {:.1} s", t.elapsed().as_secs_f64());
+        // Only root may make or remove snapshots: what rvss requires of a
+        // cluster it serves (vfs_rvss(8)); `open_snapdirs` undoes it.
+        c.ceph(w, "config set mds mds_snap_max_uid 0");
         c
+    }
+
+    /// Lets every uid make and remove snapshots again (the MDS's default
+    /// `mds_snap_max_uid`), as a cluster nobody closed.
+    pub fn open_snapdirs(&self, w: &World) {
+        self.ceph(w, "config set mds mds_snap_max_uid 4294967294");
+    }
+
+    /// Closes `.snap` to every uid but root's again.
+    pub fn close_snapdirs(&self, w: &World) {
+        self.ceph(w, "config set mds mds_snap_max_uid 0");
     }
 
     /// Mounts the filesystem at `mnt` in the world's mount namespace as
