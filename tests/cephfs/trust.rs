@@ -296,20 +296,26 @@ fn snap_dir_closed_to_users_else_refused_and_vanished_snapshots_reported_lost() 
     };
     let o = smb("ls");
     assert!(text(&o).contains("disk"), "alice cannot use the share: {}", text(&o));
-    for cmd in [
-        "mkdir .snap\\xsmb".to_string(),
-        format!("rmdir .snap\\{}", before[0]),
-        format!("rmdir .snap\\{}", before[1]),
-    ] {
-        let o = smb(&cmd);
-        eprintln!("alice over SMB, {cmd}: {}", text(&o).trim());
+    // (A name that is no @GMT token, which Samba would take as a time.)
+    w.must(&format!("mkdir '{}/rootsnap'", snapdir.display()));
+    for cmd in ["mkdir .snap\\xsmb", "rmdir .snap\\rootsnap"] {
+        let o = smb(cmd);
+        eprintln!("alice over SMB, closed, {cmd}: {}", text(&o).trim());
+        // mkdir: the MDS's EPERM; rmdir: Samba's own refusal of a
+        // directory that is not empty comes first (and nothing inside a
+        // snapshot can be deleted: EROFS).
         assert!(
-            text(&o).contains("NT_STATUS_"),
-            "no error for {cmd}: {}",
+            text(&o).contains("NT_STATUS_ACCESS_DENIED")
+                || (cmd.starts_with("rmdir") && text(&o).contains("NT_STATUS_")),
+            "no refusal for {cmd}: {}",
             text(&o)
         );
     }
-    assert_eq!(snaps(|s| w.must(s), &vm), before, "alice changed .snap");
+    let mut with_root = before.clone();
+    with_root.push("rootsnap".into());
+    with_root.sort();
+    assert_eq!(snaps(|s| w.must(s), &vm), with_root, "alice changed .snap");
+    w.must(&format!("rmdir '{}/rootsnap'", snapdir.display()));
     // Commits are unaffected: the limit (6) leaves room for 4 more.
     w.rpc_ok(&format!(
         "fss_delete vm {} {}",
@@ -331,6 +337,15 @@ fn snap_dir_closed_to_users_else_refused_and_vanished_snapshots_reported_lost() 
     let o = as_alice(&w, &format!("mkdir '{}/mine'", snapdir.display()));
     assert!(o.status.success(), "opened, yet: {}", text(&o));
     w.must(&format!("rmdir '{}/mine'", snapdir.display()));
+    // ... and over SMB, her mkdir in .snap makes a real snapshot.
+    let o = smb("mkdir .snap\\xsmb");
+    eprintln!("alice over SMB, open, mkdir .snap\\xsmb: {}", text(&o).trim());
+    let after = snaps(|s| w.must(s), &vm);
+    assert!(
+        after.contains(&"xsmb".to_string()),
+        "over SMB, alice could not use an open .snap: {after:?}"
+    );
+    w.must(&format!("rmdir '{}/xsmb'", snapdir.display()));
     std::thread::sleep(Duration::from_secs(11));
     let o = w.rpc("fss_is_path_sup vm");
     assert!(text(&o).contains(NOT_SUPPORTED), "{}", text(&o));
