@@ -91,7 +91,10 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
             for e in readable_entries(&cat, &mut corrupt)? {
                 // A snapshot that vanished is no backup: shown as lost.
                 let gone = e.state != rvss_core::catalog::State::Creating
-                    && !rvss_core::backend::Snapshots::exists(&rvss_core::cephfs::CephfsSnapshots, &e);
+                    && !rvss_core::backend::Snapshots::exists(
+                        &rvss_core::cephfs::CephfsSnapshots,
+                        &e,
+                    );
                 rows.push(Row {
                     state: if gone {
                         Status::Lost

@@ -125,7 +125,8 @@ fn catalog_users_could_write_is_refused_and_foreign_entries_are_never_acted_on()
     cycle(&w, "other");
     cycle(&w, "vm");
     assert_eq!(
-        w.must(&format!("stat -c '%a %u' '{}'", cat.display())).trim(),
+        w.must(&format!("stat -c '%a %u' '{}'", cat.display()))
+            .trim(),
         "700 0"
     );
     let o = as_alice(
@@ -190,7 +191,11 @@ fn catalog_users_could_write_is_refused_and_foreign_entries_are_never_acted_on()
     );
     let o = w.cli("gc --grace 0");
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-    assert_eq!(snaps(|s| w.must(s), &other), other_backups, "other lost a backup");
+    assert_eq!(
+        snaps(|s| w.must(s), &other),
+        other_backups,
+        "other lost a backup"
+    );
     // Back to what rvss wrote.
     edit_entry(
         &w,
@@ -214,7 +219,11 @@ fn catalog_users_could_write_is_refused_and_foreign_entries_are_never_acted_on()
     let file = entry_file(&mnt, &vm.join(".snap").join(&exposed));
     edit_entry(&w, &file, "s.pop(\"uuid\")");
     let o = w.rpc(&format!("fss_delete vm {} {}", e[0].set, e[0].copy));
-    assert!(!o.status.success() || text(&o).contains("0x"), "{}", text(&o));
+    assert!(
+        !o.status.success() || text(&o).contains("0x"),
+        "{}",
+        text(&o)
+    );
     assert!(
         w.rvss_log().contains("records no identity"),
         "{}",
@@ -234,7 +243,11 @@ fn catalog_users_could_write_is_refused_and_foreign_entries_are_never_acted_on()
             .any(|r| r["path"].as_str().unwrap_or_default().ends_with(&exposed)),
         "{v}"
     );
-    assert_eq!(snaps(|s| w.must(s), &other), other_backups, "other lost a backup");
+    assert_eq!(
+        snaps(|s| w.must(s), &other),
+        other_backups,
+        "other lost a backup"
+    );
     let doc = text(&w.cli("doctor"));
     assert!(!doc.contains("not trustworthy"), "{doc}");
 }
@@ -295,7 +308,11 @@ fn snap_dir_closed_to_users_else_refused_and_vanished_snapshots_reported_lost() 
         ))
     };
     let o = smb("ls");
-    assert!(text(&o).contains("disk"), "alice cannot use the share: {}", text(&o));
+    assert!(
+        text(&o).contains("disk"),
+        "alice cannot use the share: {}",
+        text(&o)
+    );
     // (A name that is no @GMT token, which Samba would take as a time.)
     w.must(&format!("mkdir '{}/rootsnap'", snapdir.display()));
     for cmd in ["mkdir .snap\\xsmb", "rmdir .snap\\rootsnap"] {
@@ -339,7 +356,10 @@ fn snap_dir_closed_to_users_else_refused_and_vanished_snapshots_reported_lost() 
     w.must(&format!("rmdir '{}/mine'", snapdir.display()));
     // ... and over SMB, her mkdir in .snap makes a real snapshot.
     let o = smb("mkdir .snap\\xsmb");
-    eprintln!("alice over SMB, open, mkdir .snap\\xsmb: {}", text(&o).trim());
+    eprintln!(
+        "alice over SMB, open, mkdir .snap\\xsmb: {}",
+        text(&o).trim()
+    );
     let after = snaps(|s| w.must(s), &vm);
     assert!(
         after.contains(&"xsmb".to_string()),
@@ -366,7 +386,10 @@ fn snap_dir_closed_to_users_else_refused_and_vanished_snapshots_reported_lost() 
             .any(|l| l.starts_with("FAIL") && l.contains("lets share users make")),
         "{doc}"
     );
-    assert!(doc.contains("ceph config set mds mds_snap_max_uid 0"), "{doc}");
+    assert!(
+        doc.contains("ceph config set mds mds_snap_max_uid 0"),
+        "{doc}"
+    );
     // No probe snapshot is left anywhere.
     assert_eq!(snaps(|s| w.must(s), &vm).len(), 3);
     assert!(snaps(|s| w.must(s), &mnt.join(".rvss/cephfs/probe")).is_empty());

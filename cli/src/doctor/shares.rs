@@ -123,7 +123,12 @@ pub(super) fn check_shares(c: &mut Checks, conf: &SambaConf) {
                     judge_scan(c, conf, &path, scan);
                 }
             }
-            Err(e) => c.fail("catalog", None, format!("CephFS catalog: {e}"), UNTRUSTED_FIX),
+            Err(e) => c.fail(
+                "catalog",
+                None,
+                format!("CephFS catalog: {e}"),
+                UNTRUSTED_FIX,
+            ),
         }
     }
 }
@@ -135,11 +140,7 @@ const UNTRUSTED_FIX: &str = "make every directory named root's and not writable 
 
 /// Entries of a CephFS catalog that are not root's own files, and entries
 /// whose snapshot vanished (lost backups).
-fn judge_cephfs_entries(
-    c: &mut Checks,
-    cat: &catalog::Catalog,
-    scan: Option<&catalog::Scan>,
-) {
+fn judge_cephfs_entries(c: &mut Checks, cat: &catalog::Catalog, scan: Option<&catalog::Scan>) {
     match rvss_core::cephfs::untrusted_entries(cat) {
         Ok(bad) if !bad.is_empty() => c.fail(
             "catalog",
@@ -159,7 +160,7 @@ fn judge_cephfs_entries(
         .iter()
         .filter(|e| {
             e.state != catalog::State::Creating
-                && !rvss_core::backend::Snapshots::exists(&rvss_core::cephfs::CephfsSnapshots, *e)
+                && !rvss_core::backend::Snapshots::exists(&rvss_core::cephfs::CephfsSnapshots, e)
         })
         .map(|e| e.snap_path.as_str())
         .collect();

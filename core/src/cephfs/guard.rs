@@ -62,7 +62,8 @@ fn cached_closed(dev: u64) -> bool {
 
 fn remember_closed(dev: u64) {
     if let Ok(mut m) = CLOSED.lock() {
-        m.get_or_insert_with(HashMap::new).insert(dev, Instant::now());
+        m.get_or_insert_with(HashMap::new)
+            .insert(dev, Instant::now());
     }
 }
 
@@ -70,9 +71,7 @@ fn remember_closed(dev: u64) {
 /// probe id; its `.snap`.
 fn probe_snapdir(catalog: &Catalog) -> Result<File> {
     let shown = catalog.dir_path().join(PROBE_DIR);
-    let io = |what: &str, e: std::io::Error| {
-        Error::io(format!("{what} {}", shown.display()), &e)
-    };
+    let io = |what: &str, e: std::io::Error| Error::io(format!("{what} {}", shown.display()), &e);
     sys::fs::mkdir_at(catalog.dir(), std::ffi::OsStr::new(PROBE_DIR), 0o700)
         .map_err(|e| io("create", e))?;
     let probe = sys::fs::open_dir_at(catalog.dir(), PROBE_DIR).map_err(|e| io("open", e))?;

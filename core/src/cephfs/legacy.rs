@@ -62,7 +62,6 @@ impl LegacyEntry {
     }
 }
 
-
 /// Names of rvss 0.2 entry files (`<id>.json`) in the catalog directory.
 fn legacy_names(catalog: &Catalog) -> Result<Vec<OsString>> {
     let mut names = vec![];
@@ -179,4 +178,3 @@ pub fn migrate_legacy(catalog: &Catalog) -> Result<usize> {
     );
     Ok(names.len())
 }
-

@@ -32,13 +32,15 @@
 
 mod guard;
 mod legacy;
+mod repair;
 mod trust;
 
 pub use guard::HOW_TO_CLOSE;
 pub use legacy::{migrate_legacy, LegacyEntry};
+pub use repair::{rebuild_entry, repair};
 pub use trust::untrusted_entries;
 
-use crate::catalog::{self, Catalog, Creator, Durability, Entry, State};
+use crate::catalog::{Catalog, Creator, Durability, Entry, State};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::mounts::{self, Mount};
@@ -119,7 +121,10 @@ fn resolve(share: &HookTarget, mounts: &[Mount]) -> Result<(PathBuf, PathBuf, bo
 /// only `cephfs` inside the admin's `rvss:snapshot dir`).
 fn open_catalog(dir: &Path, creatable: bool) -> Result<Catalog> {
     trust::open(dir, if creatable { 2 } else { 1 })?.ok_or_else(|| {
-        Error::not_supported(format!("CephFS catalog directory {} is missing", dir.display()))
+        Error::not_supported(format!(
+            "CephFS catalog directory {} is missing",
+            dir.display()
+        ))
     })
 }
 
@@ -623,106 +628,6 @@ pub fn catalogs(shares: &[ShareRef]) -> Result<Vec<Catalog>> {
     Ok(out)
 }
 
-/// An entry rebuilt for `rvss repair` from the snapshot at `path` (a
-/// `<share>/.snap/<@GMT name>` on CephFS) when its own entry is corrupt:
-/// identity from `ceph.snap.btime`, time from its name, share unknown,
-/// kept as a retained backup (nothing prunes or collects it). None when no
-/// CephFS snapshot is there.
-pub fn rebuild_entry(path: &Path) -> Option<Entry> {
-    let p = path.to_str()?;
-    let (share, name) = split_snap_path(p).ok()?;
-    let dir = open_share(&share).ok()?;
-    let root =
-        sys::fs::open_dir_at(&sys::fs::open_dir_at(&dir, SNAP_DIR).ok()?, name.as_str()).ok()?;
-    let btime = sys_ceph::snapshot_btime(&root).ok()?;
-    Some(Entry {
-        id: uuid::Uuid::new_v4().to_string(),
-        share: String::new(),
-        base_volume: text(&share),
-        subvolume: text(&share),
-        path: p.to_string(),
-        snap_path: p.to_string(),
-        gmt: name.clone(),
-        created: gmt::parse(&name).unwrap_or(0),
-        readonly: true,
-        state: State::Retained,
-        uuid: btime,
-        source_uuid: sys_ceph::cluster_fsid(&dir).ok().flatten(),
-        ..Default::default()
-    })
-}
-
-/// `rvss repair` for the catalogs of the given CephFS shares: corrupt
-/// entries rebuilt or set aside (`catalog::repair_catalog`), then entries
-/// of snapshots that vanished set aside (`<entry>.lost`, kept for the
-/// admin), and entries without an identity given their snapshot's
-/// `ceph.snap.btime`, only where the share's `.snap` is closed to its users
-/// (else a user's snapshot could have taken the name).
-pub fn repair(shares: &[ShareRef]) -> Result<Vec<(PathBuf, catalog::Repaired)>> {
-    let mounts = current_mounts()?;
-    let closed = |base: &str| {
-        shares.iter().any(|s| {
-            let path = std::fs::canonicalize(s.path).unwrap_or_else(|_| s.path.to_path_buf());
-            path == Path::new(base)
-                && check_location(
-                    &HookTarget {
-                        name: s.name,
-                        path: &path,
-                        config: s.config,
-                    },
-                    &mounts,
-                )
-                .is_ok()
-        })
-    };
-    let mut out = vec![];
-    for c in catalogs(shares)? {
-        let mut done = catalog::repair_catalog(&c, rebuild_entry)?;
-        let entries = {
-            let _lock = c.lock_shared()?;
-            c.entries()?
-        };
-        for e in entries {
-            let _lock = c.lock()?;
-            if c.get(Path::new(&e.path))?.as_ref() != Some(&e) {
-                continue; // changed meanwhile
-            }
-            if e.state != State::Creating && !crate::backend::Snapshots::exists(&CephfsSnapshots, &e)
-            {
-                let file = catalog::entry_name(
-                    Path::new(&e.path)
-                        .strip_prefix(KEY_ROOT)
-                        .unwrap_or(Path::new(&e.path)),
-                );
-                let mut aside = file.clone();
-                aside.push(".lost");
-                sys::fs::rename_at(c.entries_dir(), &file, &aside)
-                    .and_then(|()| c.entries_dir().sync_all())
-                    .map_err(|err| Error::io(format!("set aside the entry of {}", e.path), &err))?;
-                done.entries = done.entries.saturating_sub(1);
-                done.set_aside.push(
-                    c.dir_path()
-                        .join(catalog::DIR_NAME)
-                        .join(aside)
-                        .display()
-                        .to_string(),
-                );
-            } else if e.uuid.is_none() && closed(&e.base_volume) {
-                if let Some(rebuilt) = rebuild_entry(Path::new(&e.path)) {
-                    let mut fixed = e.clone();
-                    fixed.uuid = rebuilt.uuid;
-                    if fixed.uuid.is_some() {
-                        c.write(&fixed, Durability::Now)?;
-                        done.rebuilt.push(fixed.path);
-                    }
-                }
-            }
-        }
-        out.push((c.dir_path().to_path_buf(), done));
-    }
-    Ok(out)
-}
-
 /// A share's snapshot count against its limit, for `rvss doctor`: None when
 /// fine, else the warning (at 80 % of the limit and beyond).
 pub fn limit_warning(path: &Path, config: &Config) -> Result<Option<String>> {
@@ -744,141 +649,4 @@ pub fn limit_warning(path: &Path, config: &Config) -> Result<Option<String>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn temp_dir(tag: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!(
-            "rvss-cephfs-{tag}-{}-{}",
-            std::process::id(),
-            uuid::Uuid::new_v4().simple()
-        ));
-        std::fs::create_dir_all(&d).unwrap();
-        d
-    }
-
-    fn legacy(id: &str, snap: &str, state: &str) -> LegacyEntry {
-        LegacyEntry {
-            id: id.into(),
-            share: "vm".into(),
-            base_volume: "/c/vm".into(),
-            snap_path: format!("/c/vm/.snap/{snap}"),
-            gmt: snap.into(),
-            created: 1_795_649_852,
-            state: state.into(),
-            btime: Some("1795649852.965501568".into()),
-            fsid: Some("f5a1".into()),
-            node: "node0".into(),
-            unreferenced_since: None,
-        }
-    }
-
-    #[test]
-    fn legacy_catalog_is_migrated_once_and_corrupt_files_stay_visible() {
-        let dir = temp_dir("migrate");
-        let a = legacy("0f0e", "@GMT-2026.11.25-10.00.00", "exposed");
-        let b = legacy("1a2b", "@GMT-2026.11.25-11.00.00", "retained");
-        for e in [&a, &b] {
-            std::fs::write(
-                dir.join(format!("{}.json", e.id)),
-                serde_json::to_vec_pretty(e).unwrap(),
-            )
-            .unwrap();
-        }
-        // Junk, and an entry filed under another id: corrupt, not dropped.
-        std::fs::write(dir.join("bad.json"), b"{").unwrap();
-        std::fs::write(dir.join("other.json"), serde_json::to_vec(&a).unwrap()).unwrap();
-        // A crash after writing a's entry, before retiring its old file:
-        // the next open finishes without writing it twice.
-        let c = Catalog::open_rooted(&dir, Path::new(KEY_ROOT)).unwrap();
-        let mut done = a.clone().upgrade().unwrap();
-        done.unreferenced_since = Some(5); // changed since by gc
-        c.write(&done, Durability::Now).unwrap();
-        drop(c);
-
-        let c = open_rooted(&dir).unwrap();
-        let scan = c.scan().unwrap();
-        let mut got: Vec<(String, State, Option<String>)> = scan
-            .entries
-            .iter()
-            .map(|e| (e.id.clone(), e.state, e.uuid.clone()))
-            .collect();
-        got.sort_by(|x, y| x.0.cmp(&y.0));
-        assert_eq!(
-            got,
-            vec![
-                ("0f0e".into(), State::Exposed, a.btime.clone()),
-                ("1a2b".into(), State::Retained, b.btime.clone()),
-            ]
-        );
-        let first = c.get(Path::new(&a.snap_path)).unwrap().unwrap();
-        assert_eq!(first.unreferenced_since, Some(5), "written twice");
-        assert_eq!(first.path, a.snap_path);
-        assert_eq!(first.subvolume, "/c/vm");
-        assert!(first.readonly);
-        let mut corrupt: Vec<String> = scan
-            .corrupt
-            .iter()
-            .map(|x| x.file.file_name().unwrap().to_string_lossy().into_owned())
-            .collect();
-        corrupt.sort();
-        assert_eq!(corrupt, vec!["bad.json", "other.json"]);
-        assert!(c.entries().is_err(), "prune and gc must refuse");
-        for id in ["0f0e", "1a2b"] {
-            assert!(dir.join(format!("{id}.json.migrated")).is_file());
-            assert!(!dir.join(format!("{id}.json")).exists());
-        }
-        drop(c);
-        // Idempotent: opening again changes nothing.
-        let c = open_rooted(&dir).unwrap();
-        let again = c.scan().unwrap();
-        assert_eq!(again.entries, scan.entries);
-        assert_eq!(again.corrupt.len(), 2);
-        assert_eq!(migrate_legacy(&c).unwrap(), 0);
-        // Repair sets the corrupt ones aside (no snapshot to rebuild from).
-        let r = catalog::repair_catalog(&c, rebuild_entry).unwrap();
-        assert_eq!(r.entries, 2);
-        assert_eq!(r.set_aside.len(), 2, "{r:?}");
-        assert!(c.entries().is_ok());
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn entries_are_keyed_by_the_snapshot_path() {
-        let dir = temp_dir("keys");
-        let c = open_rooted(&dir).unwrap();
-        let e = legacy("0f0e", "@GMT-2026.11.25-10.00.00", "exposed")
-            .upgrade()
-            .unwrap();
-        assert!(c.reserve(&e).unwrap());
-        assert!(!c.reserve(&e).unwrap(), "the name is taken");
-        let name = catalog::entry_name(Path::new("c/vm/.snap/@GMT-2026.11.25-10.00.00"));
-        assert!(dir.join(catalog::DIR_NAME).join(&name).is_file());
-        assert_eq!(
-            catalog::rel_of_entry_name(&name).map(|r| Path::new(KEY_ROOT).join(r)),
-            Some(PathBuf::from(&e.path))
-        );
-        assert_eq!(c.get(Path::new(&e.snap_path)).unwrap(), Some(e.clone()));
-        // A rooted catalog finds the entry of a snapshot anywhere.
-        assert!(c.get(Path::new("relative/.snap/x")).is_err());
-        c.remove(&e, Durability::WithNextCommit).unwrap();
-        assert_eq!(c.get(Path::new(&e.snap_path)).unwrap(), None);
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn snap_paths() {
-        let (s, n) = split_snap_path("/c/vm/.snap/@GMT-2026.11.25-10.00.00").unwrap();
-        assert_eq!(s, Path::new("/c/vm"));
-        assert_eq!(n, "@GMT-2026.11.25-10.00.00");
-        for bad in [
-            "/c/vm/.snap/x",
-            "/c/vm/@GMT-2026.11.25-10.00.00",
-            "/c/vm/.snap/../@GMT-2026.11.25-10.00.00",
-            "c/vm/.snap/@GMT-2026.11.25-10.00.00",
-            "/c/vm/.snap/_@GMT-2026.11.25-10.00.00_1099511627776",
-        ] {
-            assert!(split_snap_path(bad).is_err(), "{bad}");
-        }
-    }
-}
+mod tests;

@@ -49,10 +49,7 @@ fn ancestor_problem(st: &rustix::fs::Stat) -> Option<String> {
 fn owned_problem(st: &rustix::fs::Stat) -> Option<String> {
     let mode = st.st_mode & 0o7777;
     if st.st_uid != 0 || mode & 0o022 != 0 {
-        return Some(format!(
-            "owned by uid {} with mode {mode:04o}",
-            st.st_uid
-        ));
+        return Some(format!("owned by uid {} with mode {mode:04o}", st.st_uid));
     }
     None
 }
@@ -68,8 +65,7 @@ fn refused(path: &Path, why: &str) -> Error {
 }
 
 fn stat(f: &File, shown: &Path) -> Result<rustix::fs::Stat> {
-    rustix::fs::fstat(f)
-        .map_err(|e| Error::io(format!("stat {}", shown.display()), &e.into()))
+    rustix::fs::fstat(f).map_err(|e| Error::io(format!("stat {}", shown.display()), &e.into()))
 }
 
 /// Opens the catalog directory `dir` checked as the module doc says,
@@ -138,10 +134,7 @@ fn files_problem(dir: &File, shown: &Path) -> Option<String> {
         };
         let kind = FileType::from_raw_mode(st.st_mode);
         let mode = st.st_mode & 0o7777;
-        if kind != FileType::RegularFile
-            || st.st_uid != 0
-            || mode & 0o022 != 0
-            || st.st_nlink != 1
+        if kind != FileType::RegularFile || st.st_uid != 0 || mode & 0o022 != 0 || st.st_nlink != 1
         {
             return Some(format!(
                 "{} is {}owned by uid {} with mode {mode:04o} and {} link(s); it must be a \
@@ -210,10 +203,7 @@ pub fn untrusted_entries(c: &Catalog) -> Result<Vec<String>> {
         {
             out.push(format!(
                 "{} (uid {}, mode {mode:04o}, {} link(s))",
-                c.dir_path()
-                    .join(catalog::DIR_NAME)
-                    .join(&n)
-                    .display(),
+                c.dir_path().join(catalog::DIR_NAME).join(&n).display(),
                 st.st_uid,
                 st.st_nlink
             ));

@@ -85,7 +85,8 @@ pub fn try_snapshot_as(snapdir: &File, name: &str, uid: u32, gid: u32) -> io::Re
             // Whether the change took: setfsuid(-1) changes nothing and
             // answers the current fsuid.
             // SAFETY: as above; -1 is never a valid id, so nothing changes.
-            let (now_uid, now_gid) = unsafe { (libc::setfsuid(u32::MAX), libc::setfsgid(u32::MAX)) };
+            let (now_uid, now_gid) =
+                unsafe { (libc::setfsuid(u32::MAX), libc::setfsgid(u32::MAX)) };
             if now_uid as u32 != uid || now_gid as u32 != gid {
                 return Err(io::Error::new(
                     io::ErrorKind::PermissionDenied,
