@@ -178,6 +178,20 @@ fn catalog_users_could_write_is_refused_and_foreign_entries_are_never_acted_on()
     let o = w.cli("prune");
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(text(&o).contains("refusing to prune"), "{}", text(&o));
+    // The module's own prune, after an ordinary FSRVP delete on vm.
+    cycle(&w, "vm");
+    assert!(
+        w.rvss_log()
+            .lines()
+            .any(|l| l.contains("pruning old backups failed") && l.contains("refusing to prune")),
+        "{}",
+        w.rvss_log()
+    );
+    assert_eq!(
+        snaps(|s| w.must(s), &other),
+        other_backups,
+        "other lost a backup"
+    );
     // The same entry with vm's directory as its base: not a snapshot of
     // its base, refused by every path (gc, which sees an orphan, too).
     let first = entry_file(&mnt, &other.join(".snap").join(&other_backups[0]));
