@@ -89,8 +89,18 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     if !refs.is_empty() {
         for cat in rvss_core::cephfs::catalogs(&refs)? {
             for e in readable_entries(&cat, &mut corrupt)? {
+                // A snapshot that vanished is no backup: shown as lost.
+                let gone = e.state != rvss_core::catalog::State::Creating
+                    && !rvss_core::backend::Snapshots::exists(
+                        &rvss_core::cephfs::CephfsSnapshots,
+                        &e,
+                    );
                 rows.push(Row {
-                    state: inventory::status_of(&e, &shares),
+                    state: if gone {
+                        Status::Lost
+                    } else {
+                        inventory::status_of(&e, &shares)
+                    },
                     id: e.id,
                     share: e.share,
                     subvolume: e.subvolume,

@@ -359,6 +359,12 @@ impl Catalog {
         Catalog::open_with(dir_path, key_root, true)
     }
 
+    /// `open_rooted` on the directory already open as `dir` (the handle
+    /// whose owner and mode the caller checked: no path is looked up again).
+    pub fn open_rooted_at(dir: File, dir_path: &Path, key_root: &Path) -> Result<Catalog> {
+        Catalog::open_handle(dir, dir_path, key_root, true)
+    }
+
     fn open_with(dir_path: &Path, key_root: &Path, always_durable: bool) -> Result<Catalog> {
         let dir = sys::fs::open_dir(dir_path).map_err(|e| {
             Error::io(
@@ -366,6 +372,15 @@ impl Catalog {
                 &e,
             )
         })?;
+        Catalog::open_handle(dir, dir_path, key_root, always_durable)
+    }
+
+    fn open_handle(
+        dir: File,
+        dir_path: &Path,
+        key_root: &Path,
+        always_durable: bool,
+    ) -> Result<Catalog> {
         let entries_dir = match sys::fs::open_dir_at(&dir, DIR_NAME) {
             Ok(d) => d,
             Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {

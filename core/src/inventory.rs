@@ -53,6 +53,8 @@ pub enum Status {
     Creating,
     /// Neither: FSRVP forgot it (a failed commit, a killed server).
     Orphan,
+    /// Its snapshot vanished (removed outside rvss): no backup any more.
+    Lost,
 }
 
 /// Paths of every share definition, to tell exposed snapshots from orphans.

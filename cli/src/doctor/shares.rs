@@ -119,17 +119,99 @@ pub(super) fn check_shares(c: &mut Checks, conf: &SambaConf) {
                 for cat in catalogs {
                     let path = cat.dir_path().join(catalog::DIR_NAME);
                     let scan = cat.lock_shared().and_then(|_lock| cat.scan());
+                    judge_cephfs_entries(c, &cat, scan.as_ref().ok());
                     judge_scan(c, conf, &path, scan);
                 }
             }
-            Err(e) => c.fail("catalog", None, format!("CephFS catalog: {e}"), ""),
+            Err(e) => c.fail(
+                "catalog",
+                None,
+                format!("CephFS catalog: {e}"),
+                UNTRUSTED_FIX,
+            ),
         }
     }
 }
 
-/// A share on CephFS: reachable `.snap`, and its snapshot count against the
-/// per-directory limit before CephFS refuses (EMLINK).
+const UNTRUSTED_FIX: &str = "make every directory named root's and not writable by group or \
+     others (chown root:root; chmod go-w); a share user who could write there may have planted \
+     or changed entries: check them (rvss list) or move the catalog aside and let rvss create a \
+     new one";
+
+/// Entries of a CephFS catalog that are not root's own files, and entries
+/// whose snapshot vanished (lost backups).
+fn judge_cephfs_entries(c: &mut Checks, cat: &catalog::Catalog, scan: Option<&catalog::Scan>) {
+    match rvss_core::cephfs::untrusted_entries(cat) {
+        Ok(bad) if !bad.is_empty() => c.fail(
+            "catalog",
+            None,
+            format!(
+                "CephFS catalog entries that are not root's own files: {}",
+                bad.join(", ")
+            ),
+            "remove them if rvss did not write them (chown root:root and chmod 0600 otherwise)",
+        ),
+        Ok(_) => {}
+        Err(e) => c.fail("catalog", None, e.to_string(), ""),
+    }
+    let Some(scan) = scan else { return };
+    let lost: Vec<&str> = scan
+        .entries
+        .iter()
+        .filter(|e| {
+            e.state != catalog::State::Creating
+                && !rvss_core::backend::Snapshots::exists(&rvss_core::cephfs::CephfsSnapshots, e)
+        })
+        .map(|e| e.snap_path.as_str())
+        .collect();
+    if !lost.is_empty() {
+        c.fail(
+            "lost snapshot",
+            None,
+            format!(
+                "{} snapshot(s) rvss recorded vanished (removed outside rvss; no backup any \
+                 more): {}",
+                lost.len(),
+                lost.join(", ")
+            ),
+            "find out who removed them (only root may, once .snap is closed to users); \
+             `rvss repair` sets their entries aside",
+        );
+    }
+}
+
+/// A share on CephFS: reachable `.snap`, a trustworthy catalog, `.snap`
+/// closed to share users, and its snapshot count against the per-directory
+/// limit before CephFS refuses (EMLINK).
 fn check_cephfs_share(c: &mut Checks, name: &str, path: &Path, cfg: &rvss_core::config::Config) {
+    match rvss_core::cephfs::snapdir_open_problem(path, cfg) {
+        Ok(None) => c.ok(
+            "snapshot access",
+            Some(name),
+            "share users cannot make or remove snapshots in its .snap (tested on this \
+             host's mount)"
+                .into(),
+        ),
+        Ok(Some(why)) if why.contains("not trustworthy") => c.fail(
+            "catalog",
+            Some(name),
+            format!("FSRVP clients get \"not supported\": {why}"),
+            UNTRUSTED_FIX,
+        ),
+        Ok(Some(why)) => c.fail(
+            "snapshot access",
+            Some(name),
+            format!("FSRVP clients get \"not supported\": {why}"),
+            format!(
+                "{}; over SMB, users reach .snap only through vfs_ceph_snapshots, whose \
+                 mkdir and rmdir run as the user and fail once the MDS refuses them. Clients \
+                 of other hosts or other cephx users are not tested here: give them caps \
+                 without `s`",
+                rvss_core::cephfs::HOW_TO_CLOSE
+            ),
+        ),
+        Err(e) => c.fail("snapshot access", Some(name), e.to_string(), ""),
+    }
     let n = match rvss_core::cephfs::snapshot_count(path) {
         Ok(n) => n,
         Err(e) => {

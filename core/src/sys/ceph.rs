@@ -65,3 +65,43 @@ pub fn snapshot_btime(snap_root: &File) -> io::Result<Option<String>> {
 pub fn cluster_fsid(dir: &File) -> io::Result<Option<String>> {
     xattr_text(dir, "ceph.cluster_fsid")
 }
+
+/// Tries, as the unprivileged `uid`/`gid`, to make the snapshot `name` in
+/// the `.snap` directory open as `snapdir`: true when that worked (the
+/// snapshot then exists; the caller removes it as root), false when CephFS
+/// refused (EPERM: the MDS's `mds_snap_max_uid`; EACCES: the client's caps
+/// or permissions). Runs in a thread of its own whose filesystem ids are
+/// changed (setfsuid is per thread): the caller's credentials never change.
+pub fn try_snapshot_as(snapdir: &File, name: &str, uid: u32, gid: u32) -> io::Result<bool> {
+    std::thread::scope(|s| {
+        s.spawn(|| -> io::Result<bool> {
+            // SAFETY: setfsgid/setfsuid take plain integers and change only
+            // this thread's filesystem ids; they cannot fail in a way that
+            // breaks memory safety (they report nothing but the old id).
+            unsafe {
+                libc::setfsgid(gid);
+                libc::setfsuid(uid);
+            }
+            // Whether the change took: setfsuid(-1) changes nothing and
+            // answers the current fsuid.
+            // SAFETY: as above; -1 is never a valid id, so nothing changes.
+            let (now_uid, now_gid) =
+                unsafe { (libc::setfsuid(u32::MAX), libc::setfsgid(u32::MAX)) };
+            if now_uid as u32 != uid || now_gid as u32 != gid {
+                return Err(io::Error::new(
+                    io::ErrorKind::PermissionDenied,
+                    format!("cannot act as uid {uid} (setfsuid): not root?"),
+                ));
+            }
+            match make_snapshot(snapdir, name, 0o700) {
+                Ok(()) => Ok(true),
+                Err(e) if matches!(e.raw_os_error(), Some(libc::EPERM) | Some(libc::EACCES)) => {
+                    Ok(false)
+                }
+                Err(e) => Err(e),
+            }
+        })
+        .join()
+        .unwrap_or_else(|_| Err(io::Error::other("the probe thread panicked")))
+    })
+}

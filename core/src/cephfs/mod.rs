@@ -17,78 +17,45 @@
 //! and its `ceph.snap.btime` is still the recorded one.
 //!
 //! Entry files of rvss 0.2's own CephFS catalog (`<catalog dir>/<id>.json`)
-//! are migrated on first use (`migrate_legacy`).
+//! are migrated on first use (`legacy`).
+//!
+//! Trust: the catalog directory is checked at each use (`trust`: root's,
+//! closed to others, as is every directory above it), and rvss serves a
+//! share only while its users cannot make or remove snapshots (`guard`).
+//! Then every snapshot in a `.snap` was made by root, and one rvss deletes
+//! must be recorded in that catalog under its name, in its own share's
+//! `.snap` (`base_volume`), with the recorded `ceph.snap.btime` (which
+//! anyone can read, so it is not a proof on its own; a snapshot's inode
+//! number is none either: ceph-fuse numbers snapshots per mount, in the
+//! order it meets them). An entry without that identity is never acted on
+//! until `rvss repair` gives it one from the snapshot.
 
-use crate::catalog::{self, Catalog, Creator, Durability, Entry, State};
+mod guard;
+mod legacy;
+mod repair;
+mod trust;
+
+pub use guard::HOW_TO_CLOSE;
+pub use legacy::{migrate_legacy, LegacyEntry};
+pub use repair::{rebuild_entry, repair};
+pub use trust::untrusted_entries;
+
+use crate::catalog::{Catalog, Creator, Durability, Entry, State};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::mounts::{self, Mount};
 use crate::shadow::{Created, Deleted, HookTarget};
 use crate::sys::ceph::{self as sys_ceph, SNAP_DIR};
 use crate::{gmt, ntstatus, retention, sys};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-use std::ffi::{OsStr, OsString};
+use std::ffi::OsStr;
 use std::fs::File;
-use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 /// The folder below the catalog root holding the CephFS catalog.
 const CATALOG_SUBDIR: &str = "cephfs";
-const CATALOG_DIR_MODE: u32 = 0o700;
 /// Entries are named after their snapshot's path relative to this.
 const KEY_ROOT: &str = "/";
-/// What a migrated rvss 0.2 entry file is renamed to (kept for the admin).
-const MIGRATED_SUFFIX: &str = ".migrated";
-
-/// An entry of rvss 0.2's CephFS catalog (`<catalog dir>/<id>.json`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LegacyEntry {
-    pub id: String,
-    pub share: String,
-    pub base_volume: String,
-    pub snap_path: String,
-    pub gmt: String,
-    pub created: i64,
-    /// "exposed" or "retained".
-    pub state: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub btime: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fsid: Option<String>,
-    #[serde(default)]
-    pub node: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unreferenced_since: Option<i64>,
-}
-
-impl LegacyEntry {
-    /// The entry in today's format, or why it cannot be one.
-    fn upgrade(self) -> std::result::Result<Entry, String> {
-        split_snap_path(&self.snap_path).map_err(|e| e.message)?;
-        let state = match self.state.as_str() {
-            "exposed" => State::Exposed,
-            "retained" => State::Retained,
-            other => return Err(format!("unknown state {other:?}")),
-        };
-        Ok(Entry {
-            id: self.id,
-            share: self.share,
-            subvolume: self.base_volume.clone(),
-            base_volume: self.base_volume,
-            path: self.snap_path.clone(),
-            snap_path: self.snap_path,
-            gmt: self.gmt,
-            created: self.created,
-            readonly: true,
-            state,
-            uuid: self.btime,
-            source_uuid: self.fsid,
-            unreferenced_since: self.unreferenced_since,
-            creator: None,
-        })
-    }
-}
 
 fn current_mounts() -> Result<Vec<Mount>> {
     mounts::current().map_err(|e| Error::io("read /proc/self/mountinfo", &e))
@@ -149,149 +116,24 @@ fn resolve(share: &HookTarget, mounts: &[Mount]) -> Result<(PathBuf, PathBuf, bo
     Ok((path, catalog, creatable))
 }
 
-/// Opens the catalog in `dir` (creating the directories when rvss owns
-/// them), migrating rvss 0.2's entry files.
+/// Opens the catalog in `dir` if it is trustworthy (`trust`), creating
+/// the directories rvss owns (`creatable`: its default `.rvss/cephfs`; else
+/// only `cephfs` inside the admin's `rvss:snapshot dir`).
 fn open_catalog(dir: &Path, creatable: bool) -> Result<Catalog> {
-    if creatable {
-        if let (Some(top), Some(name)) = (dir.parent(), dir.file_name()) {
-            if let (Some(mount), Some(top_name)) = (top.parent(), top.file_name()) {
-                let m = sys::fs::open_dir(mount)
-                    .map_err(|e| Error::io(format!("open {}", mount.display()), &e))?;
-                sys::fs::mkdir_at(&m, top_name, CATALOG_DIR_MODE)
-                    .map_err(|e| Error::io(format!("create {}", top.display()), &e))?;
-                let t = sys::fs::open_dir_at(&m, top_name)
-                    .map_err(|e| Error::io(format!("open {}", top.display()), &e))?;
-                sys::fs::mkdir_at(&t, name, CATALOG_DIR_MODE)
-                    .map_err(|e| Error::io(format!("create {}", dir.display()), &e))?;
-            }
-        }
-    }
-    open_rooted(dir)
+    trust::open(dir, if creatable { 2 } else { 1 })?.ok_or_else(|| {
+        Error::not_supported(format!(
+            "CephFS catalog directory {} is missing",
+            dir.display()
+        ))
+    })
 }
 
-/// Opens the catalog in the existing directory `dir` and migrates what rvss
-/// 0.2 left there.
-pub fn open_rooted(dir: &Path) -> Result<Catalog> {
+/// The catalog in `dir`, unchecked (unit tests in temporary directories).
+#[cfg(test)]
+fn open_rooted(dir: &Path) -> Result<Catalog> {
     let catalog = Catalog::open_rooted(dir, Path::new(KEY_ROOT))?;
     migrate_legacy(&catalog)?;
     Ok(catalog)
-}
-
-/// Names of rvss 0.2 entry files (`<id>.json`) in the catalog directory.
-fn legacy_names(catalog: &Catalog) -> Result<Vec<OsString>> {
-    let mut names = vec![];
-    let mut buf = sys::dir::EntryBuffer::with_size(8 * 1024);
-    // A handle of its own: a directory's read position is per handle.
-    let listing = sys::fs::open_dir_at(catalog.dir(), ".")
-        .map_err(|e| Error::io(format!("open {}", catalog.dir_path().display()), &e))?;
-    sys::dir::read_entries(&listing, &mut buf, |d| {
-        let n = d.name.to_bytes();
-        let ours = catalog::FILE_NAMES
-            .iter()
-            .chain([&catalog::MIGRATED_NAME])
-            .any(|f| f.as_bytes() == n);
-        if !n.starts_with(b".") && n.ends_with(b".json") && !ours {
-            names.push(OsStr::from_bytes(n).to_os_string());
-        }
-    })
-    .map_err(|e| Error::io(format!("read {}", catalog.dir_path().display()), &e))?;
-    names.sort();
-    Ok(names)
-}
-
-/// Whether `name` in `a` and in `b` are one file (links to one inode).
-fn same_file(a: &File, b: &File, name: &OsStr) -> bool {
-    let st = |d: &File| rustix::fs::statat(d, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW);
-    match (st(a), st(b)) {
-        (Ok(x), Ok(y)) => (x.st_dev, x.st_ino) == (y.st_dev, y.st_ino),
-        _ => false,
-    }
-}
-
-/// Moves rvss 0.2's CephFS entry files (`<catalog dir>/<id>.json`) into
-/// the catalog, under the exclusive lock; each old file is kept as
-/// `<id>.json.migrated`. One that does not parse (or names no snapshot
-/// rvss makes) is moved into `catalog.d` unchanged, where it is a corrupt
-/// entry like any other: `rvss list` names it, prune and gc refuse, `rvss
-/// repair` sets it aside. Idempotent: an entry already migrated (a crash
-/// between writing it and renaming the old file) is not written again.
-/// Returns how many files were migrated.
-pub fn migrate_legacy(catalog: &Catalog) -> Result<usize> {
-    if legacy_names(catalog)?.is_empty() {
-        return Ok(0);
-    }
-    let _lock = catalog.lock()?;
-    let names = legacy_names(catalog)?;
-    let dir = catalog.dir();
-    let shown = |n: &OsStr| catalog.dir_path().join(n);
-    for n in &names {
-        let Some(bytes) = sys::fs::read_regular_at(dir, n)
-            .map_err(|e| Error::io(format!("read {}", shown(n).display()), &e))?
-        else {
-            continue; // migrated meanwhile
-        };
-        let upgraded = serde_json::from_slice::<LegacyEntry>(&bytes)
-            .map_err(|e| e.to_string())
-            .and_then(|old| {
-                if format!("{}.json", old.id).as_bytes() != n.as_bytes() {
-                    return Err(format!("it records id {}, not its name", old.id));
-                }
-                old.upgrade()
-            });
-        match upgraded {
-            Ok(e) => {
-                if catalog.get(Path::new(&e.path))?.is_none() {
-                    catalog.write(&e, Durability::Now)?;
-                }
-                let mut aside = n.clone();
-                aside.push(MIGRATED_SUFFIX);
-                sys::fs::rename_at(dir, n, &aside)
-                    .map_err(|e| Error::io(format!("retire {}", shown(n).display()), &e))?;
-            }
-            Err(why) => {
-                log::warn!(
-                    "{} does not parse as an rvss 0.2 CephFS catalog entry ({why}): moved into \
-                     {} as a corrupt entry for `rvss repair`",
-                    shown(n).display(),
-                    catalog::DIR_NAME
-                );
-                // Linked, then unlinked here: never replaces (ceph-fuse has
-                // no RENAME_NOREPLACE); a crash between leaves both, and the
-                // next migration finds the link taken (EEXIST) and unlinks.
-                let moved = match rustix::fs::linkat(
-                    dir,
-                    n.as_os_str(),
-                    catalog.entries_dir(),
-                    n.as_os_str(),
-                    rustix::fs::AtFlags::empty(),
-                ) {
-                    Ok(()) => {
-                        rustix::fs::unlinkat(dir, n.as_os_str(), rustix::fs::AtFlags::empty())
-                    }
-                    Err(rustix::io::Errno::EXIST) if same_file(dir, catalog.entries_dir(), n) => {
-                        rustix::fs::unlinkat(dir, n.as_os_str(), rustix::fs::AtFlags::empty())
-                    }
-                    Err(e) => Err(e),
-                };
-                moved.map_err(|e| {
-                    Error::io(
-                        format!("move {} into {}", shown(n).display(), catalog::DIR_NAME),
-                        &std::io::Error::from(e),
-                    )
-                })?;
-            }
-        }
-    }
-    dir.sync_all()
-        .and_then(|()| catalog.entries_dir().sync_all())
-        .map_err(|e| Error::io(format!("migrate {}", catalog.dir_path().display()), &e))?;
-    log::info!(
-        "migrated {} rvss 0.2 CephFS catalog file(s) in {} to {}",
-        names.len(),
-        catalog.dir_path().display(),
-        catalog::DIR_NAME
-    );
-    Ok(names.len())
 }
 
 /// The snapshot names in a `.snap` directory that belong to the directory
@@ -324,9 +166,10 @@ fn limit_error(share: &Path, count: usize, limit: u32) -> Error {
 }
 
 /// Where the share lives suits the CephFS backend (CephFS, `.snap`
-/// reachable, catalog outside the share): its canonical path.
-fn check_location(share: &HookTarget, mounts: &[Mount]) -> Result<PathBuf> {
-    let (path, _, _) = resolve(share, mounts)?;
+/// reachable, a trustworthy catalog outside the share, `.snap` closed to
+/// share users): its canonical path, open, and its catalog.
+fn check_location(share: &HookTarget, mounts: &[Mount]) -> Result<(PathBuf, File, Catalog)> {
+    let (path, catalog_path, creatable) = resolve(share, mounts)?;
     let dir = open_share(&path)?;
     sys::fs::open_dir_at(&dir, SNAP_DIR).map_err(|e| {
         Error::not_supported(format!(
@@ -334,7 +177,25 @@ fn check_location(share: &HookTarget, mounts: &[Mount]) -> Result<PathBuf> {
             path.display()
         ))
     })?;
-    Ok(path)
+    let catalog = open_catalog(&catalog_path, creatable)?;
+    guard::require_closed(&catalog, &dir, &path)?;
+    Ok((path, dir, catalog))
+}
+
+/// Why share users can make or remove snapshots in the `.snap` of the
+/// CephFS share at `path` (None when they cannot), for `rvss doctor`: the
+/// test the hooks make (`guard`), run now.
+pub fn snapdir_open_problem(path: &Path, config: &Config) -> Result<Option<String>> {
+    let target = HookTarget {
+        name: "",
+        path,
+        config,
+    };
+    match check_location(&target, &current_mounts()?) {
+        Ok(_) => Ok(None),
+        Err(e) if e.status == ntstatus::NOT_SUPPORTED => Ok(Some(e.message)),
+        Err(e) => Err(e),
+    }
 }
 
 /// Why the share's location does not suit the CephFS backend (None when
@@ -350,7 +211,7 @@ pub fn location_problem(share: &HookTarget) -> Result<Option<String>> {
 /// snap_check_path on CephFS: the share's canonical path.
 pub fn check_path(share: &HookTarget) -> Result<String> {
     let mounts = current_mounts()?;
-    let path = check_location(share, &mounts)?;
+    let (path, _, _) = check_location(share, &mounts)?;
     crate::structure::require_supported(&path, &share.config.structure, &mounts, share.name)?;
     Ok(text(&path))
 }
@@ -376,8 +237,9 @@ pub fn create(
         path: base,
         config: share.config,
     };
-    let (path, catalog_path, creatable) = resolve(&target, &mounts)?;
-    let dir = open_share(&path)?;
+    // Where, the catalog's trust and `.snap` closed to users: again, at
+    // commit (a closed verdict is cached briefly, see `guard`).
+    let (path, dir, catalog) = check_location(&target, &mounts)?;
     // The rules of AddToShadowCopySet, again, right before the snapshot.
     crate::structure::require_supported(&path, &share.config.structure, &mounts, share.name)
         .map_err(|e| Error::new(e.status, format!("at commit: {}", e.message)))?;
@@ -388,7 +250,6 @@ pub fn create(
     if count >= limit as usize {
         return Err(limit_error(&path, count, limit));
     }
-    let catalog = open_catalog(&catalog_path, creatable)?;
     let fsid = sys_ceph::cluster_fsid(&dir).ok().flatten();
     for _ in 0..5 {
         let t = crate::shadow::now();
@@ -461,7 +322,7 @@ pub fn create(
             catalog.write(&entry, Durability::Now)?;
         }
         if share.config.retention.enabled() {
-            if let Err(e) = prune(&catalog, share.name, &share.config.retention, false) {
+            if let Err(e) = prune(&catalog, share.name, &path, &share.config.retention, false) {
                 log::warn!("{}: pruning old backups failed: {e}", share.name);
             }
         }
@@ -510,11 +371,22 @@ fn split_snap_path(snap_path: &str) -> Result<(PathBuf, String)> {
 }
 
 /// The `.snap` directory holding the snapshot `e` records, the snapshot's
-/// root and name, if it is still the one rvss made (its
-/// `ceph.snap.btime`); None when it is gone. One chain of handles from the
-/// share down: what is checked is what is then used.
+/// root and name, if it is still the one rvss made; None when it is gone.
+/// One chain of handles from the share down: what is checked is what is
+/// then used. Refused (ACCESS_DENIED) when `e` records no identity (only
+/// `rvss repair` gives it one), names a snapshot outside its own share's
+/// `.snap`, or the snapshot there has another `ceph.snap.btime`.
 fn find_snapshot(e: &Entry) -> Result<Option<(File, File, String)>> {
     let (share, name) = split_snap_path(&e.snap_path)?;
+    if share != Path::new(&e.base_volume) || e.path != e.snap_path {
+        return Err(Error::new(
+            ntstatus::ACCESS_DENIED,
+            format!(
+                "the catalog entry of {} says it is a snapshot of {}: an entry names a                  snapshot in its own share's {SNAP_DIR} only",
+                e.snap_path, e.base_volume
+            ),
+        ));
+    }
     let dir = open_share(&share)?;
     let snapdir = sys::fs::open_dir_at(&dir, SNAP_DIR)
         .map_err(|err| Error::io(format!("open {}/{SNAP_DIR}", share.display()), &err))?;
@@ -523,19 +395,26 @@ fn find_snapshot(e: &Entry) -> Result<Option<(File, File, String)>> {
         Err(err) if err.raw_os_error() == Some(libc::ENOENT) => return Ok(None),
         Err(err) => return Err(Error::io(format!("open {}", e.snap_path), &err)),
     };
-    if let Some(want) = &e.uuid {
-        let have = sys_ceph::snapshot_btime(&root)
-            .map_err(|err| Error::io(format!("ceph.snap.btime of {}", e.snap_path), &err))?;
-        if have.as_deref() != Some(want.as_str()) {
-            return Err(Error::new(
-                ntstatus::ACCESS_DENIED,
-                format!(
-                    "{} is not the snapshot rvss made (created {}, rvss recorded {want})",
-                    e.snap_path,
-                    have.unwrap_or_else(|| "?".into())
-                ),
-            ));
-        }
+    let Some(want) = &e.uuid else {
+        return Err(Error::new(
+            ntstatus::ACCESS_DENIED,
+            format!(
+                "the catalog entry of {} records no identity (ceph.snap.btime): rvss acts on                  it only after `rvss repair` records the snapshot's",
+                e.snap_path
+            ),
+        ));
+    };
+    let have = sys_ceph::snapshot_btime(&root)
+        .map_err(|err| Error::io(format!("ceph.snap.btime of {}", e.snap_path), &err))?;
+    if have.as_deref() != Some(want.as_str()) {
+        return Err(Error::new(
+            ntstatus::ACCESS_DENIED,
+            format!(
+                "{} is not the snapshot rvss made (created {}, rvss recorded {want})",
+                e.snap_path,
+                have.unwrap_or_else(|| "?".into())
+            ),
+        ));
     }
     Ok(Some((snapdir, root, name)))
 }
@@ -586,6 +465,22 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
                 )),
             };
         };
+        // A snapshot that vanished (removed outside rvss): its shadow copy,
+        // and the backup it was to become, are lost. Reported, not turned
+        // into a success; the entry stays, so that `rvss list` shows it
+        // lost, until `rvss gc` drops it (or `rvss repair` sets it aside).
+        if find_snapshot(&entry)
+            .map_err(|err| Error::new(err.status, format!("refusing to delete: {err}")))?
+            .is_none()
+        {
+            return Err(Error::new(
+                ntstatus::OBJECT_NAME_NOT_FOUND,
+                format!(
+                    "snapshot {snap_path} vanished: something other than rvss removed it; the                      shadow copy{} is lost",
+                    if retains { " and the backup it was to become" } else { "" }
+                ),
+            ));
+        }
         if retains {
             entry.state = State::Retained;
             entry.unreferenced_since = None;
@@ -598,7 +493,8 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
         }
     };
     if retains {
-        if let Err(e) = prune(&catalog, share.name, &share.config.retention, false) {
+        let path = std::fs::canonicalize(base_path).unwrap_or_else(|_| PathBuf::from(base_path));
+        if let Err(e) = prune(&catalog, share.name, &path, &share.config.retention, false) {
             log::warn!("{}: pruning old backups failed: {e}", share.name);
         }
     }
@@ -636,14 +532,51 @@ impl crate::backend::Snapshots for CephfsSnapshots {
     }
 }
 
-/// `retention::prune` for a CephFS catalog.
+/// The snapshots of one share, for its prune: one whose entry names another
+/// share's directory is never destroyed, whatever the entry's share name.
+struct OneShare<'a> {
+    path: &'a Path,
+}
+
+impl crate::backend::Snapshots for OneShare<'_> {
+    fn exists(&self, e: &Entry) -> bool {
+        CephfsSnapshots.exists(e)
+    }
+    fn being_taken(&self, e: &Entry) -> bool {
+        CephfsSnapshots.being_taken(e)
+    }
+    fn keep_as_backup(&self, catalog: &Catalog, e: &mut Entry) -> Result<()> {
+        CephfsSnapshots.keep_as_backup(catalog, e)
+    }
+    fn destroy(&self, e: &Entry) -> Result<()> {
+        if Path::new(&e.base_volume) != self.path {
+            return Err(Error::new(
+                ntstatus::ACCESS_DENIED,
+                format!(
+                    "refusing to prune {}: the share's directory is {}, the entry names {}",
+                    e.snap_path,
+                    self.path.display(),
+                    e.base_volume
+                ),
+            ));
+        }
+        destroy(e)
+    }
+    fn shown_path<'e>(&self, e: &'e Entry) -> &'e str {
+        &e.snap_path
+    }
+}
+
+/// `retention::prune` for the share `share` at `path` (canonical) in a
+/// CephFS catalog.
 fn prune(
     catalog: &Catalog,
     share: &str,
+    path: &Path,
     policy: &retention::Policy,
     dry_run: bool,
 ) -> Result<Vec<Entry>> {
-    retention::prune(catalog, &CephfsSnapshots, share, policy, dry_run)
+    retention::prune(catalog, &OneShare { path }, share, policy, dry_run)
 }
 
 /// `rvss prune` for one CephFS share: its retained backups beyond its
@@ -652,11 +585,13 @@ pub fn prune_share(share: &ShareRef, dry_run: bool) -> Result<Vec<Entry>> {
     if !share.config.retention.enabled() {
         return Ok(vec![]);
     }
+    let path = std::fs::canonicalize(share.path).unwrap_or_else(|_| share.path.to_path_buf());
     let mut out = vec![];
     for catalog in catalogs(std::slice::from_ref(share))? {
         out.extend(prune(
             &catalog,
             share.name,
+            &path,
             &share.config.retention,
             dry_run,
         )?);
@@ -684,55 +619,11 @@ pub fn catalogs(shares: &[ShareRef]) -> Result<Vec<Catalog>> {
     }
     let mut out = vec![];
     for d in dirs {
-        match sys::fs::open_dir(&d) {
-            Ok(_) => out.push(open_rooted(&d)?),
-            Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {}
-            Err(e) => {
-                return Err(Error::io(
-                    format!("catalog directory {} is unusable", d.display()),
-                    &e,
-                ))
-            }
+        // Checked at each use like the hooks' (`trust`); one that does not
+        // exist yet is no catalog.
+        if let Some(c) = trust::open(&d, 0)? {
+            out.push(c);
         }
-    }
-    Ok(out)
-}
-
-/// An entry rebuilt for `rvss repair` from the snapshot at `path` (a
-/// `<share>/.snap/<@GMT name>` on CephFS) when its own entry is corrupt:
-/// identity from `ceph.snap.btime`, time from its name, share unknown,
-/// kept as a retained backup (nothing prunes or collects it). None when no
-/// CephFS snapshot is there.
-pub fn rebuild_entry(path: &Path) -> Option<Entry> {
-    let p = path.to_str()?;
-    let (share, name) = split_snap_path(p).ok()?;
-    let dir = open_share(&share).ok()?;
-    let root =
-        sys::fs::open_dir_at(&sys::fs::open_dir_at(&dir, SNAP_DIR).ok()?, name.as_str()).ok()?;
-    let btime = sys_ceph::snapshot_btime(&root).ok()?;
-    Some(Entry {
-        id: uuid::Uuid::new_v4().to_string(),
-        share: String::new(),
-        base_volume: text(&share),
-        subvolume: text(&share),
-        path: p.to_string(),
-        snap_path: p.to_string(),
-        gmt: name.clone(),
-        created: gmt::parse(&name).unwrap_or(0),
-        readonly: true,
-        state: State::Retained,
-        uuid: btime,
-        source_uuid: sys_ceph::cluster_fsid(&dir).ok().flatten(),
-        ..Default::default()
-    })
-}
-
-/// `rvss repair` for the catalogs of the given CephFS shares.
-pub fn repair(shares: &[ShareRef]) -> Result<Vec<(PathBuf, catalog::Repaired)>> {
-    let mut out = vec![];
-    for c in catalogs(shares)? {
-        let done = catalog::repair_catalog(&c, rebuild_entry)?;
-        out.push((c.dir_path().to_path_buf(), done));
     }
     Ok(out)
 }
@@ -758,141 +649,4 @@ pub fn limit_warning(path: &Path, config: &Config) -> Result<Option<String>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn temp_dir(tag: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!(
-            "rvss-cephfs-{tag}-{}-{}",
-            std::process::id(),
-            uuid::Uuid::new_v4().simple()
-        ));
-        std::fs::create_dir_all(&d).unwrap();
-        d
-    }
-
-    fn legacy(id: &str, snap: &str, state: &str) -> LegacyEntry {
-        LegacyEntry {
-            id: id.into(),
-            share: "vm".into(),
-            base_volume: "/c/vm".into(),
-            snap_path: format!("/c/vm/.snap/{snap}"),
-            gmt: snap.into(),
-            created: 1_795_649_852,
-            state: state.into(),
-            btime: Some("1795649852.965501568".into()),
-            fsid: Some("f5a1".into()),
-            node: "node0".into(),
-            unreferenced_since: None,
-        }
-    }
-
-    #[test]
-    fn legacy_catalog_is_migrated_once_and_corrupt_files_stay_visible() {
-        let dir = temp_dir("migrate");
-        let a = legacy("0f0e", "@GMT-2026.11.25-10.00.00", "exposed");
-        let b = legacy("1a2b", "@GMT-2026.11.25-11.00.00", "retained");
-        for e in [&a, &b] {
-            std::fs::write(
-                dir.join(format!("{}.json", e.id)),
-                serde_json::to_vec_pretty(e).unwrap(),
-            )
-            .unwrap();
-        }
-        // Junk, and an entry filed under another id: corrupt, not dropped.
-        std::fs::write(dir.join("bad.json"), b"{").unwrap();
-        std::fs::write(dir.join("other.json"), serde_json::to_vec(&a).unwrap()).unwrap();
-        // A crash after writing a's entry, before retiring its old file:
-        // the next open finishes without writing it twice.
-        let c = Catalog::open_rooted(&dir, Path::new(KEY_ROOT)).unwrap();
-        let mut done = a.clone().upgrade().unwrap();
-        done.unreferenced_since = Some(5); // changed since by gc
-        c.write(&done, Durability::Now).unwrap();
-        drop(c);
-
-        let c = open_rooted(&dir).unwrap();
-        let scan = c.scan().unwrap();
-        let mut got: Vec<(String, State, Option<String>)> = scan
-            .entries
-            .iter()
-            .map(|e| (e.id.clone(), e.state, e.uuid.clone()))
-            .collect();
-        got.sort_by(|x, y| x.0.cmp(&y.0));
-        assert_eq!(
-            got,
-            vec![
-                ("0f0e".into(), State::Exposed, a.btime.clone()),
-                ("1a2b".into(), State::Retained, b.btime.clone()),
-            ]
-        );
-        let first = c.get(Path::new(&a.snap_path)).unwrap().unwrap();
-        assert_eq!(first.unreferenced_since, Some(5), "written twice");
-        assert_eq!(first.path, a.snap_path);
-        assert_eq!(first.subvolume, "/c/vm");
-        assert!(first.readonly);
-        let mut corrupt: Vec<String> = scan
-            .corrupt
-            .iter()
-            .map(|x| x.file.file_name().unwrap().to_string_lossy().into_owned())
-            .collect();
-        corrupt.sort();
-        assert_eq!(corrupt, vec!["bad.json", "other.json"]);
-        assert!(c.entries().is_err(), "prune and gc must refuse");
-        for id in ["0f0e", "1a2b"] {
-            assert!(dir.join(format!("{id}.json.migrated")).is_file());
-            assert!(!dir.join(format!("{id}.json")).exists());
-        }
-        drop(c);
-        // Idempotent: opening again changes nothing.
-        let c = open_rooted(&dir).unwrap();
-        let again = c.scan().unwrap();
-        assert_eq!(again.entries, scan.entries);
-        assert_eq!(again.corrupt.len(), 2);
-        assert_eq!(migrate_legacy(&c).unwrap(), 0);
-        // Repair sets the corrupt ones aside (no snapshot to rebuild from).
-        let r = catalog::repair_catalog(&c, rebuild_entry).unwrap();
-        assert_eq!(r.entries, 2);
-        assert_eq!(r.set_aside.len(), 2, "{r:?}");
-        assert!(c.entries().is_ok());
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn entries_are_keyed_by_the_snapshot_path() {
-        let dir = temp_dir("keys");
-        let c = open_rooted(&dir).unwrap();
-        let e = legacy("0f0e", "@GMT-2026.11.25-10.00.00", "exposed")
-            .upgrade()
-            .unwrap();
-        assert!(c.reserve(&e).unwrap());
-        assert!(!c.reserve(&e).unwrap(), "the name is taken");
-        let name = catalog::entry_name(Path::new("c/vm/.snap/@GMT-2026.11.25-10.00.00"));
-        assert!(dir.join(catalog::DIR_NAME).join(&name).is_file());
-        assert_eq!(
-            catalog::rel_of_entry_name(&name).map(|r| Path::new(KEY_ROOT).join(r)),
-            Some(PathBuf::from(&e.path))
-        );
-        assert_eq!(c.get(Path::new(&e.snap_path)).unwrap(), Some(e.clone()));
-        // A rooted catalog finds the entry of a snapshot anywhere.
-        assert!(c.get(Path::new("relative/.snap/x")).is_err());
-        c.remove(&e, Durability::WithNextCommit).unwrap();
-        assert_eq!(c.get(Path::new(&e.snap_path)).unwrap(), None);
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn snap_paths() {
-        let (s, n) = split_snap_path("/c/vm/.snap/@GMT-2026.11.25-10.00.00").unwrap();
-        assert_eq!(s, Path::new("/c/vm"));
-        assert_eq!(n, "@GMT-2026.11.25-10.00.00");
-        for bad in [
-            "/c/vm/.snap/x",
-            "/c/vm/@GMT-2026.11.25-10.00.00",
-            "/c/vm/.snap/../@GMT-2026.11.25-10.00.00",
-            "c/vm/.snap/@GMT-2026.11.25-10.00.00",
-            "/c/vm/.snap/_@GMT-2026.11.25-10.00.00_1099511627776",
-        ] {
-            assert!(split_snap_path(bad).is_err(), "{bad}");
-        }
-    }
-}
+mod tests;
