@@ -141,7 +141,7 @@ fn main() {
     let min_dirty = dirty_seen.iter().copied().fold(f64::MAX, f64::min);
     r.command(format!(
         "{rounds} rounds, sizes in order, the four contenders rotated each round; before \
-         each: the previous file removed and the filesystem settled (btrfs filesystem sync, \
+         each: the filesystem settled (the previous round's file and snapshot removed) (btrfs filesystem sync, \
          deleted subvolumes cleaned; not timed); then dd if=/dev/zero of=SUBVOL/dirty.vhdx \
          bs=1M count=N (no sync)"
     ));
@@ -211,6 +211,7 @@ fn round(w: &World, fs: &Path, c: &str, mib: u64, n: usize) -> (u64, Vec<(&'stat
             "btrfs subvolume delete '{}' >/dev/null",
             fs.join("raw-snapshots").join(&name).display()
         ));
+        w.must(&format!("rm -f '{}'", file.display()));
         return (dirty, vec![("commit", ms)]);
     }
     let share = subvolume_of(c);
@@ -243,6 +244,8 @@ fn round(w: &World, fs: &Path, c: &str, mib: u64, n: usize) -> (u64, Vec<(&'stat
     let commit = call_interval(&tr, "fss_CommitShadowCopySet").expect("CommitShadowCopySet");
     let e = &exposed[0];
     w.rpc_ok(&format!("fss_delete {} {} {}", e.share, e.set, e.copy));
+    // The next round's data must fit: one file at a time on the filesystem.
+    w.must(&format!("rm -f '{}'", file.display()));
     (
         dirty,
         vec![
