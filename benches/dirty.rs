@@ -141,8 +141,8 @@ fn main() {
     let min_dirty = dirty_seen.iter().copied().fold(f64::MAX, f64::min);
     r.command(format!(
         "{rounds} rounds, sizes in order, the four contenders rotated each round; before \
-         each: the filesystem settled (the previous round's file and snapshot removed) (btrfs filesystem sync, \
-         deleted subvolumes cleaned; not timed); then dd if=/dev/zero of=SUBVOL/dirty.vhdx \
+         each: the filesystem settled (the previous round's file and snapshot \
+         removed, sync -f, btrfs filesystem sync, deleted subvolumes cleaned; not timed); then dd if=/dev/zero of=SUBVOL/dirty.vhdx \
          bs=1M count=N (no sync)"
     ));
     r.command(
