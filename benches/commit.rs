@@ -258,7 +258,7 @@ fn commit_round(w: &World, module: &str, round: usize) -> f64 {
     );
     let strace = std::fs::read_to_string(&trace).expect("strace output");
     let _ = std::fs::remove_file(&trace);
-    let ms = commit_interval(&strace)
+    let ms = support::trace::call_interval(&strace, "fss_CommitShadowCopySet")
         .unwrap_or_else(|| panic!("{module}: no CommitShadowCopySet request/reply in the trace"));
     let deletes: Vec<String> = exposed
         .iter()
@@ -272,37 +272,4 @@ fn commit_round(w: &World, module: &str, round: usize) -> f64 {
         w.logs()
     );
     ms
-}
-
-/// The commit's request-to-reply time (ms) in an `strace -ttt` trace of
-/// rpcclient at debug level 10: from the first send on a socket after the
-/// "in:" dump of CommitShadowCopySet to the last receive before its "out:"
-/// dump.
-fn commit_interval(strace: &str) -> Option<f64> {
-    let lines: Vec<&str> = strace.lines().collect();
-    let at = |needle: &str| lines.iter().position(|l| l.contains(needle));
-    let inp = at("in: struct fss_CommitShadowCopySet")?;
-    let outp = at("out: struct fss_CommitShadowCopySet")?;
-    let time = |l: &str| l.split_whitespace().next()?.parse::<f64>().ok();
-    // Calls on fd 1 and 2 are rpcclient's own debug output; failed calls
-    // (EAGAIN) moved nothing.
-    let on_socket = |l: &str, calls: &[&str]| {
-        if l.contains(" = -1 ") {
-            return false;
-        }
-        let call = l.split_whitespace().nth(1).unwrap_or("");
-        calls.iter().any(|c| {
-            call.strip_prefix(c)
-                .and_then(|rest| rest.strip_prefix('('))
-                .is_some_and(|rest| !rest.starts_with("1,") && !rest.starts_with("2,"))
-        })
-    };
-    let sent = lines[inp..outp]
-        .iter()
-        .find(|l| on_socket(l, &["writev", "sendmsg", "sendto", "write"]))?;
-    let received = lines[inp..outp]
-        .iter()
-        .rev()
-        .find(|l| on_socket(l, &["readv", "recvmsg", "recvfrom", "read"]))?;
-    Some((time(received)? - time(sent)?) * 1000.0)
 }

@@ -52,6 +52,7 @@ const ORDER: &[&str] = &[
     "hook",
     "fsrvp",
     "commit",
+    "dirty",
     "clients",
     "datasize",
     "cephfs",

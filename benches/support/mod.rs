@@ -25,6 +25,7 @@
 // The C API is an FFI boundary: the one place the benchmarks call unsafe code.
 #[allow(unsafe_code)]
 pub mod capi;
+pub mod trace;
 
 use crate::common::World;
 use serde::{Deserialize, Serialize};

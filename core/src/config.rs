@@ -26,6 +26,9 @@ pub struct Config {
     /// admin set it (CephFS clients cannot read it), so that rvss refuses
     /// clearly before CephFS does and `rvss doctor` warns ahead.
     pub cephfs_snap_limit: crate::backend::SnapLimit,
+    /// `rvss:flush`, `rvss:flush wait`: write-back of the share's dirty
+    /// data at IsPathSupported/AddToShadowCopySet, before the freeze.
+    pub flush: crate::flush::Settings,
 }
 
 impl Config {
@@ -72,7 +75,9 @@ impl Config {
                 },
             },
         );
+        let flush = crate::flush::Settings::from_options(&get)?;
         Ok(Config {
+            flush,
             snapshot_dir,
             retention,
             structure,

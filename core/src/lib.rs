@@ -15,6 +15,7 @@ pub mod config;
 pub mod dpkg;
 pub mod duration;
 pub mod error;
+pub mod flush;
 pub mod gc;
 pub mod gmt;
 pub mod inventory;

@@ -46,12 +46,18 @@ pub fn check_path(share: &HookTarget) -> Result<String> {
     let mounts = current_mounts()?;
     let layout = layout::resolve(share.path, share.config, &mounts)?;
     layout::check_snapshot_dir(&layout, &mounts)?;
+    // Before the freeze: the write-back runs on while the tree is walked,
+    // and after the answer (crate::flush).
+    let flush = crate::flush::begin(share.name, &layout.subvolume, &mounts, &share.config.flush);
     crate::structure::require_supported(
         &layout.share,
         &share.config.structure,
         &mounts,
         share.name,
     )?;
+    if let Some(pending) = flush {
+        crate::flush::finish(share.name, pending);
+    }
     Ok(path_text_lossy(&layout.share))
 }
 

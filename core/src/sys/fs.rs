@@ -338,3 +338,10 @@ pub fn write_out(f: &File) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// Writes back the dirty data and inodes of the whole filesystem holding
+/// `f` and waits for it (syncfs(2)); on btrfs it ends with a transaction
+/// commit.
+pub fn sync_filesystem(f: &File) -> io::Result<()> {
+    Ok(rustix::fs::syncfs(f)?)
+}
