@@ -117,6 +117,9 @@ pub fn collect(
 
 /// Whether no share refers to `e` and nothing is still making it.
 fn is_orphan(e: &Entry, snapshots: &dyn Snapshots, share_paths: &BTreeSet<String>) -> bool {
+    if e.being_restored() {
+        return false;
+    }
     match inventory::status_of(e, share_paths) {
         Status::Orphan => !snapshots.being_taken(e),
         // A snapshot still being taken, unless a crash left it. A creator

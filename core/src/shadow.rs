@@ -234,7 +234,13 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
     }
     let catalog = Catalog::open(&snapshot_dir)?;
     let lock = catalog.lock()?;
-    let Some(mut entry) = catalog.find_exposed(snap_path)? else {
+    let found = catalog.find_exposed(snap_path)?;
+    if let Some(e) = found.as_ref().filter(|e| e.being_restored()) {
+        // Neither destroyed nor moved under a running restore; once FSRVP
+        // has forgotten it, gc collects it after the restore.
+        return Err(crate::restoring::busy(e, "delete"));
+    }
+    let Some(mut entry) = found else {
         // Already gone (an earlier delete, `rvss gc`, an admin): Samba's
         // state must be clearable, so that is a success. Anything still
         // there without an entry is not rvss's to delete.
@@ -260,7 +266,8 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
         retain(&snapshot_dir, &mut entry)?;
         catalog.rename(&old_path, &entry)?;
         drop(lock);
-        if let Err(e) = prune(&catalog, share.name, &policy, false) {
+        // Each backup that cannot go is logged (prune_each) and skipped.
+        if let Err(e) = prune(&catalog, share.name, &policy, false, &mut |_, _| {}) {
             log::warn!("{}: pruning old backups failed: {e}", share.name);
         }
         return Ok(Deleted::Retained);
@@ -540,15 +547,16 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
-/// `retention::prune` for the btrfs catalog `catalog`.
+/// `retention::prune_each` for the btrfs catalog `catalog`.
 pub fn prune(
     catalog: &Catalog,
     share: &str,
     policy: &retention::Policy,
     dry_run: bool,
+    left_alone: &mut dyn FnMut(Entry, Error),
 ) -> Result<Vec<Entry>> {
     let snapshots = BtrfsSnapshots {
         snapshot_dir: catalog.dir_path(),
     };
-    retention::prune(catalog, &snapshots, share, policy, dry_run)
+    retention::prune_each(catalog, &snapshots, share, policy, dry_run, left_alone)
 }
