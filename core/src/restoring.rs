@@ -38,10 +38,7 @@ impl Mark {
             return Ok(Mark {
                 catalog,
                 path: PathBuf::from(&entry.path),
-                who: Creator {
-                    pid: 0,
-                    start: 0,
-                },
+                who: Creator { pid: 0, start: 0 },
             });
         }
         let mut marked = entry.clone();
@@ -75,10 +72,7 @@ impl Drop for Mark {
         if let Err(e) = self.clear() {
             // Harmless once this process is gone: a mark of a process that
             // is not running counts for nothing.
-            log::warn!(
-                "clearing the restore mark of {}: {e}",
-                self.path.display()
-            );
+            log::warn!("clearing the restore mark of {}: {e}", self.path.display());
         }
     }
 }

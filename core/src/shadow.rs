@@ -125,6 +125,7 @@ pub fn create(
         .map_err(|e| Error::new(e.status, format!("at commit: {}", e.message)))?;
         reserve_name(&catalog, &layout, &folders, writable, template)?
     };
+    pause_for_tests();
     let snapshot = PathBuf::from(&entry.path);
     let name = snapshot.file_name().unwrap_or_default().to_os_string();
     let made = sys::btrfs::snapshot(&source, snapshots, &name, writable)
@@ -142,18 +143,38 @@ pub fn create(
             // The share may vanish between the check and the snapshot: then
             // the shadow copy would expose nothing. Undo rather than hand
             // back an empty backup.
-            match share_in(snapshots, &name, &layout.rel) {
-                Ok(()) => return Ok(()),
-                Err(e) => log::debug!(
-                    "{}: {} in the snapshot: {e}",
+            let why = match share_in(snapshots, &name, &layout.rel) {
+                // The backup is what was checked: the structure rules hold
+                // for the snapshot as taken (read-only: it cannot change;
+                // writable: no client knows it yet), not only for the live
+                // tree a moment before, which users may change until the
+                // ioctl.
+                Ok(()) => match crate::structure::require_supported(
+                    &layout::join_rel(&snapshot, &layout.rel),
+                    &share.config.structure,
+                    &mounts,
                     share.name,
-                    layout.rel.display()
-                ),
-            }
-            let why = Error::new(
-                ntstatus::OBJECT_PATH_NOT_FOUND,
-                format!("share path {base_volume} vanished before its snapshot; snapshot removed"),
-            );
+                ) {
+                    Ok(()) => return Ok(()),
+                    Err(e) => Error::new(
+                        e.status,
+                        format!("at commit, in the snapshot as taken: {}; snapshot removed", e.message),
+                    ),
+                },
+                Err(e) => {
+                    log::debug!(
+                        "{}: {} in the snapshot: {e}",
+                        share.name,
+                        layout.rel.display()
+                    );
+                    Error::new(
+                        ntstatus::OBJECT_PATH_NOT_FOUND,
+                        format!(
+                            "share path {base_volume} vanished before its snapshot; snapshot removed"
+                        ),
+                    )
+                }
+            };
             match snapshot::destroy_entry(&layout.snapshot_dir, &entry) {
                 Ok(()) => Err(why),
                 Err(e) => Err(Error::new(
@@ -185,6 +206,24 @@ pub fn create(
         base_path: base_volume.to_string(),
         snap_path: entry.snap_path,
     })
+}
+
+/// A test hook of the end-to-end tests (`tests/e2e_commit_race.rs`): with
+/// RVSS_TEST_PAUSE_BEFORE_SNAPSHOT naming a directory in smbd's environment,
+/// the create hook, after its commit-time checks and right before the
+/// snapshot ioctl, creates `paused` there and waits until `go` exists (at
+/// most 30 s), so that a test can change the tree in exactly that moment.
+/// Unset (always, outside those tests) it costs one environment lookup.
+fn pause_for_tests() {
+    let Some(dir) = std::env::var_os("RVSS_TEST_PAUSE_BEFORE_SNAPSHOT") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let _ = std::fs::write(dir.join("paused"), b"");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !dir.join("go").exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
 }
 
 /// What snap_delete did with the snapshot.

@@ -155,17 +155,15 @@ impl Snapshot {
     /// read-only snapshot made writable for that is made read-only again
     /// when the deletion fails.
     pub fn destroy(self) -> Result<()> {
-        let failed = |e: &std::io::Error| {
-            Error::io(format!("delete snapshot {}", self.path.display()), e)
-        };
+        let failed =
+            |e: &std::io::Error| Error::io(format!("delete snapshot {}", self.path.display()), e);
         match sys::btrfs::destroy(&self.parent, &self.name) {
             Err(e) if e.raw_os_error() == Some(libc::ENOTEMPTY) => {}
             other => return other.map_err(|e| failed(&e)),
         }
         let was_readonly = self.is_readonly()?;
-        let done = crate::nested::remove_all(&self.root, &self.path).and_then(|_| {
-            sys::btrfs::destroy(&self.parent, &self.name).map_err(|e| failed(&e))
-        });
+        let done = crate::nested::remove_all(&self.root, &self.path)
+            .and_then(|_| sys::btrfs::destroy(&self.parent, &self.name).map_err(|e| failed(&e)));
         if done.is_err() && was_readonly {
             if let Err(e) = self.set_readonly() {
                 log::warn!("{e}");

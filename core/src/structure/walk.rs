@@ -261,6 +261,20 @@ impl Walker<'_> {
             );
             return Ok(None);
         }
+        if st.ino == sys::btrfs::BTRFS_EMPTY_SUBVOL_DIR_OBJECTID
+            && sys::fs::is_btrfs(&fd).unwrap_or(false)
+        {
+            // What a nested subvolume leaves in a snapshot (the snapshot of
+            // a tree is checked at commit too): an empty stand-in.
+            let p = self.path(here, None);
+            self.report(
+                Rule::NestedSubvolume,
+                p,
+                "the empty stand-in of a nested btrfs subvolume (its data is not in the shadow copy)"
+                    .into(),
+            );
+            return Ok(None);
+        }
         if st.dev != self.root_dev {
             let p = self.path(here, None);
             if st.ino == sys::btrfs::BTRFS_FIRST_FREE_OBJECTID {

@@ -19,6 +19,9 @@ pub const BTRFS_QUOTA_TREE_OBJECTID: u64 = 8;
 pub const BTRFS_QGROUP_INFO_KEY: u32 = 242;
 /// The inode number of every subvolume's root directory.
 pub const BTRFS_FIRST_FREE_OBJECTID: u64 = 256;
+/// The inode number of the empty directory a snapshot holds where its
+/// source had a nested subvolume.
+pub const BTRFS_EMPTY_SUBVOL_DIR_OBJECTID: u64 = 2;
 pub const BTRFS_SUPER_MAGIC: i64 = 0x9123_683E;
 /// `btrfs_ioctl_vol_args_v2.flags` of SNAP_DESTROY_V2: `subvolid` names it.
 pub const BTRFS_SUBVOL_SPEC_BY_ID: u64 = 1 << 4;

@@ -5,13 +5,13 @@ use super::abi;
 use rustix::io::Errno;
 use rustix::ioctl::{ioctl, Setter, Updater};
 use std::ffi::OsStr;
+use std::ffi::OsString;
 use std::fs::File;
 use std::io;
 use std::os::fd::AsRawFd;
-use std::ffi::OsString;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 
-pub use abi::BTRFS_FIRST_FREE_OBJECTID;
+pub use abi::{BTRFS_EMPTY_SUBVOL_DIR_OBJECTID, BTRFS_FIRST_FREE_OBJECTID};
 
 /// Copies a subvolume name into an ioctl name field, refusing what the kernel
 /// would misread: empty names, '/', NUL, "." and "..", and names too long.
@@ -109,12 +109,7 @@ pub fn children(f: &File) -> io::Result<Vec<Child>> {
         let mut args = Box::new(abi::btrfs_ioctl_get_subvol_rootref_args::default());
         args.min_treeid = min_treeid;
         // SAFETY: the request reads and fills `args`, of the opcode's type.
-        let more = match unsafe {
-            ioctl(
-                f,
-                Updater::<abi::GetSubvolRootref, _>::new(&mut *args),
-            )
-        } {
+        let more = match unsafe { ioctl(f, Updater::<abi::GetSubvolRootref, _>::new(&mut *args)) } {
             Ok(()) => false,
             // The buffer was full: `min_treeid` says where to go on.
             Err(Errno::OVERFLOW) => true,
