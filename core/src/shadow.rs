@@ -256,6 +256,18 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
             snapshot_dir = previous;
         }
     }
+    // The rules of a snapshot directory, at this use too: one that became
+    // writable by a user since (or a link) may hold what is not rvss's.
+    if let Some(why) = crate::known_dirs::trusted_dir_problem(&snapshot_dir) {
+        return Err(Error::new(
+            ntstatus::ACCESS_DENIED,
+            format!(
+                "refusing to delete {snap_path}: snapshot directory {} breaks the \
+                 snapshot-directory rules: {why}",
+                snapshot_dir.display()
+            ),
+        ));
+    }
     let rel = snap.strip_prefix(&snapshot_dir).map_err(|_| {
         Error::new(
             ntstatus::ACCESS_DENIED,
