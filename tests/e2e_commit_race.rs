@@ -3,7 +3,8 @@
 //! live tree and the snapshot ioctl gets no backup holding it. End to end
 //! with real Samba and btrfs; the moment is made exact by the create hook's
 //! test pause (RVSS_TEST_PAUSE_BEFORE_SNAPSHOT in smbd's environment: the
-//! hook announces `paused` after its checks and waits for `go`), so this
+//! hook announces `paused` after its checks and waits for `go`; a link and
+//! a nested subvolume are added in that moment), so this
 //! file holds one test (the variable is set for the whole test process).
 
 mod common;
@@ -142,8 +143,42 @@ fn a_forbidden_entry_added_between_the_check_and_the_snapshot_fails_the_commit()
         "no log line naming the link in the snapshot:\n{log}"
     );
 
-    // With the tree fixed, the same share commits.
+    // A nested subvolume made in that moment: the snapshot holds only its
+    // empty stand-in, which the check of the snapshot recognizes.
     w.must(&format!("rm -f {}", q(&link)));
+    std::fs::remove_file(pause.join("go")).unwrap();
+    std::fs::remove_file(pause.join("paused")).unwrap();
+    std::thread::sleep(Duration::from_secs(4));
+    let rpc = spawn_commit(&w);
+    wait_for(&pause.join("paused"), "the create hook's pause");
+    w.must(&format!(
+        "setpriv --reuid={USER_UID} --regid={USER_UID} --clear-groups \
+         btrfs subvolume create {} >/dev/null",
+        q(&share.join("nested"))
+    ));
+    std::fs::write(pause.join("go"), b"").unwrap();
+    let raced = String::from_utf8_lossy(&rpc.wait_with_output().unwrap().stdout).into_owned();
+    assert!(
+        raced.contains("0x") && !raced.contains("exposed as a snapshot"),
+        "the commit succeeded with a nested subvolume's stand-in:\n{raced}"
+    );
+    assert_eq!(code(&raced), code(&live));
+    assert_eq!(
+        subvolumes(&w, &fs1),
+        vec!["vol1".to_string(), "vol1/vm/nested".to_string()]
+    );
+    assert!(
+        w.rvss_log()
+            .contains("the empty stand-in of a nested btrfs subvolume"),
+        "{}",
+        w.rvss_log()
+    );
+
+    // With the tree fixed, the same share commits.
+    w.must(&format!(
+        "btrfs subvolume delete {} >/dev/null",
+        q(&share.join("nested"))
+    ));
     std::thread::sleep(Duration::from_secs(4));
     let t = w.rpc_ok("fss_create_expose backup ro vm");
     assert!(t.contains("exposed as a snapshot"), "{t}");

@@ -256,6 +256,45 @@ mod tests {
     }
 
     #[test]
+    fn prune_carries_on_past_a_backup_it_cannot_remove() {
+        use crate::gc::tests::{Fake, TempCatalog};
+        let c = TempCatalog::new("prune-stuck");
+        let a = c.add("vm", 1_000, State::Retained);
+        let b = c.add("vm", 2_000, State::Retained);
+        let mut r = c.add("vm", 3_000, State::Retained);
+        let d = c.add("vm", 4_000, State::Retained);
+        let keep = c.add("vm", 5_000, State::Retained);
+        r.restoring = crate::catalog::Creator::current();
+        c.catalog.write(&r, Durability::Now).unwrap();
+        let fake = Fake {
+            stuck: vec![b.path.clone()],
+            ..Default::default()
+        };
+        let p = Policy {
+            keep_last: 1,
+            keep_days: 0,
+        };
+        let mut left = vec![];
+        let done = prune_each(&c.catalog, &fake, "vm", &p, false, &mut |e, why| {
+            left.push((e.gmt, why.message))
+        })
+        .unwrap();
+        assert_eq!(done, vec![a.clone(), d.clone()]);
+        assert_eq!(left.len(), 2, "{left:?}");
+        assert_eq!(left[0], (b.gmt.clone(), "stuck".to_string()));
+        assert_eq!(left[1].0, r.gmt);
+        assert!(left[1].1.contains("is restoring from it"), "{}", left[1].1);
+        for kept in [&b, &r, &keep] {
+            assert!(c.catalog.get(Path::new(&kept.path)).unwrap().is_some());
+        }
+        // One outcome for callers that want one: the others still went.
+        let e = c.add("vm", 500, State::Retained);
+        let err = prune(&c.catalog, &fake, "vm", &p, false).unwrap_err();
+        assert!(err.message.contains("2 backups of vm left alone"), "{err}");
+        assert_eq!(c.catalog.get(Path::new(&e.path)).unwrap(), None);
+    }
+
+    #[test]
     fn prune_destroys_what_the_policy_drops_and_its_entry() {
         use crate::gc::tests::{Fake, TempCatalog};
         let c = TempCatalog::new("prune");
