@@ -438,3 +438,41 @@ fn a_listed_snapshot_dir_that_became_unsafe_is_ignored() {
     );
     assert_eq!(subvolumes(&w, &fs1).len(), before.len());
 }
+
+#[test]
+fn the_module_prune_carries_on_past_a_stuck_backup() {
+    let (w, fs1, _share) = world("pin-module-prune", &["rvss:retain = 2"]);
+    let mut made = vec![];
+    for i in 0..5 {
+        let (e, snap) = writable_copy(&w);
+        if i != 1 {
+            nest_in(&w, &snap.join("vm"));
+        }
+        w.rpc_ok(&format!("fss_recovery_complete {}", e.set));
+        let t = w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
+        assert!(!t.contains("0x"), "fss_delete {i}: {t}");
+        let newest = gmts(&w).pop().unwrap();
+        if i == 1 {
+            // The second backup cannot be deleted from now on.
+            w.must(&format!(
+                "btrfs subvolume set-default {} >/dev/null",
+                q(&path_of(&w, &newest))
+            ));
+        }
+        made.push(newest);
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+    }
+    // Each delete pruned beyond the newest two: the first (its nested
+    // subvolumes with it), then past the stuck second, the third.
+    assert_eq!(
+        gmts(&w),
+        vec![made[1].clone(), made[3].clone(), made[4].clone()]
+    );
+    let log = w.rvss_log();
+    assert!(
+        log.contains(&format!("backup {} left alone", made[1])),
+        "{log}"
+    );
+    let left = subvolumes(&w, &fs1);
+    assert_eq!(left.len(), 1 + 3 + 2 * 3, "{left:?}");
+}
