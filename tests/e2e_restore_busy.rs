@@ -214,3 +214,62 @@ fn a_long_restore_runs_while_four_fsrvp_clients_cycle_on_the_same_catalog() {
         .collect();
     assert_eq!(left, vec![format!("\"r\" \"{}\"", backups[1])]);
 }
+
+#[test]
+fn the_fsrvp_delete_of_a_copy_being_restored_from_waits_for_gc() {
+    let mut w = World::new("restore-busy-delete");
+    let fs = w.add_btrfs("fs1", 1000);
+    let vol = fs.join("vol1");
+    let share = vol.join("data");
+    w.must(&format!(
+        "btrfs subvolume create {0} >/dev/null && mkdir -p {0}/data/tree && cd {0}/data/tree && \
+         for d in $(seq 1 {DIRS}); do mkdir d$d; (cd d$d && seq -f f%g.vhdx 1 {FILES} | xargs touch); done",
+        q(&vol)
+    ));
+    w.add_share("r", &share, &["vfs objects = rvss"]);
+    w.start_samba();
+    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro r"))
+        .pop()
+        .unwrap();
+    let gmt = list_json(&w)[0]["gmt"].as_str().unwrap().to_string();
+    w.must(&format!("rm -rf {}/tree", q(&share)));
+    let catalog = fs.join(".rvss/catalog.d");
+    let mut child = w
+        .command(&cli_path().display().to_string())
+        .args(["restore", "--share", "r", "--from", &gmt, "tree"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut marked = false;
+    while !marked && Instant::now() < deadline && child.try_wait().unwrap().is_none() {
+        marked = w
+            .sh(&format!("grep -l '\"restoring\"' {}/*.json", q(&catalog)))
+            .status
+            .success();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(marked, "no restore mark seen");
+    let t = text(&w.rpc(&format!("fss_delete r {} {}", e.set, e.copy)));
+    let running = child.try_wait().unwrap().is_none();
+    assert!(
+        running,
+        "the restore ended before the delete: nothing shown"
+    );
+    assert!(
+        t.contains("0x"),
+        "the copy was deleted under the restore: {t}"
+    );
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "rvss restore: {}", text(&out));
+    let n = w.must(&format!("find {}/tree -type f | wc -l", q(&share)));
+    assert_eq!(n.trim(), (DIRS * FILES).to_string());
+    let log = w.rvss_log();
+    assert!(log.contains("is restoring from it"), "{log}");
+    // The restore over, FSRVP has forgotten the copy: gc removes it.
+    let _ = w.sh(&format!("net conf delshare '{}'", e.unc_share()));
+    let o = w.cli("gc --grace 0");
+    assert_eq!(o.status.code(), Some(0), "rvss gc: {}", text(&o));
+    assert!(list_json(&w).is_empty());
+}
