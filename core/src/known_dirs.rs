@@ -28,14 +28,14 @@ fn parse(bytes: &[u8]) -> Vec<PathBuf> {
 }
 
 /// The snapshot directories rvss has used (none when the list is missing)
-/// that still meet the snapshot-directory rules (`trusted_dir_problem`),
+/// that still meet the snapshot-directory rules (`layout::trusted_dir_problem`),
 /// checked now, at each use: a listed directory that became unsafe since
 /// (its owner or mode changed, a link swapped in, a parent made writable by
 /// others) is left out with a warning, and nothing in it is touched.
 pub fn load() -> Vec<PathBuf> {
     load_listed()
         .into_iter()
-        .filter(|d| match trusted_dir_problem(d) {
+        .filter(|d| match crate::layout::trusted_dir_problem(d) {
             None => true,
             Some(why) => {
                 log::warn!(
@@ -47,82 +47,6 @@ pub fn load() -> Vec<PathBuf> {
             }
         })
         .collect()
-}
-
-/// What breaks the snapshot-directory rules for `dir`, a directory trusted
-/// by its path alone: every component reached from `/` without following a
-/// link; `dir` owned by root and not writable by group or others; every
-/// parent owned by root and not writable by group or others unless sticky
-/// (else whoever can write a parent can swap the directory); the catalog's
-/// files regular files and `catalog.d` a root-owned directory not writable
-/// by others.
-pub fn trusted_dir_problem(dir: &Path) -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
-    if !crate::layout::is_plain_absolute(dir) {
-        return Some("not a plain absolute path".into());
-    }
-    let mut at = PathBuf::from("/");
-    let mut cur = match crate::sys::fs::open_dir(&at) {
-        Ok(d) => d,
-        Err(e) => return Some(format!("open /: {e}")),
-    };
-    let parts: Vec<&std::ffi::OsStr> = dir.iter().skip(1).collect();
-    for (i, part) in parts.iter().enumerate() {
-        let md = match cur.metadata() {
-            Ok(m) => m,
-            Err(e) => return Some(format!("stat {}: {e}", at.display())),
-        };
-        let mode = md.mode() & 0o7777;
-        if md.uid() != 0 || (mode & 0o022 != 0 && mode & 0o1000 == 0) {
-            return Some(format!(
-                "its parent {} is owned by uid {} with mode {mode:04o}: whoever can write it \
-                 can replace the snapshot directory",
-                at.display(),
-                md.uid()
-            ));
-        }
-        at.push(part);
-        cur = match crate::sys::fs::open_dir_at(&cur, *part) {
-            Ok(d) => d,
-            Err(e) if matches!(e.raw_os_error(), Some(libc::ELOOP | libc::ENOTDIR)) => {
-                return Some(format!(
-                    "{} is a symbolic link or not a directory (rvss follows no link)",
-                    at.display()
-                ))
-            }
-            Err(e) => return Some(format!("open {}: {e}", at.display())),
-        };
-        if i + 1 == parts.len() {
-            let md = match cur.metadata() {
-                Ok(m) => m,
-                Err(e) => return Some(format!("stat {}: {e}", at.display())),
-            };
-            let mode = md.mode() & 0o7777;
-            if md.uid() != 0 || mode & 0o022 != 0 {
-                return Some(format!(
-                    "it is owned by uid {} with mode {mode:04o}: it must be owned by root and \
-                     not writable by group or others",
-                    md.uid()
-                ));
-            }
-        }
-    }
-    for name in crate::catalog::FILE_NAMES {
-        if let Ok(m) = crate::sys::fs::stat_at(&cur, name) {
-            if !m.is_file() {
-                return Some(format!("its catalog file {name} is not a regular file"));
-            }
-        }
-    }
-    if let Ok(m) = crate::sys::fs::stat_at(&cur, crate::catalog::DIR_NAME) {
-        if !m.is_dir || m.uid != 0 || m.mode & 0o022 != 0 {
-            return Some(format!(
-                "its {} is not a directory owned by root and not writable by others",
-                crate::catalog::DIR_NAME
-            ));
-        }
-    }
-    None
 }
 
 /// Every directory in the list, as written.

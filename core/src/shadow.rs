@@ -258,7 +258,7 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
     }
     // The rules of a snapshot directory, at this use too: one that became
     // writable by a user since (or a link) may hold what is not rvss's.
-    if let Some(why) = crate::known_dirs::trusted_dir_problem(&snapshot_dir) {
+    if let Some(why) = layout::trusted_dir_problem(&snapshot_dir) {
         return Err(Error::new(
             ntstatus::ACCESS_DENIED,
             format!(
