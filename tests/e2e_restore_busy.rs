@@ -166,7 +166,7 @@ fn a_long_restore_runs_while_four_fsrvp_clients_cycle_on_the_same_catalog() {
     let took = end - start;
     eprintln!("restore took {took:?}; {} FSRVP cycles", cycles.len());
     assert!(
-        took >= Duration::from_secs(3),
+        took >= Duration::from_secs(2),
         "the restore was too quick ({took:?}) to show anything"
     );
     let failures: Vec<&Cycle> = cycles.iter().filter(|c| c.failure.is_some()).collect();
@@ -185,8 +185,8 @@ fn a_long_restore_runs_while_four_fsrvp_clients_cycle_on_the_same_catalog() {
     // the whole restore, each waited until it ended or timed out at 10 s).
     let slowest = inside.iter().map(|c| c.delete_took).max().unwrap();
     assert!(
-        slowest < Duration::from_secs(2),
-        "a delete during the restore took {slowest:?}"
+        slowest < took / 2,
+        "a delete during the {took:?} restore took {slowest:?}"
     );
     assert!(marked, "the restore left no mark in the catalog");
     // prune during the restore left the backup alone, and said so.
