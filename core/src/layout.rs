@@ -360,6 +360,12 @@ fn snapshot_dir_problem_but_catalog(
             ),
         ));
     }
+    if let Some(why) = parents_problem(&real) {
+        return Some((
+            DirProblem::Unsafe,
+            format!("snapshot directory {}: {why}", dir.display()),
+        ));
+    }
     None
 }
 
@@ -394,59 +400,25 @@ fn catalog_files_problem(dir: &Path) -> Option<(DirProblem, String)> {
 /// by its path alone: every component reached from `/` without following a
 /// link; `dir` owned by root and not writable by group or others; every
 /// parent owned by root and not writable by group or others unless sticky
-/// (else whoever can write a parent can swap the directory); the catalog's
-/// files regular files and `catalog.d` a root-owned directory not writable
-/// by others.
+/// (`parents_problem`); the catalog's files regular files and `catalog.d` a
+/// root-owned directory not writable by others.
 pub fn trusted_dir_problem(dir: &Path) -> Option<String> {
     use std::os::unix::fs::MetadataExt;
-    if !is_plain_absolute(dir) {
-        return Some("not a plain absolute path".into());
-    }
-    let mut at = PathBuf::from("/");
-    let mut cur = match crate::sys::fs::open_dir(&at) {
+    let cur = match walk_to(dir) {
         Ok(d) => d,
-        Err(e) => return Some(format!("open /: {e}")),
+        Err(why) => return Some(why),
     };
-    let parts: Vec<&std::ffi::OsStr> = dir.iter().skip(1).collect();
-    for (i, part) in parts.iter().enumerate() {
-        let md = match cur.metadata() {
-            Ok(m) => m,
-            Err(e) => return Some(format!("stat {}: {e}", at.display())),
-        };
-        let mode = md.mode() & 0o7777;
-        if md.uid() != 0 || (mode & 0o022 != 0 && mode & 0o1000 == 0) {
-            return Some(format!(
-                "its parent {} is owned by uid {} with mode {mode:04o}: whoever can write it \
-                 can replace the snapshot directory",
-                at.display(),
-                md.uid()
-            ));
-        }
-        at.push(part);
-        cur = match crate::sys::fs::open_dir_at(&cur, *part) {
-            Ok(d) => d,
-            Err(e) if matches!(e.raw_os_error(), Some(libc::ELOOP | libc::ENOTDIR)) => {
-                return Some(format!(
-                    "{} is a symbolic link or not a directory (rvss follows no link)",
-                    at.display()
-                ))
-            }
-            Err(e) => return Some(format!("open {}: {e}", at.display())),
-        };
-        if i + 1 == parts.len() {
-            let md = match cur.metadata() {
-                Ok(m) => m,
-                Err(e) => return Some(format!("stat {}: {e}", at.display())),
-            };
-            let mode = md.mode() & 0o7777;
-            if md.uid() != 0 || mode & 0o022 != 0 {
-                return Some(format!(
-                    "it is owned by uid {} with mode {mode:04o}: it must be owned by root and \
-                     not writable by group or others",
-                    md.uid()
-                ));
-            }
-        }
+    let md = match cur.metadata() {
+        Ok(m) => m,
+        Err(e) => return Some(format!("stat {}: {e}", dir.display())),
+    };
+    let mode = md.mode() & 0o7777;
+    if md.uid() != 0 || mode & 0o022 != 0 {
+        return Some(format!(
+            "it is owned by uid {} with mode {mode:04o}: it must be owned by root and \
+             not writable by group or others",
+            md.uid()
+        ));
     }
     for name in crate::catalog::FILE_NAMES {
         if let Ok(m) = crate::sys::fs::stat_at(&cur, name) {
@@ -464,6 +436,51 @@ pub fn trusted_dir_problem(dir: &Path) -> Option<String> {
         }
     }
     None
+}
+
+/// What makes a parent of `dir` unsafe: one not owned by root, or writable
+/// by group or others without the sticky bit (whoever can write a parent
+/// can rename the snapshot directory away and put their own in its place),
+/// or a link on the way.
+pub fn parents_problem(dir: &Path) -> Option<String> {
+    walk_to(dir).err()
+}
+
+/// Opens `dir` from `/`, component by component without following a link,
+/// checking each parent on the way (`parents_problem`).
+fn walk_to(dir: &Path) -> std::result::Result<std::fs::File, String> {
+    use std::os::unix::fs::MetadataExt;
+    if !is_plain_absolute(dir) {
+        return Err("not a plain absolute path".into());
+    }
+    let mut at = PathBuf::from("/");
+    let mut cur = sys::fs::open_dir(&at).map_err(|e| format!("open /: {e}"))?;
+    for part in dir.iter().skip(1) {
+        let md = cur
+            .metadata()
+            .map_err(|e| format!("stat {}: {e}", at.display()))?;
+        let mode = md.mode() & 0o7777;
+        if md.uid() != 0 || (mode & 0o022 != 0 && mode & 0o1000 == 0) {
+            return Err(format!(
+                "its parent {} is owned by uid {} with mode {mode:04o}: whoever can write it \
+                 can replace the snapshot directory",
+                at.display(),
+                md.uid()
+            ));
+        }
+        at.push(part);
+        cur = sys::fs::open_dir_at(&cur, part).map_err(|e| {
+            if matches!(e.raw_os_error(), Some(libc::ELOOP | libc::ENOTDIR)) {
+                format!(
+                    "{} is a symbolic link or not a directory (rvss follows no link)",
+                    at.display()
+                )
+            } else {
+                format!("open {}: {e}", at.display())
+            }
+        })?;
+    }
+    Ok(cur)
 }
 
 /// The nearest ancestor (or the path itself) that is a subvolume root,
