@@ -410,6 +410,16 @@ fn a_listed_snapshot_dir_that_became_unsafe_is_ignored() {
             assert!(l.is_empty(), "{l:?}");
         }
     }
+    let o = w.cli("doctor");
+    assert!(
+        text(&o).contains(&format!(
+            "{} (a previous snapshot directory, listed in /var/lib/samba/rvss-snapshot-dirs) \
+             is ignored",
+            old_dir.display()
+        )),
+        "rvss doctor: {}",
+        text(&o)
+    );
     let t = text(&w.rpc(&format!("fss_delete vm {} {}", live.set, live.copy)));
     assert!(t.contains("0x"), "the module deleted in an unsafe dir: {t}");
     // (rpcd_fsrvp still has the old `rvss:snapshot dir`: the directory's

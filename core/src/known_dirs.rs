@@ -49,8 +49,9 @@ pub fn load() -> Vec<PathBuf> {
         .collect()
 }
 
-/// Every directory in the list, as written.
-fn load_listed() -> Vec<PathBuf> {
+/// Every directory in the list, as written, checked or not (for `rvss
+/// doctor`, which reports the ones `load` leaves out).
+pub fn load_listed() -> Vec<PathBuf> {
     let Ok(dir) = crate::sys::fs::open_dir(&state_dir()) else {
         return vec![];
     };
@@ -100,6 +101,11 @@ fn append(snapshot_dir: &Path) -> std::io::Result<()> {
     )?;
     // One write of one line: appends never interleave within a line.
     f.write_all(format!("{text}\n").as_bytes())
+}
+
+/// Where the list is kept.
+pub fn list_path() -> PathBuf {
+    state_dir().join(FILE_NAME)
 }
 
 /// The known snapshot directory holding `path`, if any (the deepest one).
