@@ -1,10 +1,11 @@
 //! The backup's content is what was checked (issue 21): a share user who
-//! adds what the structure rules forbid between the commit's check of the
-//! live tree and the snapshot ioctl gets no backup holding it. End to end
+//! adds what the structure rules forbid right before the snapshot ioctl
+//! (once a check of the live tree at commit had passed) gets no backup
+//! holding it. End to end
 //! with real Samba and btrfs; the moment is made exact by the create hook's
 //! test pause (RVSS_TEST_PAUSE_BEFORE_SNAPSHOT in smbd's environment: the
-//! hook announces `paused` after its checks and waits for `go`; a link and
-//! a nested subvolume are added in that moment), so this
+//! hook announces `paused` right before the ioctl and waits for `go`; a
+//! link, a nested subvolume and a mount are added in that moment), so this
 //! file holds one test (the variable is set for the whole test process).
 
 mod common;
@@ -112,8 +113,8 @@ fn a_forbidden_entry_added_between_the_check_and_the_snapshot_fails_the_commit()
     std::fs::remove_file(pause.join("go")).unwrap();
     std::thread::sleep(Duration::from_secs(4));
 
-    // The race: the live tree passes the check, then alice adds the link
-    // before the snapshot is taken.
+    // The race: the tree is fine when the commit starts, then alice adds
+    // the link right before the snapshot is taken.
     let rpc = spawn_commit(&w);
     wait_for(&pause.join("paused"), "the create hook's pause");
     w.must(&alice_links);
@@ -174,11 +175,42 @@ fn a_forbidden_entry_added_between_the_check_and_the_snapshot_fails_the_commit()
         w.rvss_log()
     );
 
-    // With the tree fixed, the same share commits.
+    // A mount made in that moment leaves no trace in the snapshot: the
+    // mount table names it.
     w.must(&format!(
         "btrfs subvolume delete {} >/dev/null",
         q(&share.join("nested"))
     ));
+    std::fs::remove_file(pause.join("go")).unwrap();
+    std::fs::remove_file(pause.join("paused")).unwrap();
+    std::thread::sleep(Duration::from_secs(4));
+    let elsewhere = w.dir.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let rpc = spawn_commit(&w);
+    wait_for(&pause.join("paused"), "the create hook's pause");
+    w.must(&format!(
+        "mkdir {0} && mount --bind {1} {0}",
+        q(&share.join("m")),
+        q(&elsewhere)
+    ));
+    std::fs::write(pause.join("go"), b"").unwrap();
+    let raced = String::from_utf8_lossy(&rpc.wait_with_output().unwrap().stdout).into_owned();
+    assert!(
+        raced.contains("0x") && !raced.contains("exposed as a snapshot"),
+        "the commit succeeded with a mount in the share:\n{raced}"
+    );
+    assert_eq!(code(&raced), code(&live));
+    assert_eq!(subvolumes(&w, &fs1), vec!["vol1".to_string()]);
+    let log = w.rvss_log();
+    assert!(
+        log.lines().any(|l| l.contains("in the snapshot as taken")
+            && l.contains("mount-point")
+            && l.contains(&share.join("m").display().to_string())),
+        "{log}"
+    );
+
+    // With the tree fixed, the same share commits.
+    w.must(&format!("umount {0} && rmdir {0}", q(&share.join("m"))));
     std::thread::sleep(Duration::from_secs(4));
     let t = w.rpc_ok("fss_create_expose backup ro vm");
     assert!(t.contains("exposed as a snapshot"), "{t}");

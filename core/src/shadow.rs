@@ -114,15 +114,6 @@ pub fn create(
     // not wait for it.
     let entry = {
         let _lock = catalog.lock_shared()?;
-        // The rules of AddToShadowCopySet, right before the snapshot: the
-        // tree may have changed since.
-        crate::structure::require_supported(
-            &layout.share,
-            &share.config.structure,
-            &mounts,
-            share.name,
-        )
-        .map_err(|e| Error::new(e.status, format!("at commit: {}", e.message)))?;
         reserve_name(&catalog, &layout, &folders, writable, template)?
     };
     pause_for_tests();
@@ -144,17 +135,22 @@ pub fn create(
             // the shadow copy would expose nothing. Undo rather than hand
             // back an empty backup.
             let why = match share_in(snapshots, &name, &layout.rel) {
-                // The backup is what was checked: the structure rules hold
-                // for the snapshot as taken (read-only: it cannot change;
-                // writable: no client knows it yet), not only for the live
-                // tree a moment before, which users may change until the
-                // ioctl.
-                Ok(()) => match crate::structure::require_supported(
-                    &layout::join_rel(&snapshot, &layout.rel),
-                    &share.config.structure,
-                    &mounts,
-                    share.name,
-                ) {
+                // The rules of AddToShadowCopySet again (the tree may have
+                // changed in up to 30 minutes since), on what the backup
+                // holds: the snapshot as taken (read-only: it cannot change;
+                // writable: no client knows it yet), not the live tree a
+                // moment before, which users may change until the ioctl.
+                // The mount table as of now (re-read only when the kernel
+                // reports a change).
+                Ok(()) => match current_mounts().and_then(|now| {
+                    crate::structure::require_supported_as_taken(
+                        &layout::join_rel(&snapshot, &layout.rel),
+                        &layout.share,
+                        &share.config.structure,
+                        &now,
+                        share.name,
+                    )
+                }) {
                     Ok(()) => return Ok(()),
                     Err(e) => Error::new(
                         e.status,
@@ -210,8 +206,8 @@ pub fn create(
 
 /// A test hook of the end-to-end tests (`tests/e2e_commit_race.rs`): with
 /// RVSS_TEST_PAUSE_BEFORE_SNAPSHOT naming a directory in smbd's environment,
-/// the create hook, after its commit-time checks and right before the
-/// snapshot ioctl, creates `paused` there and waits until `go` exists (at
+/// the create hook, with the name reserved and right before the snapshot
+/// ioctl, creates `paused` there and waits until `go` exists (at
 /// most 30 s), so that a test can change the tree in exactly that moment.
 /// Unset (always, outside those tests) it costs one environment lookup.
 fn pause_for_tests() {
