@@ -324,6 +324,16 @@ fn unsafe_snapshot_directories_are_refused_at_is_path_supported() {
             format!("install -d -m 0711 {}", q(&fs2.join("s-other"))),
             "is not on the btrfs filesystem of",
         ),
+        (
+            // A safe directory in a folder anyone may write: it can be
+            // renamed away and replaced (issue 21).
+            "openparent",
+            format!(
+                "install -d -m 0777 {0} && install -d -m 0711 {0}/snaps",
+                q(&fs1.join("s-open"))
+            ),
+            "its parent",
+        ),
     ] {
         let vol = fs1.join(format!("vol-{name}"));
         w.must(&format!(
@@ -335,6 +345,7 @@ fn unsafe_snapshot_directories_are_refused_at_is_path_supported() {
             "userowned" => fs1.join("s-user"),
             "groupw" => fs1.join("s-group"),
             "fifo" => fs1.join("s-fifo"),
+            "openparent" => fs1.join("s-open/snaps"),
             _ => fs2.join("s-other"),
         };
         let opt = format!("rvss:snapshot dir = {}", dir.display());

@@ -1,7 +1,7 @@
 //! `rvss prune`: delete retained backups beyond each share's retention policy.
 
 use super::shares::{self, ConfiguredShare};
-use super::{Cli, Outcome, EXIT_OK};
+use super::{Cli, Outcome, EXIT_ERROR, EXIT_OK};
 use rvss_core::catalog::Catalog;
 use rvss_core::shadow;
 
@@ -21,8 +21,15 @@ pub struct Args {
 pub fn run(cli: &Cli, args: &Args) -> Outcome {
     let conf = cli.samba_conf()?;
     let mut pruned = vec![];
+    let mut stuck = 0;
+    // A backup that cannot go is reported and skipped: the rest of its
+    // share's policy, and every other share, are still pruned.
+    let mut left_alone = |e: rvss_core::catalog::Entry, why: rvss_core::error::Error| {
+        eprintln!("rvss prune: {} {} left alone: {why}", e.share, e.gmt);
+        stuck += 1;
+    };
     for share in shares::rvss_shares(&conf, args.share.as_deref())? {
-        pruned.extend(prune_share(&share, args.dry_run)?);
+        pruned.extend(prune_share(&share, args.dry_run, &mut left_alone)?);
     }
     if args.json {
         crate::print_json(&pruned, "[]");
@@ -36,12 +43,13 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
             println!("{verb} {} {} {}", e.share, e.gmt, e.path);
         }
     }
-    Ok(EXIT_OK)
+    Ok(if stuck > 0 { EXIT_ERROR } else { EXIT_OK })
 }
 
 fn prune_share(
     share: &ConfiguredShare,
     dry_run: bool,
+    left_alone: &mut dyn FnMut(rvss_core::catalog::Entry, rvss_core::error::Error),
 ) -> Result<Vec<rvss_core::catalog::Entry>, super::Failure> {
     if !share.config.retention.enabled() {
         return Ok(vec![]);
@@ -61,6 +69,7 @@ fn prune_share(
             &share.name,
             &share.config.retention,
             dry_run,
+            left_alone,
         )?);
     }
     Ok(pruned)

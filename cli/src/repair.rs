@@ -25,7 +25,8 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     let conf = cli.samba_conf()?;
     let mut out = vec![];
     for dir in inventory::snapshot_dirs(&conf)? {
-        let done = catalog::repair(&dir, |p| rvss_core::snapshot::rebuild_entry(&dir, p))?;
+        let mut done = catalog::repair(&dir, |p| rvss_core::snapshot::rebuild_entry(&dir, p))?;
+        done.identified = rvss_core::snapshot::identify_entries(&catalog::Catalog::open(&dir)?)?;
         out.push(Repaired {
             snapshot_dir: dir.display().to_string(),
             done,
@@ -48,6 +49,12 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
         for r in &out {
             for p in &r.done.rebuilt {
                 println!("{}: rebuilt the entry of {p} from its snapshot (share unknown, kept as a backup)", r.snapshot_dir);
+            }
+            for p in &r.done.identified {
+                println!(
+                    "{}: recorded the identity of {p} (its entry had none)",
+                    r.snapshot_dir
+                );
             }
             for f in &r.done.set_aside {
                 println!(

@@ -5,8 +5,7 @@ use super::shares::{self, failure, ConfiguredShare};
 use super::{Cli, Failure, Outcome, EXIT_NEGATIVE, EXIT_OK};
 use rvss_core::catalog::{Catalog, Entry};
 use rvss_core::snapshot::Snapshot;
-use rvss_core::sys::fs::Lock;
-use rvss_core::{ntstatus, restore};
+use rvss_core::{ntstatus, restore, restoring};
 use std::os::fd::{AsFd, OwnedFd};
 use std::path::{Path, PathBuf};
 
@@ -57,9 +56,10 @@ fn find(catalog: &Catalog, share: &ConfiguredShare, from: &str) -> Result<Option
 
 /// What a restore reads from and writes to.
 struct Source {
-    /// The catalog holding the backup and its shared lock, held for the
-    /// whole restore: no prune or gc removes the source meanwhile.
-    _held: (Catalog, Lock),
+    /// The backup marked in its catalog as being restored from, until the
+    /// restore ends (failed or not): prune and gc leave it alone, and no
+    /// lock is held meanwhile, so FSRVP, prune and gc go on.
+    _held: restoring::Mark,
     entry: Entry,
     /// The share's directory inside the snapshot.
     src: OwnedFd,
@@ -85,7 +85,8 @@ fn btrfs_source(share: &ConfiguredShare, from: &str) -> Result<Source, Failure> 
     let layout = share.layout()?;
     for dir in rvss_core::inventory::share_snapshot_dirs(&layout.snapshot_dir) {
         let catalog = Catalog::open(&dir)?;
-        let lock = catalog.lock_shared()?;
+        // Exclusive: the mark rewrites the entry found.
+        let lock = catalog.lock()?;
         let Some(entry) = find(&catalog, share, from)? else {
             continue;
         };
@@ -95,8 +96,10 @@ fn btrfs_source(share: &ConfiguredShare, from: &str) -> Result<Source, Failure> 
             .map_err(|_| failure(format!("catalog entry {} is inconsistent", entry.id)))?;
         let src = restore::open_beneath(snap.root().as_fd(), inside)
             .map_err(|e| failure(format!("open {}: {e}", entry.snap_path)))?;
+        let mark = restoring::Mark::set(catalog, &entry)?;
+        drop(lock);
         return Ok(Source {
-            _held: (catalog, lock),
+            _held: mark,
             entry,
             src,
             share: layout.share,
@@ -112,7 +115,7 @@ fn cephfs_source(share: &ConfiguredShare, from: &str) -> Result<Source, Failure>
     let live = std::fs::canonicalize(&share.path)
         .map_err(|e| failure(format!("share path {}: {e}", share.path)))?;
     for catalog in rvss_core::cephfs::catalogs(&[share.cephfs_ref()])? {
-        let lock = catalog.lock_shared()?;
+        let lock = catalog.lock()?;
         let Some(entry) = find(&catalog, share, from)? else {
             continue;
         };
@@ -125,8 +128,10 @@ fn cephfs_source(share: &ConfiguredShare, from: &str) -> Result<Source, Failure>
             )));
         }
         let root = rvss_core::cephfs::open_snapshot(&entry)?.ok_or_else(|| vanished(&entry))?;
+        let mark = restoring::Mark::set(catalog, &entry)?;
+        drop(lock);
         return Ok(Source {
-            _held: (catalog, lock),
+            _held: mark,
             entry,
             src: root.into(),
             share: live,

@@ -158,6 +158,18 @@ pub struct Entry {
     /// Who took (or is taking) the snapshot.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator: Option<Creator>,
+    /// The `rvss restore` reading from the snapshot (`restoring::Mark`):
+    /// while that process runs, prune and gc leave the snapshot alone and
+    /// an FSRVP delete is refused. A mark of a process gone is ignored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restoring: Option<Creator>,
+}
+
+impl Entry {
+    /// Whether a running `rvss restore` reads from this snapshot.
+    pub fn being_restored(&self) -> bool {
+        self.restoring.is_some_and(|c| c.is_running())
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -812,6 +824,9 @@ pub struct Repaired {
     /// Corrupt entry files whose snapshot is gone or unknown: moved aside
     /// (`*.corrupt`), nothing deleted.
     pub set_aside: Vec<String>,
+    /// Entries that recorded no identity (no uuid, no source_uuid), given
+    /// the one of the snapshot at their path (`snapshot::identify_entries`).
+    pub identified: Vec<String>,
 }
 
 /// `rvss repair`: makes the catalog of `dir_path` readable again. A corrupt

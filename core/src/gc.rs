@@ -117,6 +117,9 @@ pub fn collect(
 
 /// Whether no share refers to `e` and nothing is still making it.
 fn is_orphan(e: &Entry, snapshots: &dyn Snapshots, share_paths: &BTreeSet<String>) -> bool {
+    if e.being_restored() {
+        return false;
+    }
     match inventory::status_of(e, share_paths) {
         Status::Orphan => !snapshots.being_taken(e),
         // A snapshot still being taken, unless a crash left it. A creator
@@ -166,6 +169,8 @@ pub(crate) mod tests {
     pub(crate) struct Fake {
         pub existing: Vec<String>,
         pub taking: Vec<String>,
+        /// Snapshots that cannot be destroyed.
+        pub stuck: Vec<String>,
         pub done: RefCell<Vec<String>>,
     }
 
@@ -183,6 +188,9 @@ pub(crate) mod tests {
             catalog.write(e, Durability::Now)
         }
         fn destroy(&self, e: &Entry) -> Result<()> {
+            if self.stuck.contains(&e.path) {
+                return Err(Error::new(crate::ntstatus::UNSUCCESSFUL, "stuck"));
+            }
             self.done.borrow_mut().push(format!("destroy {}", e.gmt));
             Ok(())
         }
@@ -316,6 +324,29 @@ pub(crate) mod tests {
             .collect();
         left.sort();
         assert_eq!(left, vec![exposed.id, backup.id, taking.id]);
+    }
+
+    #[test]
+    fn an_orphan_being_restored_from_is_left_alone_while_its_restore_runs() {
+        let c = TempCatalog::new("restoring");
+        let mut e = c.add("vm", 1_000, State::Exposed);
+        e.restoring = crate::catalog::Creator::current();
+        c.catalog.write(&e, Durability::Now).unwrap();
+        let fake = Fake {
+            existing: vec![e.path.clone()],
+            ..Default::default()
+        };
+        assert!(run(&c, &fake, &[], 10_000, false).is_empty());
+        assert!(run(&c, &fake, &[], 20_000, false).is_empty());
+        assert!(fake.done.borrow().is_empty());
+        // A mark of a process that is gone counts for nothing.
+        e.restoring = Some(crate::catalog::Creator {
+            pid: u32::MAX,
+            start: 1,
+        });
+        c.catalog.write(&e, Durability::Now).unwrap();
+        assert!(run(&c, &fake, &[], 30_000, false).is_empty(), "first sight");
+        assert_eq!(run(&c, &fake, &[], 30_060, false).len(), 1);
     }
 
     #[test]

@@ -27,8 +27,31 @@ fn parse(bytes: &[u8]) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The snapshot directories rvss has used (none when the list is missing).
+/// The snapshot directories rvss has used (none when the list is missing)
+/// that still meet the snapshot-directory rules (`layout::trusted_dir_problem`),
+/// checked now, at each use: a listed directory that became unsafe since
+/// (its owner or mode changed, a link swapped in, a parent made writable by
+/// others) is left out with a warning, and nothing in it is touched.
 pub fn load() -> Vec<PathBuf> {
+    load_listed()
+        .into_iter()
+        .filter(|d| match crate::layout::trusted_dir_problem(d) {
+            None => true,
+            Some(why) => {
+                log::warn!(
+                    "ignoring snapshot directory {} listed in {}: {why}",
+                    d.display(),
+                    state_dir().join(FILE_NAME).display()
+                );
+                false
+            }
+        })
+        .collect()
+}
+
+/// Every directory in the list, as written, checked or not (for `rvss
+/// doctor`, which reports the ones `load` leaves out).
+pub fn load_listed() -> Vec<PathBuf> {
     let Ok(dir) = crate::sys::fs::open_dir(&state_dir()) else {
         return vec![];
     };
@@ -63,7 +86,7 @@ pub fn remember(snapshot_dir: &Path) -> std::io::Result<()> {
 }
 
 fn append(snapshot_dir: &Path) -> std::io::Result<()> {
-    if load().iter().any(|d| d == snapshot_dir) {
+    if load_listed().iter().any(|d| d == snapshot_dir) {
         return Ok(());
     }
     let Some(text) = snapshot_dir.to_str() else {
@@ -78,6 +101,11 @@ fn append(snapshot_dir: &Path) -> std::io::Result<()> {
     )?;
     // One write of one line: appends never interleave within a line.
     f.write_all(format!("{text}\n").as_bytes())
+}
+
+/// Where the list is kept.
+pub fn list_path() -> PathBuf {
+    state_dir().join(FILE_NAME)
 }
 
 /// The known snapshot directory holding `path`, if any (the deepest one).

@@ -360,6 +360,12 @@ fn snapshot_dir_problem_but_catalog(
             ),
         ));
     }
+    if let Some(why) = parents_problem(&real) {
+        return Some((
+            DirProblem::Unsafe,
+            format!("snapshot directory {}: {why}", dir.display()),
+        ));
+    }
     None
 }
 
@@ -388,6 +394,93 @@ fn catalog_files_problem(dir: &Path) -> Option<(DirProblem, String)> {
         }
     }
     None
+}
+
+/// What breaks the snapshot-directory rules for `dir`, a directory trusted
+/// by its path alone: every component reached from `/` without following a
+/// link; `dir` owned by root and not writable by group or others; every
+/// parent owned by root and not writable by group or others unless sticky
+/// (`parents_problem`); the catalog's files regular files and `catalog.d` a
+/// root-owned directory not writable by others.
+pub fn trusted_dir_problem(dir: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let cur = match walk_to(dir) {
+        Ok(d) => d,
+        Err(why) => return Some(why),
+    };
+    let md = match cur.metadata() {
+        Ok(m) => m,
+        Err(e) => return Some(format!("stat {}: {e}", dir.display())),
+    };
+    let mode = md.mode() & 0o7777;
+    if md.uid() != 0 || mode & 0o022 != 0 {
+        return Some(format!(
+            "it is owned by uid {} with mode {mode:04o}: it must be owned by root and \
+             not writable by group or others",
+            md.uid()
+        ));
+    }
+    for name in crate::catalog::FILE_NAMES {
+        if let Ok(m) = crate::sys::fs::stat_at(&cur, name) {
+            if !m.is_file() {
+                return Some(format!("its catalog file {name} is not a regular file"));
+            }
+        }
+    }
+    if let Ok(m) = crate::sys::fs::stat_at(&cur, crate::catalog::DIR_NAME) {
+        if !m.is_dir || m.uid != 0 || m.mode & 0o022 != 0 {
+            return Some(format!(
+                "its {} is not a directory owned by root and not writable by others",
+                crate::catalog::DIR_NAME
+            ));
+        }
+    }
+    None
+}
+
+/// What makes a parent of `dir` unsafe: one not owned by root, or writable
+/// by group or others without the sticky bit (whoever can write a parent
+/// can rename the snapshot directory away and put their own in its place),
+/// or a link on the way.
+pub fn parents_problem(dir: &Path) -> Option<String> {
+    walk_to(dir).err()
+}
+
+/// Opens `dir` from `/`, component by component without following a link,
+/// checking each parent on the way (`parents_problem`).
+fn walk_to(dir: &Path) -> std::result::Result<std::fs::File, String> {
+    use std::os::unix::fs::MetadataExt;
+    if !is_plain_absolute(dir) {
+        return Err("not a plain absolute path".into());
+    }
+    let mut at = PathBuf::from("/");
+    let mut cur = sys::fs::open_dir(&at).map_err(|e| format!("open /: {e}"))?;
+    for part in dir.iter().skip(1) {
+        let md = cur
+            .metadata()
+            .map_err(|e| format!("stat {}: {e}", at.display()))?;
+        let mode = md.mode() & 0o7777;
+        if md.uid() != 0 || (mode & 0o022 != 0 && mode & 0o1000 == 0) {
+            return Err(format!(
+                "its parent {} is owned by uid {} with mode {mode:04o}: whoever can write it \
+                 can replace the snapshot directory",
+                at.display(),
+                md.uid()
+            ));
+        }
+        at.push(part);
+        cur = sys::fs::open_dir_at(&cur, part).map_err(|e| {
+            if matches!(e.raw_os_error(), Some(libc::ELOOP | libc::ENOTDIR)) {
+                format!(
+                    "{} is a symbolic link or not a directory (rvss follows no link)",
+                    at.display()
+                )
+            } else {
+                format!("open {}: {e}", at.display())
+            }
+        })?;
+    }
+    Ok(cur)
 }
 
 /// The nearest ancestor (or the path itself) that is a subvolume root,
@@ -489,5 +582,51 @@ mod tests {
         assert!(is_plain_absolute(Path::new("/a/b")));
         assert!(!is_plain_absolute(Path::new("a/b")));
         assert!(!is_plain_absolute(Path::new("/a/../b")));
+    }
+
+    #[test]
+    fn a_trusted_directory_is_no_link_and_writable_by_root_only() {
+        use std::os::unix::fs::PermissionsExt;
+        assert!(trusted_dir_problem(Path::new("relative")).is_some());
+        let base = std::env::temp_dir().join(format!(
+            "rvss-trusted-{}-{}",
+            std::process::id(),
+            uuid::Uuid::new_v4().simple()
+        ));
+        std::fs::create_dir_all(base.join("real/catalog.d")).unwrap();
+        std::fs::set_permissions(&base, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::os::unix::fs::symlink("real", base.join("link")).unwrap();
+        std::fs::create_dir(base.join("open")).unwrap();
+        std::fs::set_permissions(base.join("open"), std::fs::Permissions::from_mode(0o777))
+            .unwrap();
+        std::fs::create_dir(base.join("open/inner")).unwrap();
+        let why = |p: &str| trusted_dir_problem(&base.join(p)).unwrap_or_default();
+        if crate::sys::is_root() {
+            assert_eq!(why("real"), "");
+            assert!(
+                why("link").contains("is a symbolic link"),
+                "{}",
+                why("link")
+            );
+            assert!(why("open").contains("mode 0777"), "{}", why("open"));
+            assert!(
+                why("open/inner").contains("its parent"),
+                "{}",
+                why("open/inner")
+            );
+            std::fs::write(base.join("real/catalog.lock"), b"").unwrap();
+            assert_eq!(why("real"), "");
+            std::fs::remove_file(base.join("real/catalog.lock")).unwrap();
+            std::os::unix::fs::symlink("/etc/passwd", base.join("real/catalog.lock")).unwrap();
+            assert!(
+                why("real").contains("not a regular file"),
+                "{}",
+                why("real")
+            );
+        } else {
+            // Not root: the test's own directories are not root's.
+            assert!(why("real").contains("owned by uid"), "{}", why("real"));
+        }
+        std::fs::remove_dir_all(&base).unwrap();
     }
 }

@@ -13,6 +13,7 @@ pub const DISK_FULL: u32 = 0xC000_007F;
 pub const INSUFFICIENT_RESOURCES: u32 = 0xC000_009A;
 /// A wait ran out (Samba's FSRVP server answers FSRVP_E_WAIT_TIMEOUT).
 pub const IO_TIMEOUT: u32 = 0xC000_00B5;
+pub const SHARING_VIOLATION: u32 = 0xC000_0043;
 pub const MEDIA_WRITE_PROTECTED: u32 = 0xC000_00A2;
 pub const NOT_SUPPORTED: u32 = 0xC000_00BB;
 pub const INTERNAL_ERROR: u32 = 0xC000_00E5;

@@ -78,13 +78,18 @@ pub fn to_prune(entries: &[Entry], share: &str, policy: &Policy, now: i64) -> Ve
 /// Deletes (or with `dry_run` only lists) `share`'s retained backups beyond
 /// its policy, oldest first, each under the catalog lock on its own (hooks
 /// of other clients go on between two deletions). The whole catalog must
-/// parse: deciding with part of it unreadable could take a backup.
-pub fn prune(
+/// parse: deciding with part of it unreadable could take a backup. A backup
+/// that cannot be deleted (or that a restore reads from) is handed to
+/// `left_alone` with the reason, and pruning carries on: one stuck snapshot
+/// never stops retention for its share. Fails only when the catalog does
+/// (unreadable, lock not granted).
+pub fn prune_each(
     catalog: &Catalog,
     snapshots: &dyn Snapshots,
     share: &str,
     policy: &Policy,
     dry_run: bool,
+    left_alone: &mut dyn FnMut(Entry, Error),
 ) -> Result<Vec<Entry>> {
     if !policy.enabled() {
         return Ok(vec![]);
@@ -107,7 +112,16 @@ pub fn prune(
         if catalog.get(Path::new(&e.path))?.as_ref() != Some(&e) {
             continue;
         }
-        snapshots.destroy(&e)?;
+        if e.being_restored() {
+            let why = crate::restoring::busy(&e, "prune");
+            left_alone(e, why);
+            continue;
+        }
+        if let Err(why) = snapshots.destroy(&e) {
+            log::warn!("{share}: backup {} left alone: {why}", e.gmt);
+            left_alone(e, why);
+            continue;
+        }
         // The snapshot is gone: a crash can only keep its entry (which gc
         // drops), so the removal may ride on btrfs's next commit; a CephFS
         // catalog makes it durable at once anyway (`Catalog::open_rooted`).
@@ -120,6 +134,31 @@ pub fn prune(
         done.push(e);
     }
     Ok(done)
+}
+
+/// `prune_each`, for callers that report one outcome: every backup that can
+/// go goes; then, if any was left alone, the first reason fails the call.
+pub fn prune(
+    catalog: &Catalog,
+    snapshots: &dyn Snapshots,
+    share: &str,
+    policy: &Policy,
+    dry_run: bool,
+) -> Result<Vec<Entry>> {
+    let mut stuck: Vec<Error> = vec![];
+    let done = prune_each(catalog, snapshots, share, policy, dry_run, &mut |_, why| {
+        stuck.push(why)
+    })?;
+    match stuck.first() {
+        None => Ok(done),
+        Some(first) => Err(Error::new(
+            first.status,
+            format!(
+                "{} backups of {share} left alone (the others were pruned): {first}",
+                stuck.len()
+            ),
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -214,6 +253,45 @@ mod tests {
             keep_days: 1,
         };
         assert_eq!(to_prune(&v, "vm", &p, 1_764_064_800), vec![0]);
+    }
+
+    #[test]
+    fn prune_carries_on_past_a_backup_it_cannot_remove() {
+        use crate::gc::tests::{Fake, TempCatalog};
+        let c = TempCatalog::new("prune-stuck");
+        let a = c.add("vm", 1_000, State::Retained);
+        let b = c.add("vm", 2_000, State::Retained);
+        let mut r = c.add("vm", 3_000, State::Retained);
+        let d = c.add("vm", 4_000, State::Retained);
+        let keep = c.add("vm", 5_000, State::Retained);
+        r.restoring = crate::catalog::Creator::current();
+        c.catalog.write(&r, Durability::Now).unwrap();
+        let fake = Fake {
+            stuck: vec![b.path.clone()],
+            ..Default::default()
+        };
+        let p = Policy {
+            keep_last: 1,
+            keep_days: 0,
+        };
+        let mut left = vec![];
+        let done = prune_each(&c.catalog, &fake, "vm", &p, false, &mut |e, why| {
+            left.push((e.gmt, why.message))
+        })
+        .unwrap();
+        assert_eq!(done, vec![a.clone(), d.clone()]);
+        assert_eq!(left.len(), 2, "{left:?}");
+        assert_eq!(left[0], (b.gmt.clone(), "stuck".to_string()));
+        assert_eq!(left[1].0, r.gmt);
+        assert!(left[1].1.contains("is restoring from it"), "{}", left[1].1);
+        for kept in [&b, &r, &keep] {
+            assert!(c.catalog.get(Path::new(&kept.path)).unwrap().is_some());
+        }
+        // One outcome for callers that want one: the others still went.
+        let e = c.add("vm", 500, State::Retained);
+        let err = prune(&c.catalog, &fake, "vm", &p, false).unwrap_err();
+        assert!(err.message.contains("2 backups of vm left alone"), "{err}");
+        assert_eq!(c.catalog.get(Path::new(&e.path)).unwrap(), None);
     }
 
     #[test]

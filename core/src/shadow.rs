@@ -120,17 +120,9 @@ pub fn create(
     // not wait for it.
     let entry = {
         let _lock = catalog.lock_shared()?;
-        // The rules of AddToShadowCopySet, right before the snapshot: the
-        // tree may have changed since.
-        crate::structure::require_supported(
-            &layout.share,
-            &share.config.structure,
-            &mounts,
-            share.name,
-        )
-        .map_err(|e| Error::new(e.status, format!("at commit: {}", e.message)))?;
         reserve_name(&catalog, &layout, &folders, writable, template)?
     };
+    pause_for_tests();
     let snapshot = PathBuf::from(&entry.path);
     let name = snapshot.file_name().unwrap_or_default().to_os_string();
     let made = sys::btrfs::snapshot(&source, snapshots, &name, writable)
@@ -148,18 +140,43 @@ pub fn create(
             // The share may vanish between the check and the snapshot: then
             // the shadow copy would expose nothing. Undo rather than hand
             // back an empty backup.
-            match share_in(snapshots, &name, &layout.rel) {
-                Ok(()) => return Ok(()),
-                Err(e) => log::debug!(
-                    "{}: {} in the snapshot: {e}",
-                    share.name,
-                    layout.rel.display()
-                ),
-            }
-            let why = Error::new(
-                ntstatus::OBJECT_PATH_NOT_FOUND,
-                format!("share path {base_volume} vanished before its snapshot; snapshot removed"),
-            );
+            let why = match share_in(snapshots, &name, &layout.rel) {
+                // The rules of AddToShadowCopySet again (the tree may have
+                // changed in up to 30 minutes since), on what the backup
+                // holds: the snapshot as taken (read-only: it cannot change;
+                // writable: no client knows it yet), not the live tree a
+                // moment before, which users may change until the ioctl.
+                // The mount table as of now (re-read only when the kernel
+                // reports a change).
+                Ok(()) => match current_mounts().and_then(|now| {
+                    crate::structure::require_supported_as_taken(
+                        &layout::join_rel(&snapshot, &layout.rel),
+                        &layout.share,
+                        &share.config.structure,
+                        &now,
+                        share.name,
+                    )
+                }) {
+                    Ok(()) => return Ok(()),
+                    Err(e) => Error::new(
+                        e.status,
+                        format!("at commit, in the snapshot as taken: {}; snapshot removed", e.message),
+                    ),
+                },
+                Err(e) => {
+                    log::debug!(
+                        "{}: {} in the snapshot: {e}",
+                        share.name,
+                        layout.rel.display()
+                    );
+                    Error::new(
+                        ntstatus::OBJECT_PATH_NOT_FOUND,
+                        format!(
+                            "share path {base_volume} vanished before its snapshot; snapshot removed"
+                        ),
+                    )
+                }
+            };
             match snapshot::destroy_entry(&layout.snapshot_dir, &entry) {
                 Ok(()) => Err(why),
                 Err(e) => Err(Error::new(
@@ -193,6 +210,24 @@ pub fn create(
     })
 }
 
+/// A test hook of the end-to-end tests (`tests/e2e_commit_race.rs`): with
+/// RVSS_TEST_PAUSE_BEFORE_SNAPSHOT naming a directory in smbd's environment,
+/// the create hook, with the name reserved and right before the snapshot
+/// ioctl, creates `paused` there and waits until `go` exists (at
+/// most 30 s), so that a test can change the tree in exactly that moment.
+/// Unset (always, outside those tests) it costs one environment lookup.
+fn pause_for_tests() {
+    let Some(dir) = std::env::var_os("RVSS_TEST_PAUSE_BEFORE_SNAPSHOT") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let _ = std::fs::write(dir.join("paused"), b"");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !dir.join("go").exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
 /// What snap_delete did with the snapshot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Deleted {
@@ -223,6 +258,18 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
             snapshot_dir = previous;
         }
     }
+    // The rules of a snapshot directory, at this use too: one that became
+    // writable by a user since (or a link) may hold what is not rvss's.
+    if let Some(why) = layout::trusted_dir_problem(&snapshot_dir) {
+        return Err(Error::new(
+            ntstatus::ACCESS_DENIED,
+            format!(
+                "refusing to delete {snap_path}: snapshot directory {} breaks the \
+                 snapshot-directory rules: {why}",
+                snapshot_dir.display()
+            ),
+        ));
+    }
     let rel = snap.strip_prefix(&snapshot_dir).map_err(|_| {
         Error::new(
             ntstatus::ACCESS_DENIED,
@@ -240,7 +287,13 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
     }
     let catalog = Catalog::open(&snapshot_dir)?;
     let lock = catalog.lock()?;
-    let Some(mut entry) = catalog.find_exposed(snap_path)? else {
+    let found = catalog.find_exposed(snap_path)?;
+    if let Some(e) = found.as_ref().filter(|e| e.being_restored()) {
+        // Neither destroyed nor moved under a running restore; once FSRVP
+        // has forgotten it, gc collects it after the restore.
+        return Err(crate::restoring::busy(e, "delete"));
+    }
+    let Some(mut entry) = found else {
         // Already gone (an earlier delete, `rvss gc`, an admin): Samba's
         // state must be clearable, so that is a success. Anything still
         // there without an entry is not rvss's to delete.
@@ -266,7 +319,8 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
         retain(&snapshot_dir, &mut entry)?;
         catalog.rename(&old_path, &entry)?;
         drop(lock);
-        if let Err(e) = prune(&catalog, share.name, &policy, false) {
+        // Each backup that cannot go is logged (prune_each) and skipped.
+        if let Err(e) = prune(&catalog, share.name, &policy, false, &mut |_, _| {}) {
             log::warn!("{}: pruning old backups failed: {e}", share.name);
         }
         return Ok(Deleted::Retained);
@@ -546,15 +600,16 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
-/// `retention::prune` for the btrfs catalog `catalog`.
+/// `retention::prune_each` for the btrfs catalog `catalog`.
 pub fn prune(
     catalog: &Catalog,
     share: &str,
     policy: &retention::Policy,
     dry_run: bool,
+    left_alone: &mut dyn FnMut(Entry, Error),
 ) -> Result<Vec<Entry>> {
     let snapshots = BtrfsSnapshots {
         snapshot_dir: catalog.dir_path(),
     };
-    retention::prune(catalog, &snapshots, share, policy, dry_run)
+    retention::prune_each(catalog, &snapshots, share, policy, dry_run, left_alone)
 }

@@ -110,8 +110,20 @@ impl Snapshot {
                 }
                 ("parent UUID", uuid_text(&info.parent_uuid), p)
             }
-            // Catalogs of versions before UUIDs were recorded.
-            (None, None) => return Ok(Some(s)),
+            // Nothing ties the entry to a subvolume: whatever is at its path
+            // (a file anyone who can edit or plant an entry can point at any
+            // subvolume) is never acted on. `rvss repair` gives the entry
+            // the identity of the snapshot at its path, on the admin's word.
+            (None, None) => {
+                return Err(Error::new(
+                    ntstatus::ACCESS_DENIED,
+                    format!(
+                        "refusing to touch {}: its catalog entry records no identity (no uuid, \
+                         no source_uuid); if it is rvss's snapshot, `rvss repair` records it",
+                        e.path
+                    ),
+                ))
+            }
         };
         if !found.eq_ignore_ascii_case(want) {
             return Err(Error::new(
@@ -138,9 +150,26 @@ impl Snapshot {
         &self.root
     }
 
+    /// Deletes the snapshot, and first every subvolume a user made inside
+    /// it (`nested`), which would otherwise keep btrfs from deleting it. A
+    /// read-only snapshot made writable for that is made read-only again
+    /// when the deletion fails.
     pub fn destroy(self) -> Result<()> {
-        sys::btrfs::destroy(&self.parent, &self.name)
-            .map_err(|e| Error::io(format!("delete snapshot {}", self.path.display()), &e))
+        let failed =
+            |e: &std::io::Error| Error::io(format!("delete snapshot {}", self.path.display()), e);
+        match sys::btrfs::destroy(&self.parent, &self.name) {
+            Err(e) if e.raw_os_error() == Some(libc::ENOTEMPTY) => {}
+            other => return other.map_err(|e| failed(&e)),
+        }
+        let was_readonly = self.is_readonly()?;
+        let done = crate::nested::remove_all(&self.root, &self.path)
+            .and_then(|_| sys::btrfs::destroy(&self.parent, &self.name).map_err(|e| failed(&e)));
+        if done.is_err() && was_readonly {
+            if let Err(e) = self.set_readonly() {
+                log::warn!("{e}");
+            }
+        }
+        done
     }
 
     pub fn set_readonly(&self) -> Result<()> {
@@ -206,5 +235,31 @@ pub fn rebuild_entry(snapshot_dir: &Path, path: &Path) -> Option<Entry> {
         source_uuid: Some(uuid_text(&info.parent_uuid)),
         unreferenced_since: None,
         creator: None,
+        restoring: None,
     })
+}
+
+/// `rvss repair`: gives every entry of `catalog` that records no identity
+/// (no uuid, no source_uuid: delete, prune and gc refuse it) the UUID and
+/// parent UUID of the snapshot at its path, on the admin's word that it is
+/// rvss's. Entries whose snapshot is gone are left as they are (gc drops
+/// them). Returns the paths identified.
+pub fn identify_entries(catalog: &crate::catalog::Catalog) -> Result<Vec<String>> {
+    let _lock = catalog.lock()?;
+    let mut done = vec![];
+    for mut e in catalog.entries()? {
+        if e.uuid.is_some() || e.source_uuid.is_some() {
+            continue;
+        }
+        let Some(s) = Snapshot::open(catalog.dir_path(), Path::new(&e.path))? else {
+            continue;
+        };
+        let info = sys::btrfs::subvol_info(&s.root)
+            .map_err(|err| Error::io(format!("subvolume info of {}", e.path), &err))?;
+        e.uuid = Some(uuid_text(&info.uuid));
+        e.source_uuid = Some(uuid_text(&info.parent_uuid));
+        catalog.write(&e, crate::catalog::Durability::Now)?;
+        done.push(e.path);
+    }
+    Ok(done)
 }

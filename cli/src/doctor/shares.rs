@@ -105,6 +105,26 @@ pub(super) fn check_shares(c: &mut Checks, conf: &SambaConf) {
             snapshot_dirs.push(layout.snapshot_dir.clone());
         }
     }
+    // Directories of a previous `rvss:snapshot dir`: ignored by every rvss
+    // command and hook once they break the rules.
+    for dir in rvss_core::known_dirs::load_listed() {
+        if snapshot_dirs.contains(&dir) {
+            continue;
+        }
+        if let Some(why) = layout::trusted_dir_problem(&dir) {
+            c.warn(
+                "snapshot-dir",
+                None,
+                format!(
+                    "{} (a previous snapshot directory, listed in {}) is ignored: {why}",
+                    dir.display(),
+                    rvss_core::known_dirs::list_path().display()
+                ),
+                "if it is rvss's, make it and its parents root-owned and not writable by \
+                 others (chown root, chmod go-w); else remove its line from the list",
+            );
+        }
+    }
     for dir in snapshot_dirs {
         check_catalog(c, conf, &dir);
     }

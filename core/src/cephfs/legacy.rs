@@ -58,6 +58,7 @@ impl LegacyEntry {
             source_uuid: self.fsid,
             unreferenced_since: self.unreferenced_since,
             creator: None,
+            restoring: None,
         })
     }
 }

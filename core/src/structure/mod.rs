@@ -198,7 +198,44 @@ pub fn summarize(root: &Path, rules: &Rules, mounts: &[Mount]) -> Result<Summary
 /// NOT_SUPPORTED with one sentence naming the first offending path, its rule
 /// and the number of violations.
 pub fn require_supported(root: &Path, rules: &Rules, mounts: &[Mount], share: &str) -> Result<()> {
-    let s = summarize(root, rules, mounts)?;
+    refusal(root, summarize(root, rules, mounts)?, share)
+}
+
+/// For the commit: the rules hold for the share as its snapshot holds it
+/// (`snapshot`: the share's directory inside the snapshot just taken),
+/// violations named by their path in the live share `live`. A snapshot
+/// shows what the live tree held at the ioctl, except what was mounted
+/// there (it leaves no trace) and nested subvolumes (empty stand-ins, which
+/// the walk recognizes): the mount points below `live` come from `mounts`.
+/// One walk, of the tree as taken, instead of one of the live tree before
+/// the ioctl, which users could change until the ioctl.
+pub fn require_supported_as_taken(
+    snapshot: &Path,
+    live: &Path,
+    rules: &Rules,
+    mounts: &[Mount],
+    share: &str,
+) -> Result<()> {
+    let mut first: Option<Violation> = None;
+    let mut note = |v: Violation| {
+        if first.as_ref().is_none_or(|f| v.key() < f.key()) {
+            first = Some(v);
+        }
+    };
+    let mut count = walk(snapshot, rules, &[], &mut |mut v| {
+        if let Ok(rel) = v.path.strip_prefix(snapshot) {
+            v.path = crate::layout::join_rel(live, rel);
+        }
+        note(v)
+    })?;
+    for v in walk::mount_points_below(live, mounts, &[]) {
+        count += 1;
+        note(v);
+    }
+    refusal(live, Summary { count, first }, share)
+}
+
+fn refusal(root: &Path, s: Summary, share: &str) -> Result<()> {
     let Some(first) = s.first else {
         return Ok(());
     };

@@ -261,6 +261,20 @@ impl Walker<'_> {
             );
             return Ok(None);
         }
+        if st.ino == sys::btrfs::BTRFS_EMPTY_SUBVOL_DIR_OBJECTID
+            && sys::fs::is_btrfs(&fd).unwrap_or(false)
+        {
+            // What a nested subvolume leaves in a snapshot (the snapshot of
+            // a tree is checked at commit too): an empty stand-in.
+            let p = self.path(here, None);
+            self.report(
+                Rule::NestedSubvolume,
+                p,
+                "the empty stand-in of a nested btrfs subvolume (its data is not in the shadow copy)"
+                    .into(),
+            );
+            return Ok(None);
+        }
         if st.dev != self.root_dev {
             let p = self.path(here, None);
             if st.ino == sys::btrfs::BTRFS_FIRST_FREE_OBJECTID {
@@ -390,27 +404,37 @@ impl Walker<'_> {
     /// the walk already reported, inside pruned subtrees, or hidden by a
     /// later mount over them or an ancestor are skipped.
     fn mounts_on_files(&mut self, mounts: &[Mount]) {
-        for (i, m) in mounts.iter().enumerate() {
-            let p = &m.mount_point;
-            if p == self.root || !p.starts_with(self.root) {
-                continue;
-            }
-            let hidden = mounts
-                .get(i + 1..)
-                .unwrap_or_default()
-                .iter()
-                .any(|later| p.starts_with(&later.mount_point));
-            if hidden || self.pruned.iter().any(|q| p.starts_with(q)) {
-                continue;
-            }
-            self.report(
-                Rule::MountPoint,
-                p.clone(),
-                format!(
-                    "a mount point ({} from {}): the mounted content is not in the shadow copy",
-                    m.fs_type, m.source
-                ),
-            );
+        for v in mount_points_below(self.root, mounts, &self.pruned) {
+            self.report(v.rule, v.path, v.detail);
         }
     }
+}
+
+/// The mount points strictly below `root` in `mounts` (not over-mounted,
+/// not below one of `skip`), as violations of the mount-point rule.
+pub fn mount_points_below(root: &Path, mounts: &[Mount], skip: &[PathBuf]) -> Vec<Violation> {
+    let mut out = vec![];
+    for (i, m) in mounts.iter().enumerate() {
+        let p = &m.mount_point;
+        if p == root || !p.starts_with(root) {
+            continue;
+        }
+        let hidden = mounts
+            .get(i + 1..)
+            .unwrap_or_default()
+            .iter()
+            .any(|later| p.starts_with(&later.mount_point));
+        if hidden || skip.iter().any(|q| p.starts_with(q)) {
+            continue;
+        }
+        out.push(Violation {
+            rule: Rule::MountPoint,
+            path: p.clone(),
+            detail: format!(
+                "a mount point ({} from {}): the mounted content is not in the shadow copy",
+                m.fs_type, m.source
+            ),
+        });
+    }
+    out
 }

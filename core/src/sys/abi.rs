@@ -19,7 +19,15 @@ pub const BTRFS_QUOTA_TREE_OBJECTID: u64 = 8;
 pub const BTRFS_QGROUP_INFO_KEY: u32 = 242;
 /// The inode number of every subvolume's root directory.
 pub const BTRFS_FIRST_FREE_OBJECTID: u64 = 256;
+/// The inode number of the empty directory a snapshot holds where its
+/// source had a nested subvolume.
+pub const BTRFS_EMPTY_SUBVOL_DIR_OBJECTID: u64 = 2;
 pub const BTRFS_SUPER_MAGIC: i64 = 0x9123_683E;
+/// `btrfs_ioctl_vol_args_v2.flags` of SNAP_DESTROY_V2: `subvolid` names it.
+pub const BTRFS_SUBVOL_SPEC_BY_ID: u64 = 1 << 4;
+pub const BTRFS_MAX_ROOTREF_BUFFER_NUM: usize = 255;
+pub const BTRFS_VOL_NAME_MAX: usize = 255;
+pub const BTRFS_INO_LOOKUP_USER_PATH_MAX: usize = 4080 - BTRFS_VOL_NAME_MAX - 1;
 
 /// `struct btrfs_ioctl_vol_args`.
 #[repr(C)]
@@ -38,6 +46,32 @@ pub struct btrfs_ioctl_vol_args_v2 {
     pub flags: u64,
     pub unused: [u64; 4],
     pub name: [u8; BTRFS_SUBVOL_NAME_MAX + 1],
+}
+
+/// One `rootref` of `struct btrfs_ioctl_get_subvol_rootref_args`.
+#[repr(C)]
+#[derive(Debug, Default, Clone, Copy)]
+pub struct btrfs_rootref {
+    pub treeid: u64,
+    pub dirid: u64,
+}
+
+/// `struct btrfs_ioctl_get_subvol_rootref_args`.
+#[repr(C)]
+pub struct btrfs_ioctl_get_subvol_rootref_args {
+    pub min_treeid: u64,
+    pub rootref: [btrfs_rootref; BTRFS_MAX_ROOTREF_BUFFER_NUM],
+    pub num_items: u8,
+    pub align: [u8; 7],
+}
+
+/// `struct btrfs_ioctl_ino_lookup_user_args`.
+#[repr(C)]
+pub struct btrfs_ioctl_ino_lookup_user_args {
+    pub dirid: u64,
+    pub treeid: u64,
+    pub name: [u8; BTRFS_VOL_NAME_MAX + 1],
+    pub path: [u8; BTRFS_INO_LOOKUP_USER_PATH_MAX],
 }
 
 /// `struct btrfs_ioctl_timespec`.
@@ -149,6 +183,18 @@ zeroed_default! {
         key: Default::default(),
         buf: [0; SEARCH_BUF],
     },
+    btrfs_ioctl_get_subvol_rootref_args => btrfs_ioctl_get_subvol_rootref_args {
+        min_treeid: 0,
+        rootref: [btrfs_rootref::default(); BTRFS_MAX_ROOTREF_BUFFER_NUM],
+        num_items: 0,
+        align: [0; 7],
+    },
+    btrfs_ioctl_ino_lookup_user_args => btrfs_ioctl_ino_lookup_user_args {
+        dirid: 0,
+        treeid: 0,
+        name: [0; BTRFS_VOL_NAME_MAX + 1],
+        path: [0; BTRFS_INO_LOOKUP_USER_PATH_MAX],
+    },
 }
 
 // The kernel's sizes (pahole on linux/btrfs.h); the request numbers encode them.
@@ -157,6 +203,8 @@ const _: () = assert!(std::mem::size_of::<btrfs_ioctl_vol_args_v2>() == 4096);
 const _: () = assert!(std::mem::size_of::<btrfs_ioctl_get_subvol_info_args>() == 504);
 const _: () = assert!(std::mem::size_of::<btrfs_ioctl_search_key>() == 104);
 const _: () = assert!(std::mem::size_of::<btrfs_ioctl_search_args>() == 4096);
+const _: () = assert!(std::mem::size_of::<btrfs_ioctl_get_subvol_rootref_args>() == 4096);
+const _: () = assert!(std::mem::size_of::<btrfs_ioctl_ino_lookup_user_args>() == 4096);
 
 const M: u8 = BTRFS_IOCTL_MAGIC;
 pub type SnapDestroy = WriteOpcode<M, 15, btrfs_ioctl_vol_args>;
@@ -166,6 +214,8 @@ pub type SubvolGetflags = ReadOpcode<M, 25, u64>;
 pub type SubvolSetflags = WriteOpcode<M, 26, u64>;
 pub type GetSubvolInfo = ReadOpcode<M, 60, btrfs_ioctl_get_subvol_info_args>;
 pub type SnapDestroyV2 = WriteOpcode<M, 63, btrfs_ioctl_vol_args_v2>;
+pub type GetSubvolRootref = ReadWriteOpcode<M, 61, btrfs_ioctl_get_subvol_rootref_args>;
+pub type InoLookupUser = ReadWriteOpcode<M, 62, btrfs_ioctl_ino_lookup_user_args>;
 
 #[cfg(test)]
 mod tests {
@@ -186,5 +236,7 @@ mod tests {
         assert_eq!(raw::<SubvolSetflags>(), 0x4008_941a);
         assert_eq!(raw::<GetSubvolInfo>(), 0x81f8_943c);
         assert_eq!(raw::<TreeSearch>(), 0xd000_9411);
+        assert_eq!(raw::<GetSubvolRootref>(), 0xd000_943d);
+        assert_eq!(raw::<InoLookupUser>(), 0xd000_943e);
     }
 }

@@ -5,12 +5,13 @@ use super::abi;
 use rustix::io::Errno;
 use rustix::ioctl::{ioctl, Setter, Updater};
 use std::ffi::OsStr;
+use std::ffi::OsString;
 use std::fs::File;
 use std::io;
 use std::os::fd::AsRawFd;
-use std::os::unix::ffi::OsStrExt;
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
 
-pub use abi::BTRFS_FIRST_FREE_OBJECTID;
+pub use abi::{BTRFS_EMPTY_SUBVOL_DIR_OBJECTID, BTRFS_FIRST_FREE_OBJECTID};
 
 /// Copies a subvolume name into an ioctl name field, refusing what the kernel
 /// would misread: empty names, '/', NUL, "." and "..", and names too long.
@@ -73,6 +74,78 @@ pub fn destroy(parent: &File, name: &OsStr) -> io::Result<()> {
     }
 }
 
+/// Deletes the subvolume with tree id `id` (the kernel finds its parent
+/// from the id; `any` is any handle on the filesystem). Linux 5.7 and
+/// later.
+pub fn destroy_by_id(any: &File, id: u64) -> io::Result<()> {
+    let args = abi::btrfs_ioctl_vol_args_v2 {
+        flags: abi::BTRFS_SUBVOL_SPEC_BY_ID,
+        // The union's `subvolid` member lies where the name begins.
+        name: {
+            let mut n = [0u8; abi::BTRFS_SUBVOL_NAME_MAX + 1];
+            n[..8].copy_from_slice(&id.to_ne_bytes());
+            n
+        },
+        ..Default::default()
+    };
+    // SAFETY: the opcode's type is the argument's type.
+    unsafe { ioctl(any, Setter::<abi::SnapDestroyV2, _>::new(args)) }?;
+    Ok(())
+}
+
+/// A subvolume linked directly inside another: its tree id and the inode
+/// number of the directory holding its link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Child {
+    pub treeid: u64,
+    pub dirid: u64,
+}
+
+/// The subvolumes linked directly inside the subvolume containing `f`.
+pub fn children(f: &File) -> io::Result<Vec<Child>> {
+    let mut out = vec![];
+    let mut min_treeid = 0u64;
+    loop {
+        let mut args = Box::new(abi::btrfs_ioctl_get_subvol_rootref_args::default());
+        args.min_treeid = min_treeid;
+        // SAFETY: the request reads and fills `args`, of the opcode's type.
+        let more = match unsafe { ioctl(f, Updater::<abi::GetSubvolRootref, _>::new(&mut *args)) } {
+            Ok(()) => false,
+            // The buffer was full: `min_treeid` says where to go on.
+            Err(Errno::OVERFLOW) => true,
+            Err(e) => return Err(e.into()),
+        };
+        let n = usize::from(args.num_items).min(args.rootref.len());
+        out.extend(args.rootref[..n].iter().map(|r| Child {
+            treeid: r.treeid,
+            dirid: r.dirid,
+        }));
+        if !more || args.min_treeid <= min_treeid {
+            return Ok(out);
+        }
+        min_treeid = args.min_treeid;
+    }
+}
+
+/// Where the subvolume `child` is linked, relative to the root of the
+/// subvolume containing `parent` (which must be the one it is linked in):
+/// the directory's path (components) and the link's name.
+pub fn child_link(parent: &File, child: Child) -> io::Result<(Vec<OsString>, OsString)> {
+    let mut args = Box::new(abi::btrfs_ioctl_ino_lookup_user_args::default());
+    args.dirid = child.dirid;
+    args.treeid = child.treeid;
+    // SAFETY: the request reads and fills `args`, of the opcode's type.
+    unsafe { ioctl(parent, Updater::<abi::InoLookupUser, _>::new(&mut *args)) }?;
+    let cstr = |b: &[u8]| b[..b.iter().position(|&c| c == 0).unwrap_or(b.len())].to_vec();
+    let path = cstr(&args.path);
+    let dirs = path
+        .split(|&c| c == b'/')
+        .filter(|p| !p.is_empty())
+        .map(|p| OsString::from_vec(p.to_vec()))
+        .collect();
+    Ok((dirs, OsString::from_vec(cstr(&args.name))))
+}
+
 fn get_flags(subvol: &File) -> io::Result<u64> {
     let mut flags: u64 = 0;
     // SAFETY: the request writes one u64, the opcode's type.
@@ -102,6 +175,11 @@ pub fn set_readonly(subvol: &File, readonly: bool) -> io::Result<()> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubvolInfo {
     pub id: u64,
+    /// The subvolume it is linked in (0 for the top level).
+    pub parent_id: u64,
+    /// The transaction that made it: a subvolume made inside a snapshot
+    /// after the snapshot has a later one than the snapshot.
+    pub otransid: u64,
     pub uuid: [u8; 16],
     pub parent_uuid: [u8; 16],
     /// When the subvolume (snapshot) was made, Unix seconds.
@@ -115,6 +193,8 @@ pub fn subvol_info(f: &File) -> io::Result<SubvolInfo> {
     unsafe { ioctl(f, Updater::<abi::GetSubvolInfo, _>::new(&mut args)) }?;
     Ok(SubvolInfo {
         id: args.treeid,
+        parent_id: args.parent_id,
+        otransid: args.otransid,
         uuid: args.uuid,
         parent_uuid: args.parent_uuid,
         otime: i64::try_from(args.otime.sec).unwrap_or(i64::MAX),

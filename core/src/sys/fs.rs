@@ -320,6 +320,34 @@ pub fn exists_at(dir: &File, name: &OsStr) -> io::Result<bool> {
     }
 }
 
+/// What `stat_at` tells of an entry.
+#[derive(Debug, Clone, Copy)]
+pub struct EntryStat {
+    pub is_dir: bool,
+    pub is_regular: bool,
+    pub uid: u32,
+    /// Permission bits (and setuid/setgid/sticky).
+    pub mode: u32,
+}
+
+impl EntryStat {
+    pub fn is_file(&self) -> bool {
+        self.is_regular
+    }
+}
+
+/// `name` inside `dir`, a symbolic link not followed.
+pub fn stat_at(dir: &File, name: impl rustix::path::Arg) -> io::Result<EntryStat> {
+    let st = rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW)?;
+    let ft = rustix::fs::FileType::from_raw_mode(st.st_mode);
+    Ok(EntryStat {
+        is_dir: ft == rustix::fs::FileType::Directory,
+        is_regular: ft == rustix::fs::FileType::RegularFile,
+        uid: st.st_uid,
+        mode: st.st_mode & 0o7777,
+    })
+}
+
 /// Hard-links `from` as `to`, both inside `dir`.
 pub fn link_at(dir: &File, from: &OsStr, to: &OsStr) -> io::Result<()> {
     Ok(rustix::fs::linkat(dir, from, dir, to, AtFlags::empty())?)
