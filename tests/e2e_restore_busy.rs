@@ -17,6 +17,8 @@ const SET_IN_PROGRESS: &str = "0x80042316";
 /// Files in the tree restored: enough that a reflink restore lasts seconds.
 const DIRS: usize = 60;
 const FILES: usize = 500;
+/// And one large disk image: the issue's 10 GiB tree.
+const BIG_GIB: u64 = 10;
 
 fn q(p: &Path) -> String {
     format!("'{}'", p.display())
@@ -81,7 +83,9 @@ fn client(w: &World, share: &str, index: usize, stop: &AtomicBool) -> Vec<Cycle>
 #[test]
 fn a_long_restore_runs_while_four_fsrvp_clients_cycle_on_the_same_catalog() {
     let mut w = World::new("restore-busy");
-    let fs = w.add_btrfs("fs1", 1500);
+    // Room for the 10 GiB file of the restored tree (preallocated: its
+    // extents are cloned like written ones, and the image stays sparse).
+    let fs = w.add_btrfs("fs1", 12 * 1024);
     for i in 0..CLIENTS {
         let vol = fs.join(format!("vol{i}"));
         w.must(&format!(
@@ -96,7 +100,7 @@ fn a_long_restore_runs_while_four_fsrvp_clients_cycle_on_the_same_catalog() {
     w.must(&format!(
         "btrfs subvolume create {0} >/dev/null && mkdir -p {0}/data/tree && cd {0}/data/tree && \
          for d in $(seq 1 {DIRS}); do mkdir d$d; (cd d$d && seq -f f%g.vhdx 1 {FILES} | xargs touch && \
-         echo payload > f1.vhdx); done",
+         echo payload > f1.vhdx); done && fallocate -l {BIG_GIB}G big.vhdx",
         q(&rvol)
     ));
     w.add_share("r", &share, &["vfs objects = rvss", "rvss:retain = 5"]);
@@ -200,7 +204,9 @@ fn a_long_restore_runs_while_four_fsrvp_clients_cycle_on_the_same_catalog() {
     );
     // The restore is complete, and its mark gone.
     let n = w.must(&format!("find {}/tree -type f | wc -l", q(&share)));
-    assert_eq!(n.trim(), (DIRS * FILES).to_string());
+    assert_eq!(n.trim(), (DIRS * FILES + 1).to_string());
+    let big = w.must(&format!("stat -c %s {}/tree/big.vhdx", q(&share)));
+    assert_eq!(big.trim(), (BIG_GIB << 30).to_string());
     assert!(!w
         .sh(&format!("grep -l '\"restoring\"' {}/*.json", q(&catalog)))
         .status
@@ -264,7 +270,9 @@ fn the_fsrvp_delete_of_a_copy_being_restored_from_waits_for_gc() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "rvss restore: {}", text(&out));
     let n = w.must(&format!("find {}/tree -type f | wc -l", q(&share)));
-    assert_eq!(n.trim(), (DIRS * FILES).to_string());
+    assert_eq!(n.trim(), (DIRS * FILES + 1).to_string());
+    let big = w.must(&format!("stat -c %s {}/tree/big.vhdx", q(&share)));
+    assert_eq!(big.trim(), (BIG_GIB << 30).to_string());
     let log = w.rvss_log();
     assert!(log.contains("is restoring from it"), "{log}");
     // The restore over, FSRVP has forgotten the copy: gc removes it.

@@ -465,6 +465,11 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
                 )),
             };
         };
+        if entry.being_restored() {
+            // Neither destroyed nor retained under a running restore; once
+            // FSRVP has forgotten it, gc collects it after the restore.
+            return Err(crate::restoring::busy(&entry, "delete"));
+        }
         // A snapshot that vanished (removed outside rvss): its shadow copy,
         // and the backup it was to become, are lost. Reported, not turned
         // into a success; the entry stays, so that `rvss list` shows it
@@ -476,8 +481,13 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
             return Err(Error::new(
                 ntstatus::OBJECT_NAME_NOT_FOUND,
                 format!(
-                    "snapshot {snap_path} vanished: something other than rvss removed it; the                      shadow copy{} is lost",
-                    if retains { " and the backup it was to become" } else { "" }
+                    "snapshot {snap_path} vanished: something other than rvss removed it; the \
+                     shadow copy{} is lost",
+                    if retains {
+                        " and the backup it was to become"
+                    } else {
+                        ""
+                    }
                 ),
             ));
         }
