@@ -102,7 +102,7 @@ install_package_root() {
     $ROOT run "$name" --toolchain debian -- bash -euxc "
         apt-get update -qq
         apt-get install -y -qq --no-install-recommends $release samba smbclient btrfs-progs >/dev/null
-        apt-get install -y -qq --no-install-recommends $release samba-testsuite iproute2 procps man-db faketime e2fsprogs >/dev/null
+        apt-get install -y -qq --no-install-recommends $release samba-testsuite iproute2 procps man-db faketime e2fsprogs acl attr >/dev/null
         apt-get install -y -qq $release /tmp/$(basename "$deb") >/dev/null
         dpkg-query -W -f='\${Status} \${Version}\n' rvss samba samba-vfs-modules
         for p in rvss samba samba-vfs-modules; do
