@@ -80,7 +80,14 @@ base_tarball() {
         echo "$tarball"
         return
     fi
-    command -v debootstrap >/dev/null || die "debootstrap is missing: apt-get install debootstrap"
+    # A new machine has no debootstrap: install it, as make deps installs
+    # the rest (Debian's package; elsewhere it must be there already).
+    if ! command -v debootstrap >/dev/null; then
+        command -v apt-get >/dev/null || die "debootstrap is missing (install it with your package manager)"
+        log "installing debootstrap"
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; } >/dev/null ||
+            die "debootstrap is missing and apt-get could not install it"
+    fi
     local tmp start=$SECONDS
     tmp=$(mktemp -d "$CACHE/roots/.debootstrap.XXXXXX")
     log "debootstrap --variant=minbase $suite (cached in $tarball)"
