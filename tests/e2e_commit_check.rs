@@ -11,7 +11,7 @@
 //! - a new directory deeper than rvss:max depth fails it;
 //! - a new nested subvolume fails it;
 //! - IsPathSupported then AddToShadowCopySet: the second examines only what
-//!   changed since the first;
+//!   changed since the first (a link made between them is refused there);
 //! - without a remembered check (RVSS_TEST_FORGET_CHECKS: another worker
 //!   process) the commit walks the snapshot in full and still fails.
 
@@ -22,6 +22,7 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 const USER_UID: u32 = 50_000;
+const NOT_SUPPORTED: &str = "0x8004230c";
 
 fn q(p: &Path) -> String {
     format!("'{}'", p.display())
@@ -268,6 +269,31 @@ fn changes_since_the_check_are_judged_at_commit() {
         "{log}"
     );
     w.must(&format!("btrfs subvolume delete {} >/dev/null", q(&nested)));
+
+    // A link made between IsPathSupported and AddToShadowCopySet: the
+    // second check finds it among what changed since the first.
+    let before = w.rvss_log().len();
+    w.rpc_ok("fss_is_path_sup vm");
+    let link = share.join("a/b/link");
+    w.must(&as_user(&format!("ln -s /etc {}", q(&link))));
+    let t = text(&w.rpc("fss_create_expose backup ro vm"));
+    let log = w.rvss_log();
+    let log = log.get(before..).unwrap_or_default();
+    assert!(failed(&t), "the set with a link succeeded:\n{t}\n{log}");
+    assert!(t.contains(NOT_SUPPORTED), "{t}");
+    assert!(
+        log.lines()
+            .any(|l| l.contains("vm: checked ") && l.contains("(the full check of this set)")),
+        "AddToShadowCopySet walked again:\n{log}"
+    );
+    assert!(
+        log.lines().any(|l| l.contains("snap_check_path: ")
+            && l.contains("symlink")
+            && l.contains(&link.display().to_string())),
+        "{log}"
+    );
+    w.must(&format!("rm {}", q(&link)));
+    std::thread::sleep(Duration::from_secs(4));
 
     // IsPathSupported walks in full, AddToShadowCopySet examines what
     // changed since (the FSRVP server is one process: rpcd_fsrvp:num_workers
