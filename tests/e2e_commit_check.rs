@@ -48,6 +48,25 @@ fn forget_dir() -> &'static Path {
     })
 }
 
+/// While alive, the module forgets its checks of one share; removed also
+/// when the test fails (the directory with its last file).
+struct Forget(PathBuf);
+
+impl Forget {
+    fn share(name: &str) -> Forget {
+        let f = forget_dir().join(name);
+        std::fs::write(&f, b"").unwrap();
+        Forget(f)
+    }
+}
+
+impl Drop for Forget {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+        let _ = std::fs::remove_dir(forget_dir());
+    }
+}
+
 /// A started world: btrfs fs1, subvolume vol1, share `share` at vol1/<share>
 /// (world-writable, holding disk.vhdx) and a world-writable vol1/outside.
 fn world(name: &str, share: &str, options: &[&str]) -> (World, PathBuf, PathBuf) {
@@ -321,7 +340,7 @@ fn changes_since_the_check_are_judged_at_commit() {
 #[test]
 fn without_a_remembered_check_the_commit_walks_the_snapshot_in_full() {
     let (w, fs1, share) = world("commit-check-miss", "vmmiss", &[]);
-    std::fs::write(forget_dir().join("vmmiss"), b"").unwrap();
+    let _forget = Forget::share("vmmiss");
 
     let (out, log) = commit_after(
         &w,
@@ -349,5 +368,4 @@ fn without_a_remembered_check_the_commit_walks_the_snapshot_in_full() {
         "{log}"
     );
     assert!(log.contains("the snapshot walked in full"), "{log}");
-    let _ = std::fs::remove_file(forget_dir().join("vmmiss"));
 }
