@@ -53,6 +53,7 @@ const ORDER: &[&str] = &[
     "fsrvp",
     "commit",
     "dirty",
+    "sharesize",
     "clients",
     "datasize",
     "cephfs",

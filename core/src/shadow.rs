@@ -49,8 +49,12 @@ pub fn check_path(share: &HookTarget) -> Result<String> {
     // Before the freeze: the write-back runs on while the tree is walked,
     // and after the answer (crate::flush).
     let flush = crate::flush::begin(share.name, &layout.subvolume, &mounts, &share.config.flush);
-    crate::structure::require_supported(
+    // The whole tree at the first call of a set, what changed since at the
+    // second (crate::structure::since).
+    crate::structure::require_supported_live(
         &layout.share,
+        &layout.subvolume,
+        &layout.rel,
         &share.config.structure,
         &mounts,
         share.name,
@@ -147,11 +151,15 @@ pub fn create(
                 // writable: no client knows it yet), not the live tree a
                 // moment before, which users may change until the ioctl.
                 // The mount table as of now (re-read only when the kernel
-                // reports a change).
+                // reports a change). Only what changed since this set's
+                // full check when this process made it (the snapshot's
+                // leaves carry their transactions), else the whole tree.
                 Ok(()) => match current_mounts().and_then(|now| {
-                    crate::structure::require_supported_as_taken(
-                        &layout::join_rel(&snapshot, &layout.rel),
+                    crate::structure::require_supported_as_taken_since(
+                        &snapshot,
+                        &source,
                         &layout.share,
+                        &layout.rel,
                         &share.config.structure,
                         &now,
                         share.name,

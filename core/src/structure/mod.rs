@@ -39,11 +39,13 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 mod pattern;
+mod since;
 #[cfg(test)]
 mod tests;
 mod walk;
 
 pub use pattern::{default_vm_file_patterns, Pattern};
+pub use since::{require_supported_as_taken_since, require_supported_live};
 pub use walk::walk;
 
 /// `rvss:max depth` when unset: ONTAP's default shadow copy directory depth.

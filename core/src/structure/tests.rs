@@ -577,3 +577,34 @@ fn unreadable_probe() {
     assert_unreadable_reported(Path::new(&root));
     println!("unreadable probe passed as uid 65534");
 }
+
+#[test]
+fn a_subtree_walk_counts_depth_from_where_the_subtree_lies() {
+    // A directory new since the full check, at depth 2 of the share.
+    let t = Tree::new("subtree");
+    t.dir("new/x/y")
+        .file("new/notes.txt")
+        .symlink("new/x/l", "/etc");
+    let rules = Rules {
+        max_depth: 3,
+        vm_files_only: true,
+        ..Rules::default()
+    };
+    let mut found = vec![];
+    let fd = sys::fs::open_dir(&t.p("new")).unwrap();
+    let n = walk::walk_subtree(fd, Path::new("/shown/a/new"), 2, &rules, &mut |v| {
+        found.push((v.rule, v.path))
+    })
+    .unwrap();
+    found.sort();
+    // y lies at depth 4; a file below the share's root is no VM file
+    // question.
+    assert_eq!(
+        found,
+        vec![
+            (Rule::Symlink, PathBuf::from("/shown/a/new/x/l")),
+            (Rule::MaxDepth, PathBuf::from("/shown/a/new/x/y")),
+        ]
+    );
+    assert_eq!(n, 2);
+}

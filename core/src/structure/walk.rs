@@ -31,6 +31,7 @@ pub fn walk(
     let mut w = Walker {
         root,
         rules,
+        base: 0,
         root_dev: 0,
         rel: Vec::new(),
         buf: dir::EntryBuffer::new(),
@@ -47,6 +48,32 @@ pub fn walk(
         Err(e) => return Err(Error::io(format!("open {}", display_path(root)), &e)),
     }
     w.mounts_on_files(mounts);
+    Ok(w.count)
+}
+
+/// Walks the tree below the open directory `fd`, which lies at depth
+/// `depth` of the share and is shown as `shown` in violations (its own
+/// entry is the caller's to judge; mounts are the caller's too): the walk
+/// of a directory that is new since an earlier full check.
+pub fn walk_subtree(
+    fd: File,
+    shown: &Path,
+    depth: u32,
+    rules: &Rules,
+    on: &mut dyn FnMut(Violation),
+) -> Result<usize> {
+    let mut w = Walker {
+        root: shown,
+        rules,
+        base: depth,
+        root_dev: 0,
+        rel: Vec::new(),
+        buf: dir::EntryBuffer::new(),
+        count: 0,
+        pruned: Vec::new(),
+        on,
+    };
+    w.run(fd)?;
     Ok(w.count)
 }
 
@@ -87,6 +114,8 @@ struct Frame {
 struct Walker<'a> {
     root: &'a Path,
     rules: &'a Rules,
+    /// The depth of `root` in the share (0: the share's root).
+    base: u32,
     root_dev: u64,
     /// The path below the root of the directory being visited, as bytes.
     rel: Vec<u8>,
@@ -126,11 +155,11 @@ impl Walker<'_> {
         let st = dir::stat_dir(&root_fd)
             .map_err(|e| Error::io(format!("stat {}", display_path(self.root)), &e))?;
         self.root_dev = st.dev;
-        let subdirs = self.scan(&root_fd, 0, 0)?;
+        let subdirs = self.scan(&root_fd, self.base, 0)?;
         let mut stack = vec![Frame {
             fd: Some(root_fd),
             id: (st.dev, st.ino),
-            depth: 0,
+            depth: self.base,
             rel_len: 0,
             subdirs,
         }];
@@ -267,22 +296,13 @@ impl Walker<'_> {
             // What a nested subvolume leaves in a snapshot (the snapshot of
             // a tree is checked at commit too): an empty stand-in.
             let p = self.path(here, None);
-            self.report(
-                Rule::NestedSubvolume,
-                p,
-                "the empty stand-in of a nested btrfs subvolume (its data is not in the shadow copy)"
-                    .into(),
-            );
+            self.report(Rule::NestedSubvolume, p, STAND_IN.into());
             return Ok(None);
         }
         if st.dev != self.root_dev {
             let p = self.path(here, None);
             if st.ino == sys::btrfs::BTRFS_FIRST_FREE_OBJECTID {
-                self.report(
-                    Rule::NestedSubvolume,
-                    p,
-                    "a nested btrfs subvolume: it would appear empty in the shadow copy".into(),
-                );
+                self.report(Rule::NestedSubvolume, p, NESTED.into());
             } else {
                 self.report(
                     Rule::MountPoint,
@@ -297,11 +317,7 @@ impl Walker<'_> {
         let max = self.rules.max_depth;
         if max != 0 && depth == max.saturating_add(1) {
             let p = self.path(here, None);
-            self.report(
-                Rule::MaxDepth,
-                p,
-                format!("a directory at depth {depth}, deeper than rvss:max depth = {max}"),
-            );
+            self.report(Rule::MaxDepth, p, too_deep(depth, max));
         }
         Ok(Some((fd, (st.dev, st.ino))))
     }
@@ -367,36 +383,10 @@ impl Walker<'_> {
     /// Judges a non-directory entry `name` of the directory at
     /// `rel[..rel_len]` (depth `depth`).
     fn entry(&mut self, rel_len: usize, depth: u32, kind: Kind, name: &[u8]) {
-        let special = |what: &str| {
-            format!("a {what}: only directories and regular files belong in a shadow copy")
-        };
-        let (rule, detail) = match kind {
-            Kind::Dir => return,
-            Kind::File => {
-                if depth == 0 && self.rules.vm_files_only && !self.rules.is_vm_file(name) {
-                    (
-                        Rule::NotVmFile,
-                        "a file in the share's root matching none of rvss:vm file patterns \
-                         (rvss:vm files only = yes)"
-                            .to_string(),
-                    )
-                } else {
-                    return;
-                }
-            }
-            Kind::Symlink => (
-                Rule::Symlink,
-                "a symbolic link: never followed, so its target is not in the shadow copy"
-                    .to_string(),
-            ),
-            Kind::Fifo => (Rule::SpecialFile, special("FIFO")),
-            Kind::Socket => (Rule::SpecialFile, special("socket")),
-            Kind::CharDevice => (Rule::SpecialFile, special("character device")),
-            Kind::BlockDevice => (Rule::SpecialFile, special("block device")),
-            Kind::Unknown => (Rule::SpecialFile, special("file of unknown type")),
-        };
-        let p = self.path(rel_len, Some(name));
-        self.report(rule, p, detail);
+        if let Some((rule, detail)) = judge_entry(self.rules, depth, kind, name) {
+            let p = self.path(rel_len, Some(name));
+            self.report(rule, p, detail);
+        }
     }
 
     /// Mounts on non-directories (bind-mounted files) below the root: the
@@ -409,6 +399,55 @@ impl Walker<'_> {
         }
     }
 }
+
+/// The rule a non-directory entry `name` of a directory at depth `depth`
+/// breaks, if any, and why.
+pub(super) fn judge_entry(
+    rules: &Rules,
+    depth: u32,
+    kind: Kind,
+    name: &[u8],
+) -> Option<(Rule, String)> {
+    let special = |what: &str| {
+        format!("a {what}: only directories and regular files belong in a shadow copy")
+    };
+    Some(match kind {
+        Kind::Dir => return None,
+        Kind::File => {
+            if depth == 0 && rules.vm_files_only && !rules.is_vm_file(name) {
+                (
+                    Rule::NotVmFile,
+                    "a file in the share's root matching none of rvss:vm file patterns \
+                     (rvss:vm files only = yes)"
+                        .to_string(),
+                )
+            } else {
+                return None;
+            }
+        }
+        Kind::Symlink => (
+            Rule::Symlink,
+            "a symbolic link: never followed, so its target is not in the shadow copy".to_string(),
+        ),
+        Kind::Fifo => (Rule::SpecialFile, special("FIFO")),
+        Kind::Socket => (Rule::SpecialFile, special("socket")),
+        Kind::CharDevice => (Rule::SpecialFile, special("character device")),
+        Kind::BlockDevice => (Rule::SpecialFile, special("block device")),
+        Kind::Unknown => (Rule::SpecialFile, special("file of unknown type")),
+    })
+}
+
+/// Why a directory at `depth` is too deep (the max-depth rule).
+pub(super) fn too_deep(depth: u32, max: u32) -> String {
+    format!("a directory at depth {depth}, deeper than rvss:max depth = {max}")
+}
+
+/// What a nested subvolume leaves in a snapshot.
+pub(super) const STAND_IN: &str =
+    "the empty stand-in of a nested btrfs subvolume (its data is not in the shadow copy)";
+/// A nested subvolume in the live tree.
+pub(super) const NESTED: &str =
+    "a nested btrfs subvolume: it would appear empty in the shadow copy";
 
 /// The mount points strictly below `root` in `mounts` (not over-mounted,
 /// not below one of `skip`), as violations of the mount-point rule.

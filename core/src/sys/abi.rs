@@ -28,6 +28,10 @@ pub const BTRFS_SUBVOL_SPEC_BY_ID: u64 = 1 << 4;
 pub const BTRFS_MAX_ROOTREF_BUFFER_NUM: usize = 255;
 pub const BTRFS_VOL_NAME_MAX: usize = 255;
 pub const BTRFS_INO_LOOKUP_USER_PATH_MAX: usize = 4080 - BTRFS_VOL_NAME_MAX - 1;
+pub const BTRFS_INO_LOOKUP_PATH_MAX: usize = 4080;
+/// Item types (linux/btrfs_tree.h).
+pub const BTRFS_DIR_ITEM_KEY: u32 = 84;
+pub const BTRFS_ROOT_ITEM_KEY: u8 = 132;
 
 /// `struct btrfs_ioctl_vol_args`.
 #[repr(C)]
@@ -72,6 +76,14 @@ pub struct btrfs_ioctl_ino_lookup_user_args {
     pub treeid: u64,
     pub name: [u8; BTRFS_VOL_NAME_MAX + 1],
     pub path: [u8; BTRFS_INO_LOOKUP_USER_PATH_MAX],
+}
+
+/// `struct btrfs_ioctl_ino_lookup_args`.
+#[repr(C)]
+pub struct btrfs_ioctl_ino_lookup_args {
+    pub treeid: u64,
+    pub objectid: u64,
+    pub name: [u8; BTRFS_INO_LOOKUP_PATH_MAX],
 }
 
 /// `struct btrfs_ioctl_timespec`.
@@ -189,6 +201,11 @@ zeroed_default! {
         num_items: 0,
         align: [0; 7],
     },
+    btrfs_ioctl_ino_lookup_args => btrfs_ioctl_ino_lookup_args {
+        treeid: 0,
+        objectid: 0,
+        name: [0; BTRFS_INO_LOOKUP_PATH_MAX],
+    },
     btrfs_ioctl_ino_lookup_user_args => btrfs_ioctl_ino_lookup_user_args {
         dirid: 0,
         treeid: 0,
@@ -205,10 +222,12 @@ const _: () = assert!(std::mem::size_of::<btrfs_ioctl_search_key>() == 104);
 const _: () = assert!(std::mem::size_of::<btrfs_ioctl_search_args>() == 4096);
 const _: () = assert!(std::mem::size_of::<btrfs_ioctl_get_subvol_rootref_args>() == 4096);
 const _: () = assert!(std::mem::size_of::<btrfs_ioctl_ino_lookup_user_args>() == 4096);
+const _: () = assert!(std::mem::size_of::<btrfs_ioctl_ino_lookup_args>() == 4096);
 
 const M: u8 = BTRFS_IOCTL_MAGIC;
 pub type SnapDestroy = WriteOpcode<M, 15, btrfs_ioctl_vol_args>;
 pub type TreeSearch = ReadWriteOpcode<M, 17, btrfs_ioctl_search_args>;
+pub type InoLookup = ReadWriteOpcode<M, 18, btrfs_ioctl_ino_lookup_args>;
 pub type SnapCreateV2 = WriteOpcode<M, 23, btrfs_ioctl_vol_args_v2>;
 pub type SubvolGetflags = ReadOpcode<M, 25, u64>;
 pub type SubvolSetflags = WriteOpcode<M, 26, u64>;
@@ -236,6 +255,7 @@ mod tests {
         assert_eq!(raw::<SubvolSetflags>(), 0x4008_941a);
         assert_eq!(raw::<GetSubvolInfo>(), 0x81f8_943c);
         assert_eq!(raw::<TreeSearch>(), 0xd000_9411);
+        assert_eq!(raw::<InoLookup>(), 0xd000_9412);
         assert_eq!(raw::<GetSubvolRootref>(), 0xd000_943d);
         assert_eq!(raw::<InoLookupUser>(), 0xd000_943e);
     }

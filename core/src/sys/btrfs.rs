@@ -180,6 +180,9 @@ pub struct SubvolInfo {
     /// The transaction that made it: a subvolume made inside a snapshot
     /// after the snapshot has a later one than the snapshot.
     pub otransid: u64,
+    /// The last transaction that changed its tree (committed): every
+    /// change made later carries a later one.
+    pub generation: u64,
     pub uuid: [u8; 16],
     pub parent_uuid: [u8; 16],
     /// When the subvolume (snapshot) was made, Unix seconds.
@@ -195,6 +198,7 @@ pub fn subvol_info(f: &File) -> io::Result<SubvolInfo> {
         id: args.treeid,
         parent_id: args.parent_id,
         otransid: args.otransid,
+        generation: args.generation,
         uuid: args.uuid,
         parent_uuid: args.parent_uuid,
         otime: i64::try_from(args.otime.sec).unwrap_or(i64::MAX),

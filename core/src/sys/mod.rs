@@ -7,6 +7,7 @@ pub mod btrfs;
 pub mod ceph;
 pub mod dir;
 pub mod fs;
+pub mod search;
 pub mod thread;
 
 /// Whether this process runs as root (effective uid 0): the one root check.
