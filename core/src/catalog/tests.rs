@@ -336,12 +336,17 @@ fn links_are_refused() {
 
 #[test]
 fn a_held_lock_times_out_as_io_timeout() {
-    // Checked through the mapping: the wait itself is LOCK_TIMEOUT long.
-    let e = lock_error(
-        Path::new("/x"),
-        &std::io::Error::new(std::io::ErrorKind::TimedOut, "held"),
-    );
-    assert_eq!(e.status, ntstatus::IO_TIMEOUT);
+    let d = TempDir::new("held");
+    let holder = Catalog::open(&d.0).unwrap();
+    let _held = holder.lock().unwrap();
+    // A second opener (its own open file description, as another smbd's).
+    let waiter = Catalog::open(&d.0).unwrap();
+    let t = std::time::Instant::now();
+    let e = waiter.lock().map(drop).unwrap_err();
+    assert_eq!(e.status, ntstatus::IO_TIMEOUT, "{e:?}");
+    assert!(t.elapsed() >= LOCK_TIMEOUT, "gave up after {:?}", t.elapsed());
+    let e = waiter.lock_shared().map(drop).unwrap_err();
+    assert_eq!(e.status, ntstatus::IO_TIMEOUT, "{e:?}");
 }
 
 #[test]
@@ -361,7 +366,6 @@ fn the_creator_is_running_and_a_dead_one_is_not() {
     let pid = child.id();
     let start = start_time(pid);
     child.wait().unwrap();
-    if let Some(start) = start {
-        assert!(!Creator { pid, start }.is_running());
-    }
+    let start = start.expect("a started child has a start time");
+    assert!(!Creator { pid, start }.is_running());
 }
