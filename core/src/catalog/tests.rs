@@ -132,7 +132,11 @@ fn reservation_race_child() {
     let mut go = [0u8; 1];
     std::io::stdin().read_exact(&mut go).unwrap();
     let won = reserve_contested(&dir, &id);
-    std::fs::write(dir.join(format!("result-{id}")), if won { "1" } else { "0" }).unwrap();
+    std::fs::write(
+        dir.join(format!("result-{id}")),
+        if won { "1" } else { "0" },
+    )
+    .unwrap();
 }
 
 #[test]
@@ -344,7 +348,11 @@ fn a_held_lock_times_out_as_io_timeout() {
     let t = std::time::Instant::now();
     let e = waiter.lock().map(drop).unwrap_err();
     assert_eq!(e.status, ntstatus::IO_TIMEOUT, "{e:?}");
-    assert!(t.elapsed() >= LOCK_TIMEOUT, "gave up after {:?}", t.elapsed());
+    assert!(
+        t.elapsed() >= LOCK_TIMEOUT,
+        "gave up after {:?}",
+        t.elapsed()
+    );
     let e = waiter.lock_shared().map(drop).unwrap_err();
     assert_eq!(e.status, ntstatus::IO_TIMEOUT, "{e:?}");
 }
