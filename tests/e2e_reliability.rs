@@ -392,6 +392,11 @@ fn fault_smbd_restart_keeps_exposed_copies_deletable() {
 #[test]
 fn hostile_cli_input_is_refused() {
     let (mut w, fs1, vol) = subvolume_world("hostile-cli", 300);
+    // A file outside the share but inside the snapshotted subvolume: it is
+    // in the backup too, so a restore that let `..` through would bring it
+    // back over the live one.
+    let outside = vol.join("outside.txt");
+    w.must(&format!("echo backed-up > '{}'", outside.display()));
     w.add_share(
         "vm",
         &vol.join("vm"),
@@ -403,27 +408,73 @@ fn hostile_cli_input_is_refused() {
         .unwrap();
     w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
     let gmt = list(&w)[0]["gmt"].as_str().unwrap().to_string();
-    for args in [
-        format!("restore --share vm --from {gmt} ../../../etc/passwd"),
-        format!("restore --share vm --from {gmt} /etc/passwd"),
-        format!("restore --share vm --from {gmt} ''"),
-        "restore --share vm --from @GMT-1999.01.01-00.00.00 disk.vhdx".to_string(),
-        format!("restore --share nosuchshare --from {gmt} disk.vhdx"),
-        "gc --grace -5".to_string(),
-        "gc --grace lots".to_string(),
-        "smbconf nosuchshare".to_string(),
-        "--config /nonexistent/smb.conf list".to_string(),
+    w.must(&format!("echo live > '{}'", outside.display()));
+    let snap_has_it = w.must(&format!(
+        "cat '{}/{}/outside.txt'",
+        fs1.display(),
+        w.snapshots(&fs1)[0]
+    ));
+    assert_eq!(
+        snap_has_it, "backed-up\n",
+        "the backup must hold the target"
+    );
+    for (args, message) in [
+        (
+            format!("restore --share vm --from {gmt} --force ../outside.txt"),
+            "rvss: \"../outside.txt\" must be a path relative to the share root, without '..'"
+                .to_string(),
+        ),
+        (
+            format!(
+                "restore --share vm --from {gmt} --force {}",
+                outside.display()
+            ),
+            format!(
+                "rvss: {:?} must be a path relative to the share root, without '..'",
+                outside.display().to_string()
+            ),
+        ),
+        (
+            format!("restore --share vm --from {gmt} ''"),
+            "rvss: \"\" must be a path relative to the share root, without '..'".to_string(),
+        ),
+        (
+            "restore --share vm --from @GMT-1999.01.01-00.00.00 disk.vhdx".to_string(),
+            "rvss: share vm has no backup @GMT-1999.01.01-00.00.00 (see `rvss list`)".to_string(),
+        ),
+        (
+            format!("restore --share nosuchshare --from {gmt} disk.vhdx"),
+            "rvss: nosuchshare is not a share with `vfs objects = rvss` in the Samba configuration"
+                .to_string(),
+        ),
+        (
+            "gc --grace -5".to_string(),
+            "unexpected argument '-5'".to_string(),
+        ),
+        (
+            "gc --grace lots".to_string(),
+            "invalid value 'lots' for '--grace <GRACE>': \"lots\" is not a duration".to_string(),
+        ),
+        (
+            "smbconf nosuchshare".to_string(),
+            "rvss: nosuchshare is not a share with `vfs objects = rvss` in the Samba configuration"
+                .to_string(),
+        ),
+        (
+            "--config /nonexistent/smb.conf list".to_string(),
+            "rvss: testparm failed: Load smb config files from /nonexistent/smb.conf".to_string(),
+        ),
     ] {
         let o = w.cli(&args);
         assert_eq!(o.status.code(), Some(2), "rvss {args}: {}", text(&o));
-        assert!(!o.stderr.is_empty(), "rvss {args}: no message");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(&message), "rvss {args}: {err}");
     }
     assert_eq!(
-        w.must("cat /etc/passwd | head -1").trim().split(':').next(),
-        Some("root")
+        w.must(&format!("cat '{}'", outside.display())),
+        "live\n",
+        "a restore reached outside the share"
     );
-    assert_eq!(w.snapshots(&fs1).len(), 1);
-
     assert_eq!(
         w.snapshots(&fs1).len(),
         1,
