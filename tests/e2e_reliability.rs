@@ -13,6 +13,26 @@ fn subvolume_world(name: &str, mb: u64) -> (World, PathBuf, PathBuf) {
     (w, fs1, vol)
 }
 
+/// The lines of `after` (a log) beyond those of `before`, counted as a
+/// multiset: what was logged since `before` was read.
+fn new_lines(before: &str, after: &str) -> Vec<String> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in before.lines() {
+        *seen.entry(l).or_default() += 1;
+    }
+    after
+        .lines()
+        .filter(|l| match seen.get_mut(l) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
+        .map(str::to_string)
+        .collect()
+}
+
 fn list(w: &World) -> Vec<serde_json::Value> {
     let o = w.cli("list --json");
     assert!(o.status.success(), "{}", text(&o));
@@ -99,8 +119,14 @@ fn fault_snapshot_dir_deleted_or_replaced_by_a_symlink() {
         fs1.display(),
         vol.display()
     ));
+    let log_before = w.rvss_log();
     let o = w.rpc("fss_create_expose backup ro vm");
-    assert!(text(&o).contains("failed"), "{}", text(&o));
+    // Refused at IsPathSupported: FSRVP_E_NOT_SUPPORTED.
+    assert!(
+        text(&o).contains("IsPathSupported failed") && text(&o).contains("0x8004230c"),
+        "{}",
+        text(&o)
+    );
     assert_eq!(
         w.must(&format!("ls -A '{}/userdata'", vol.display()))
             .trim(),
@@ -112,12 +138,14 @@ fn fault_snapshot_dir_deleted_or_replaced_by_a_symlink() {
             .trim(),
         "mine"
     );
-    assert!(
-        w.rvss_log()
-            .lines()
-            .any(|l| l.contains("snap_create:") && l.contains(".rvss")),
-        "{}",
-        w.rvss_log()
+    // One line, of this refusal (the earlier creates logged too).
+    assert_eq!(
+        new_lines(&log_before, &w.rvss_log()),
+        [format!(
+            "  rvss: vm: snap_check_path: snapshot directory {}/.rvss is not a directory (a \
+             symbolic link, which rvss does not follow) (NTSTATUS 0xc00000bb)",
+            fs1.display()
+        )]
     );
     assert!(w.pid_of("smbd").is_some(), "smbd died");
 }
