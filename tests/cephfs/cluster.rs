@@ -270,15 +270,25 @@ fn fsrvp_state_with_clustering() {
         local.display()
     );
     assert!(size > 0);
+    // B writes its state file once it stores a set of its own (Samba
+    // creates it on the first store); it still does not know A's set.
+    let set_b = parse_expose(&b.rpc_ok("fss_create_expose backup ro vm2"));
+    assert_eq!(set_b.len(), 1);
+    let b_local = b.dir.join("samba/run/samba/srv_fss.tdb");
     assert!(
-        !b.dir.join("samba/run/samba/srv_fss.tdb").exists() || {
-            let o = b.rpc(&format!(
-                "fss_get_mapping vm {} {}",
-                set_a[0].set, set_a[0].copy
-            ));
-            text(&o).contains("0x80070057")
-        }
+        std::fs::metadata(&b_local).is_ok_and(|m| m.len() > 0),
+        "B stored a set but has no {}",
+        b_local.display()
     );
+    let o = b.rpc(&format!(
+        "fss_get_mapping vm {} {}",
+        set_a[0].set, set_a[0].copy
+    ));
+    assert!(text(&o).contains("0x80070057"), "{}", text(&o));
+    b.rpc_ok(&format!(
+        "fss_delete vm2 {} {}",
+        set_b[0].set, set_b[0].copy
+    ));
     let doc = text(&a.cli("doctor"));
     assert!(
         doc.lines()
