@@ -79,11 +79,12 @@ fn node_a_dies_mid_set_retry_on_b_then_gc_from_either_node() {
     let a = &c.nodes[0];
     let o = a.sh(&format!(
         "rpcclient -U 'root%{PASSWORD}' ncacn_np:{} -c 'fss_create_expose backup ro vm' >/dev/null 2>&1 & sleep 0; \
-         for i in $(seq 1 100); do ls '{}/.snap' | grep -q GMT && break; sleep 0.05; done",
+         for i in $(seq 1 100); do ls '{}/.snap' | grep -q GMT && exit 0; sleep 0.05; done; exit 1",
         a.addr,
         vm.display()
     ));
-    assert!(o.status.success());
+    // The loop fails unless the snapshot appeared within 5 s.
+    assert!(o.status.success(), "A never committed: {}", text(&o));
     let leader = text(&c.nodes[1].ctdb("status"))
         .lines()
         .find_map(|l| l.strip_prefix("Leader:").map(str::to_string))
