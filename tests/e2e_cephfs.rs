@@ -111,11 +111,17 @@ fn round_trip_hidden_previous_versions_and_delete() {
     assert_eq!(w.smb_cat("vm", "disk.vhdx"), "changed\n");
     assert_eq!(w.smb_cat(&ex[0].unc_share(), "disk.vhdx"), "original\n");
     let o = w.smb(&ex[0].unc_share(), "put /etc/hostname x");
-    assert!(!text(&o).contains("putting file"), "{}", text(&o));
-    // Invisible to clients of the share: `.snap` is not listed.
+    // Refused as a write to a read-only snapshot (EROFS), not for any reason.
+    assert!(
+        !text(&o).contains("putting file") && text(&o).contains("NT_STATUS_MEDIA_WRITE_PROTECTED"),
+        "{}",
+        text(&o)
+    );
+    // Invisible to clients of the share: `.snap` is not listed (in a
+    // listing that shows the share's own file).
     let listing = w.smb_ok("vm", "ls");
     assert!(
-        !listing.contains(".snap") && !listing.contains("@GMT"),
+        listing.contains("disk.vhdx") && !listing.contains(".snap") && !listing.contains("@GMT"),
         "{listing}"
     );
     // Previous Versions through vfs_ceph_snapshots.

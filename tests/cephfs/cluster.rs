@@ -54,7 +54,10 @@ fn cluster_round_trip_through_node_a_read_through_node_b() {
         assert_eq!(n.smb_cat(&e.unc_share(), "disk.vhdx"), "original\n");
         assert_eq!(n.smb_cat("vm", "disk.vhdx"), "changed\n");
         let listing = n.smb_ok("vm", "ls");
-        assert!(!listing.contains(".snap"), "{listing}");
+        assert!(
+            listing.contains("disk.vhdx") && !listing.contains(".snap"),
+            "{listing}"
+        );
         let info = n.smb_ok("vm", "allinfo disk.vhdx");
         previous_version(&info, &names[0]);
     }
