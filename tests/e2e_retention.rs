@@ -358,15 +358,19 @@ fn prune_and_gc_while_fsrvp_creates_keep_the_catalog_consistent() {
     };
     assert_eq!(orphans(), 3);
     let loop_cmd = format!(
-        "for i in $(seq 1 8); do out=$(rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro vm'); \
+        "ok=0; for i in $(seq 1 8); do out=$(rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro vm'); \
          set=$(echo \"$out\" | sed -n 's/^\\([0-9a-f-]\\{{36\\}}\\): shadow-copy set created.*/\\1/p'); \
          sc=$(echo \"$out\" | sed -n 's/.*share vm@{{\\([0-9a-f-]\\{{36\\}}\\)}} exposed.*/\\1/p'); \
-         rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c \"fss_delete vm $set $sc\" >/dev/null; done"
+         rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c \"fss_delete vm $set $sc\" >/dev/null && ok=$((ok + 1)); done; \
+         [ $ok -eq 8 ]"
     );
     let mut bg = w.spawn_sh(&loop_cmd);
     let cli = cli_path();
     let mut runs = 0;
-    while bg.try_wait().unwrap().is_none() {
+    let fsrvp = loop {
+        if let Some(st) = bg.try_wait().unwrap() {
+            break st;
+        }
         // Grace 0: gc acts on every orphan it sees (a shadow copy between
         // its snapshot and its exposure is one); a retaining share's
         // orphans are kept as backups, never deleted under FSRVP.
@@ -375,7 +379,13 @@ fn prune_and_gc_while_fsrvp_creates_keep_the_catalog_consistent() {
             assert!(o.status.success(), "rvss {cmd}: {}", text(&o));
         }
         runs += 1;
-    }
+    };
+    // Every cycle of the loop worked (a create that failed leaves nothing
+    // to delete, and a failed delete exits 1).
+    assert!(
+        fsrvp.success(),
+        "FSRVP cycles failed while prune and gc ran"
+    );
     assert!(runs > 0);
     assert_eq!(orphans(), 0, "gc left scratch's orphans");
     let list = list_json(&w);
