@@ -12,13 +12,12 @@ use common::*;
 use std::time::Instant;
 
 fn used(w: &World, mnt: &std::path::Path) -> u64 {
-    w.must(&format!(
+    // A failed read must not look like "no extra space".
+    support::checks::parse_used(&w.must(&format!(
         "btrfs filesystem sync '{0}' && df -B1 --output=used '{0}' | tail -1",
         mnt.display()
-    ))
-    .trim()
-    .parse()
-    .unwrap_or(0)
+    )))
+    .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn main() {
@@ -88,6 +87,11 @@ fn main() {
             }
         }
     }
+    // The measure sees space at all: the plain copy adds its gigabyte.
+    assert!(
+        copy_space >= 512 << 20,
+        "the copy added {copy_space} bytes: the space measure is broken"
+    );
     let (rm, cm) = (median(&rvss), median(&copy));
     println!(
         "restore 1 GiB: rvss restore median {rm:.1} ms p99 {:.1} ms, space added {} KiB",

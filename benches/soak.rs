@@ -8,6 +8,7 @@
 mod common;
 mod support;
 
+use support::checks::{soak_met, SLOWDOWN_GOAL};
 use support::{median, p99};
 
 use common::soak::{self, Module};
@@ -64,8 +65,12 @@ fn main() {
             "baseline_median_ms": median(early),
             "baseline_p99_ms": p99(early),
             "ratio_median": median(late) / median(early),
-            "goal": "files flat, nothing leaked",
-            "met": s.files.1 <= s.files.0 && s.leaked_snapshots.is_empty() && s.catalog_entries == 0,
+            "goal": format!("<= {SLOWDOWN_GOAL}, files flat, nothing leaked"),
+            "met": soak_met(
+                median(late) / median(early),
+                s.files,
+                s.leaked_snapshots.len() + s.catalog_entries,
+            ),
         }, {
             "case": format!(
                 "rpcd_fsrvp RSS growth, cycles {tenth} to {cycles}: rvss vs vfs_btrfs (anonymous {:+} vs {:+}, file-backed {:+} vs {:+})",

@@ -47,11 +47,29 @@ struct Tally {
     retries: usize,
 }
 
+/// The [global] lines of a world.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Globals {
+    /// The documented lines without the worker line (Samba's default).
+    SambaDefaultWorkers,
+    /// The lines `rvss smbconf` prints, and nothing else of rvss's.
+    PrintedByCli,
+}
+
 /// A world with one btrfs filesystem, subvolumes vol0..vol3 and an rvss
 /// share s0..s3 in each.
-fn world(name: &str, samba_default_workers: bool) -> (World, PathBuf) {
+fn world(name: &str, globals: Globals) -> (World, PathBuf) {
     let mut w = World::new(name);
-    w.samba_default_workers = samba_default_workers;
+    w.samba_default_workers = globals == Globals::SambaDefaultWorkers;
+    if globals == Globals::PrintedByCli {
+        w.without_documented_globals = true;
+        let o = w.cli("smbconf");
+        assert!(o.status.success(), "rvss smbconf: {}", text(&o));
+        w.global_options = String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect();
+    }
     let fs = w.add_btrfs("fs1", 1024);
     for i in 0..CLIENTS {
         let vol = fs.join(format!("vol{i}"));
@@ -180,6 +198,27 @@ fn doctor_workers(w: &World) -> (String, String) {
     )
 }
 
+/// The [global] lines vfs_rvss(8) gives under "rvss smbconf prints these
+/// lines".
+fn man_page_global_lines() -> Vec<String> {
+    let man = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man/vfs_rvss.8.md"),
+    )
+    .unwrap();
+    let mut lines = man
+        .lines()
+        .skip_while(|l| !l.contains("(**rvss smbconf** prints these lines"))
+        .skip(1)
+        .skip_while(|l| l.trim().is_empty());
+    let v: Vec<String> = lines
+        .by_ref()
+        .take_while(|l| l.starts_with("    "))
+        .map(|l| l.trim().to_string())
+        .collect();
+    assert!(!v.is_empty(), "vfs_rvss(8) lists no [global] lines");
+    v
+}
+
 fn summary(tallies: &[Tally]) -> String {
     tallies
         .iter()
@@ -207,7 +246,7 @@ fn summary(tallies: &[Tally]) -> String {
 /// Samba's per-worker state, not rvss.
 #[test]
 fn default_rpcd_fsrvp_workers_lose_deletes_samba_keeps_fsrvp_state_per_worker() {
-    let (w, fs) = world("conc-default", true);
+    let (w, fs) = world("conc-default", Globals::SambaDefaultWorkers);
     // rvss doctor fails this setup and names the fix.
     let (status, fix) = doctor_workers(&w);
     assert_eq!(
@@ -289,23 +328,27 @@ fn default_rpcd_fsrvp_workers_lose_deletes_samba_keeps_fsrvp_state_per_worker() 
 /// clients that retry it complete every cycle: zero failures, zero leaks.
 #[test]
 fn documented_setup_serves_concurrent_clients_without_failures_or_leaks() {
-    let (w, fs) = world("conc-documented", false);
-    // The world's [global] has every line `rvss smbconf` prints, and rvss
-    // doctor accepts it.
-    let o = w.cli("smbconf");
-    assert!(o.status.success(), "rvss smbconf: {}", text(&o));
-    let printed = String::from_utf8_lossy(&o.stdout).into_owned();
-    assert!(
-        printed.lines().any(|l| l == "rpcd_fsrvp:num_workers = 1"),
-        "rvss smbconf does not print the worker line:\n{printed}"
+    // Samba runs with the [global] lines `rvss smbconf` prints (not the
+    // constant they come from), and those are the lines vfs_rvss(8)
+    // documents.
+    let (w, fs) = world("conc-documented", Globals::PrintedByCli);
+    assert_eq!(
+        w.global_options,
+        man_page_global_lines(),
+        "rvss smbconf and vfs_rvss(8) disagree"
     );
-    let conf = w.smb_conf();
-    for l in printed.lines() {
-        assert!(
-            conf.contains(&format!("\t{l}\n")),
-            "{l} missing from\n{conf}"
-        );
-    }
+    assert!(
+        w.global_options
+            .iter()
+            .any(|l| l == "rpcd_fsrvp:num_workers = 1"),
+        "rvss smbconf does not print the worker line: {:?}",
+        w.global_options
+    );
+    // Samba read them.
+    assert_eq!(
+        w.must("testparm -s --parameter-name='rpcd_fsrvp:num_workers' 2>/dev/null"),
+        "1\n"
+    );
     assert_eq!(doctor_workers(&w).0, "ok");
     let run = run_clients(&w);
     eprintln!(
@@ -318,6 +361,14 @@ fn documented_setup_serves_concurrent_clients_without_failures_or_leaks() {
     assert_eq!(
         run.max_workers, 1,
         "rpcd_fsrvp:num_workers = 1 should give one rpcd_fsrvp worker"
+    );
+    // The clients overlapped: a set was in progress when another client
+    // asked for one (otherwise nothing concurrent was served).
+    let retries: usize = run.tallies.iter().map(|t| t.retries).sum();
+    assert!(
+        retries > 0,
+        "the clients never overlapped (no SET_IN_PROGRESS):\n{}",
+        summary(&run.tallies)
     );
     for t in &run.tallies {
         assert!(

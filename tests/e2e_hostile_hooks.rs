@@ -41,6 +41,7 @@ fn hostile_input_at_the_hook_entry_points() {
 
 use rvss::ffi::c_api::rvss_share as Share;
 use rvss::ffi::{rvss_check_path, rvss_snap_create, rvss_snap_delete};
+use rvss_core::ntstatus::{ACCESS_DENIED, INVALID_PARAMETER, OBJECT_NAME_NOT_FOUND};
 
 fn c(p: &Path) -> CString {
     CString::new(p.as_os_str().as_bytes()).unwrap()
@@ -156,41 +157,66 @@ fn inner_hostile_hooks() {
         snapdir.display()
     ));
 
-    let hostile: Vec<(&str, Option<CString>)> = vec![
+    // rvss's own answer for each (not merely some error: the kernel would
+    // refuse several of these without rvss).
+    let hostile: Vec<(&str, Option<CString>, u32)> = vec![
         (
             "outside the snapshot directory",
             Some(CString::new("/etc").unwrap()),
+            ACCESS_DENIED,
         ),
         (
             "with ..",
             Some(CString::new(format!("{legit}/../../../vol1")).unwrap()),
+            INVALID_PARAMETER,
         ),
-        ("a symlink into user data", Some(c(&snapdir.join("evil")))),
-        ("the base share's own path", Some(c(&vol.join("vm")))),
-        ("the subvolume itself", Some(c(&vol))),
+        (
+            "a symlink into user data",
+            Some(c(&snapdir.join("evil"))),
+            OBJECT_NAME_NOT_FOUND,
+        ),
+        (
+            "the base share's own path",
+            Some(c(&vol.join("vm"))),
+            ACCESS_DENIED,
+        ),
+        ("the subvolume itself", Some(c(&vol)), ACCESS_DENIED),
         (
             "a snapshot rvss did not create",
             Some(c(&snapdir.join("@GMT-2000.01.01-00.00.00"))),
+            OBJECT_NAME_NOT_FOUND,
         ),
-        ("an empty path", Some(CString::new("").unwrap())),
-        ("a relative path", Some(CString::new(".rvss/vol1").unwrap())),
-        ("the snapshot directory", Some(c(&mnt.join(".rvss")))),
-        ("NULL", None),
+        (
+            "an empty path",
+            Some(CString::new("").unwrap()),
+            INVALID_PARAMETER,
+        ),
+        (
+            "a relative path",
+            Some(CString::new(".rvss/vol1").unwrap()),
+            INVALID_PARAMETER,
+        ),
+        (
+            "the snapshot directory",
+            Some(c(&mnt.join(".rvss"))),
+            ACCESS_DENIED,
+        ),
+        ("NULL", None, INVALID_PARAMETER),
     ];
-    for (what, p) in &hostile {
+    for (what, p, status) in &hostile {
         let ptr = p.as_ref().map_or(std::ptr::null(), |c| c.as_ptr());
-        assert_ne!(
+        assert_eq!(
             delete(&share, &base, ptr),
-            0,
-            "snap_delete with {what} was accepted"
+            *status,
+            "snap_delete with {what}"
         );
     }
     // SAFETY: a NULL share must be refused, not dereferenced.
     let st = unsafe { rvss_snap_delete(std::ptr::null(), base.as_ptr(), base.as_ptr()) };
-    assert_ne!(st, 0);
+    assert_eq!(st, INVALID_PARAMETER);
     // SAFETY: as above, for the other entry points.
     let st = unsafe { rvss_check_path(std::ptr::null(), std::ptr::null_mut(), 0) };
-    assert_ne!(st, 0);
+    assert_eq!(st, INVALID_PARAMETER);
 
     // A snapshot that is already gone is deleted successfully (Samba's
     // state must always be clearable), touching nothing.
@@ -237,7 +263,7 @@ fn inner_hostile_hooks() {
         "{sp:?}"
     );
     let bad = CString::new(vec![b'/', b't', b'm', b'p', b'/', 0xff, 0xfe]).unwrap();
-    assert_ne!(check(&share_for(&name, &bad)).0, 0);
+    assert_eq!(check(&share_for(&name, &bad)).0, INVALID_PARAMETER);
     let mut deep = vol.clone();
     // Valid (under PATH_MAX) itself, but its shadow copy path is longer.
     while deep.as_os_str().len() < 4075 {
@@ -254,7 +280,10 @@ fn inner_hostile_hooks() {
         &CString::new(bv).unwrap(),
         1_764_064_900,
     );
-    assert_ne!(st, 0, "a shadow copy path past PATH_MAX must be refused");
+    assert_eq!(
+        st, INVALID_PARAMETER,
+        "a shadow copy path past PATH_MAX must be refused"
+    );
     assert_eq!(
         std::fs::read_dir(&snapdir).unwrap().count(),
         before,

@@ -13,6 +13,26 @@ fn subvolume_world(name: &str, mb: u64) -> (World, PathBuf, PathBuf) {
     (w, fs1, vol)
 }
 
+/// The lines of `after` (a log) beyond those of `before`, counted as a
+/// multiset: what was logged since `before` was read.
+fn new_lines(before: &str, after: &str) -> Vec<String> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in before.lines() {
+        *seen.entry(l).or_default() += 1;
+    }
+    after
+        .lines()
+        .filter(|l| match seen.get_mut(l) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
+        .map(str::to_string)
+        .collect()
+}
+
 fn list(w: &World) -> Vec<serde_json::Value> {
     let o = w.cli("list --json");
     assert!(o.status.success(), "{}", text(&o));
@@ -99,8 +119,14 @@ fn fault_snapshot_dir_deleted_or_replaced_by_a_symlink() {
         fs1.display(),
         vol.display()
     ));
+    let log_before = w.rvss_log();
     let o = w.rpc("fss_create_expose backup ro vm");
-    assert!(text(&o).contains("failed"), "{}", text(&o));
+    // Refused at IsPathSupported: FSRVP_E_NOT_SUPPORTED.
+    assert!(
+        text(&o).contains("IsPathSupported failed") && text(&o).contains("0x8004230c"),
+        "{}",
+        text(&o)
+    );
     assert_eq!(
         w.must(&format!("ls -A '{}/userdata'", vol.display()))
             .trim(),
@@ -112,12 +138,14 @@ fn fault_snapshot_dir_deleted_or_replaced_by_a_symlink() {
             .trim(),
         "mine"
     );
-    assert!(
-        w.rvss_log()
-            .lines()
-            .any(|l| l.contains("snap_create:") && l.contains(".rvss")),
-        "{}",
-        w.rvss_log()
+    // One line, of this refusal (the earlier creates logged too).
+    assert_eq!(
+        new_lines(&log_before, &w.rvss_log()),
+        [format!(
+            "  rvss: vm: snap_check_path: snapshot directory {}/.rvss is not a directory (a \
+             symbolic link, which rvss does not follow) (NTSTATUS 0xc00000bb)",
+            fs1.display()
+        )]
     );
     assert!(w.pid_of("smbd").is_some(), "smbd died");
 }
@@ -392,6 +420,11 @@ fn fault_smbd_restart_keeps_exposed_copies_deletable() {
 #[test]
 fn hostile_cli_input_is_refused() {
     let (mut w, fs1, vol) = subvolume_world("hostile-cli", 300);
+    // A file outside the share but inside the snapshotted subvolume: it is
+    // in the backup too, so a restore that let `..` through would bring it
+    // back over the live one.
+    let outside = vol.join("outside.txt");
+    w.must(&format!("echo backed-up > '{}'", outside.display()));
     w.add_share(
         "vm",
         &vol.join("vm"),
@@ -403,27 +436,73 @@ fn hostile_cli_input_is_refused() {
         .unwrap();
     w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
     let gmt = list(&w)[0]["gmt"].as_str().unwrap().to_string();
-    for args in [
-        format!("restore --share vm --from {gmt} ../../../etc/passwd"),
-        format!("restore --share vm --from {gmt} /etc/passwd"),
-        format!("restore --share vm --from {gmt} ''"),
-        "restore --share vm --from @GMT-1999.01.01-00.00.00 disk.vhdx".to_string(),
-        format!("restore --share nosuchshare --from {gmt} disk.vhdx"),
-        "gc --grace -5".to_string(),
-        "gc --grace lots".to_string(),
-        "smbconf nosuchshare".to_string(),
-        "--config /nonexistent/smb.conf list".to_string(),
+    w.must(&format!("echo live > '{}'", outside.display()));
+    let snap_has_it = w.must(&format!(
+        "cat '{}/{}/outside.txt'",
+        fs1.display(),
+        w.snapshots(&fs1)[0]
+    ));
+    assert_eq!(
+        snap_has_it, "backed-up\n",
+        "the backup must hold the target"
+    );
+    for (args, message) in [
+        (
+            format!("restore --share vm --from {gmt} --force ../outside.txt"),
+            "rvss: \"../outside.txt\" must be a path relative to the share root, without '..'"
+                .to_string(),
+        ),
+        (
+            format!(
+                "restore --share vm --from {gmt} --force {}",
+                outside.display()
+            ),
+            format!(
+                "rvss: {:?} must be a path relative to the share root, without '..'",
+                outside.display().to_string()
+            ),
+        ),
+        (
+            format!("restore --share vm --from {gmt} ''"),
+            "rvss: \"\" must be a path relative to the share root, without '..'".to_string(),
+        ),
+        (
+            "restore --share vm --from @GMT-1999.01.01-00.00.00 disk.vhdx".to_string(),
+            "rvss: share vm has no backup @GMT-1999.01.01-00.00.00 (see `rvss list`)".to_string(),
+        ),
+        (
+            format!("restore --share nosuchshare --from {gmt} disk.vhdx"),
+            "rvss: nosuchshare is not a share with `vfs objects = rvss` in the Samba configuration"
+                .to_string(),
+        ),
+        (
+            "gc --grace -5".to_string(),
+            "unexpected argument '-5'".to_string(),
+        ),
+        (
+            "gc --grace lots".to_string(),
+            "invalid value 'lots' for '--grace <GRACE>': \"lots\" is not a duration".to_string(),
+        ),
+        (
+            "smbconf nosuchshare".to_string(),
+            "rvss: nosuchshare is not a share with `vfs objects = rvss` in the Samba configuration"
+                .to_string(),
+        ),
+        (
+            "--config /nonexistent/smb.conf list".to_string(),
+            "rvss: testparm failed: Load smb config files from /nonexistent/smb.conf".to_string(),
+        ),
     ] {
         let o = w.cli(&args);
         assert_eq!(o.status.code(), Some(2), "rvss {args}: {}", text(&o));
-        assert!(!o.stderr.is_empty(), "rvss {args}: no message");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(&message), "rvss {args}: {err}");
     }
     assert_eq!(
-        w.must("cat /etc/passwd | head -1").trim().split(':').next(),
-        Some("root")
+        w.must(&format!("cat '{}'", outside.display())),
+        "live\n",
+        "a restore reached outside the share"
     );
-    assert_eq!(w.snapshots(&fs1).len(), 1);
-
     assert_eq!(
         w.snapshots(&fs1).len(),
         1,
@@ -495,7 +574,12 @@ fn security_ordinary_users_access_rules_and_hidden_snapshots() {
     let o = w.sh(
         "rpcclient -U 'alice%Alice-pw-1' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro vm'",
     );
-    assert!(!text(&o).contains("exposed as a snapshot"), "{}", text(&o));
+    // Samba's FSRVP server refuses her at the first call: E_ACCESSDENIED.
+    assert!(
+        text(&o).contains("IsPathSupported failed") && text(&o).contains("0x80070005"),
+        "{}",
+        text(&o)
+    );
     assert!(
         w.snapshots(&fs1).is_empty(),
         "an ordinary user made a snapshot"
@@ -515,7 +599,7 @@ fn security_ordinary_users_access_rules_and_hidden_snapshots() {
         e.unc_share()
     ));
     assert!(
-        !o.status.success(),
+        !o.status.success() && text(&o).contains("tree connect failed: NT_STATUS_ACCESS_DENIED"),
         "alice reached a copy of a share she may not use: {}",
         text(&o)
     );
@@ -524,10 +608,16 @@ fn security_ordinary_users_access_rules_and_hidden_snapshots() {
     // The snapshot directory: outside every share, root's, not listable.
     let st = w.must(&format!("stat -c '%U %a' '{}/.rvss'", fs1.display()));
     assert_eq!(st.trim(), "root 711");
+    // There is something to hide: the exposed snapshot.
+    assert_eq!(w.snapshots(&fs1).len(), 1);
     for share in ["vm", "private"] {
+        // Samba keeps `..` at the share root: the listing is the share's.
         let o = w.smb(share, "ls ../*");
         assert!(
-            !text(&o).contains(".rvss") && !text(&o).contains("@GMT"),
+            o.status.success()
+                && text(&o).contains("disk.vhdx")
+                && !text(&o).contains(".rvss")
+                && !text(&o).contains("@GMT"),
             "{}",
             text(&o)
         );
@@ -537,7 +627,8 @@ fn security_ordinary_users_access_rules_and_hidden_snapshots() {
         fs1.display()
     ));
     assert!(
-        !o.status.success(),
-        "a local user listed the snapshot directory"
+        o.status.code() == Some(2) && text(&o).contains("Permission denied"),
+        "a local user listed the snapshot directory: {}",
+        text(&o)
     );
 }

@@ -238,26 +238,79 @@ fn gc_after_killing_the_fsrvp_server_mid_loop_keeps_every_backup() {
     let retained_before = list_json(&w);
     assert_eq!(retained_before.len(), 1);
 
-    // A loop of creates in the background; rpcd_fsrvp dies in the middle.
-    let loop_cmd = format!(
-        "for i in $(seq 1 12); do rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro vm' >/dev/null 2>&1; done"
-    );
-    let mut bg = w.spawn_sh(&loop_cmd);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while list_json(&w).len() < 3 && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(100));
+    // A tree the commit walks (the snapshot as taken): a set's entry is
+    // reserved, and lists as an orphan (no share refers to it yet), from
+    // before the snapshot until the set is exposed.
+    w.must(&format!(
+        "cd '{}' && for d in $(seq 1 30); do mkdir d$d; (cd d$d && touch $(seq -f f%g 1 500)); done",
+        share.display()
+    ));
+    // A loop of creates in the background; rpcd_fsrvp is killed while a
+    // set is between its reservation and its exposure.
+    let stop = w.dir.join("stop-loop");
+    let mut bg = w.spawn_sh(&format!(
+        "while [ ! -e '{}' ]; do rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro vm' >/dev/null 2>&1; done",
+        stop.display()
+    ));
+    let orphan_ids = |w: &World| -> Vec<String> {
+        list_json(w)
+            .iter()
+            .filter(|e| e["state"] == "orphan")
+            .filter_map(|e| e["id"].as_str().map(str::to_string))
+            .collect()
+    };
+    let mut left = None;
+    for attempt in 1..=5 {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        let mut seen = orphan_ids(&w);
+        while seen.is_empty() && std::time::Instant::now() < deadline {
+            seen = orphan_ids(&w);
+        }
+        assert!(!seen.is_empty(), "no set was ever seen mid-creation");
+        let pid = w.pid_of("rpcd_fsrvp").expect("rpcd_fsrvp runs");
+        w.must(&format!("kill -9 {pid}"));
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        // The set was still unexposed when its server died: it stays so.
+        let now = orphan_ids(&w);
+        if let Some(id) = seen.into_iter().find(|id| now.contains(id)) {
+            eprintln!("rpcd_fsrvp killed mid-set at attempt {attempt}: {id} left");
+            left = Some(id);
+            break;
+        }
     }
-    let pid = w.pid_of("rpcd_fsrvp").expect("rpcd_fsrvp runs");
-    w.must(&format!("kill -9 {pid}"));
+    std::fs::write(&stop, "").unwrap();
     bg.wait().unwrap();
+    let left = left.expect("the kill never left a set unexposed (5 attempts)");
+    assert!(
+        orphan_ids(&w).contains(&left),
+        "the set the kill left is no longer an orphan: {:?}",
+        list_json(&w)
+    );
 
     let o = w.cli("gc --grace 0 --json");
     assert!(o.status.success(), "{}", text(&o));
+    let gc: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let judged = gc
+        .iter()
+        .find(|r| r["id"] == left.as_str())
+        .unwrap_or_else(|| panic!("gc did not judge the orphan {left}: {gc:?}"));
     let list = list_json(&w);
     assert!(
         !states(&w).iter().any(|s| s == "orphan"),
         "orphans left: {list:?}"
     );
+    // With a retention policy the orphan's snapshot becomes a backup; only
+    // an entry whose snapshot was never made goes.
+    eprintln!("gc: {judged}");
+    match judged["kind"].as_str() {
+        Some("retained") => assert!(
+            list.iter()
+                .any(|e| e["id"] == left.as_str() && e["state"] == "retained"),
+            "the orphan kept as a backup is not listed: {list:?}"
+        ),
+        Some("stale") => assert!(!list.iter().any(|e| e["id"] == left.as_str())),
+        other => panic!("gc took the orphan as {other:?}: {judged}"),
+    }
     // Every backup survived, and every catalog entry has its snapshot.
     for b in &retained_before {
         assert!(
@@ -305,15 +358,19 @@ fn prune_and_gc_while_fsrvp_creates_keep_the_catalog_consistent() {
     };
     assert_eq!(orphans(), 3);
     let loop_cmd = format!(
-        "for i in $(seq 1 8); do out=$(rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro vm'); \
+        "ok=0; for i in $(seq 1 8); do out=$(rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro vm'); \
          set=$(echo \"$out\" | sed -n 's/^\\([0-9a-f-]\\{{36\\}}\\): shadow-copy set created.*/\\1/p'); \
          sc=$(echo \"$out\" | sed -n 's/.*share vm@{{\\([0-9a-f-]\\{{36\\}}\\)}} exposed.*/\\1/p'); \
-         rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c \"fss_delete vm $set $sc\" >/dev/null; done"
+         rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c \"fss_delete vm $set $sc\" >/dev/null && ok=$((ok + 1)); done; \
+         [ $ok -eq 8 ]"
     );
     let mut bg = w.spawn_sh(&loop_cmd);
     let cli = cli_path();
     let mut runs = 0;
-    while bg.try_wait().unwrap().is_none() {
+    let fsrvp = loop {
+        if let Some(st) = bg.try_wait().unwrap() {
+            break st;
+        }
         // Grace 0: gc acts on every orphan it sees (a shadow copy between
         // its snapshot and its exposure is one); a retaining share's
         // orphans are kept as backups, never deleted under FSRVP.
@@ -322,7 +379,13 @@ fn prune_and_gc_while_fsrvp_creates_keep_the_catalog_consistent() {
             assert!(o.status.success(), "rvss {cmd}: {}", text(&o));
         }
         runs += 1;
-    }
+    };
+    // Every cycle of the loop worked (a create that failed leaves nothing
+    // to delete, and a failed delete exits 1).
+    assert!(
+        fsrvp.success(),
+        "FSRVP cycles failed while prune and gc ran"
+    );
     assert!(runs > 0);
     assert_eq!(orphans(), 0, "gc left scratch's orphans");
     let list = list_json(&w);

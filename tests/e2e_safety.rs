@@ -11,6 +11,9 @@
 //! - `rvss:RetainDays` spelled as Samba allows, in module and CLI.
 
 mod common;
+/// Restore against links and swaps planted by a share user.
+#[path = "safety/restore.rs"]
+mod restore;
 use common::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -114,119 +117,6 @@ fn as_user(script: &str) -> String {
         "setpriv --reuid={USER_UID} --regid={USER_UID} --clear-groups sh -c '{}'",
         script.replace('\'', "'\\''")
     )
-}
-
-#[test]
-fn restore_never_follows_links_planted_by_a_share_user() {
-    let (mut w, fs1, share) = world("safety-restore", &["rvss:retain = 3"]);
-    w.add_unix_user("alice", "alice-Pass-1");
-    w.start_samba();
-    // Victims on the same filesystem, outside the share (so a followed
-    // link could be renamed over, reflinked into, chmod-ed, chown-ed).
-    let outside = fs1.join("outside");
-    w.must(&format!(
-        "mkdir -p {0} && printf secret > {0}/secret && chmod 0600 {0}/secret && \
-         touch -d 2001-01-01 {0}/secret",
-        q(&outside)
-    ));
-    let victim = outside.join("secret");
-    let before = fingerprint(&w, &victim);
-    // The share belongs to alice; the backup holds a file and a tree.
-    w.must(&format!(
-        "mkdir -p {0}/dir && printf backup > {0}/disk.vhdx && \
-         for i in $(seq 1 1500); do printf backup-$i > {0}/dir/f$i; done && \
-         chown -R {USER_UID}:{USER_UID} {0}",
-        q(&share)
-    ));
-    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
-        .pop()
-        .expect("exposed");
-    w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
-    let gmt = list_json(&w)
-        .iter()
-        .find(|x| x["state"] == "retained")
-        .and_then(|x| x["gmt"].as_str().map(str::to_string))
-        .expect("a retained backup");
-
-    // Alice plants links at the name itself, at the temporary names earlier
-    // versions used (.<name>.rvss-restore.<pid>) for the next pids, and at
-    // restore-looking names in the tree.
-    let last_pid: u32 = w
-        .must("cat /proc/sys/kernel/ns_last_pid")
-        .trim()
-        .parse()
-        .unwrap();
-    w.must(&as_user(&format!(
-        "cd {share} && rm disk.vhdx && ln -s {victim} disk.vhdx && \
-         for p in $(seq {a} {b}); do ln -s {victim} .disk.vhdx.rvss-restore.$p; \
-         ln -s {victim} dir/.f1.rvss-restore.$p; done",
-        share = share.display(),
-        victim = victim.display(),
-        a = last_pid,
-        b = last_pid + 3000,
-    )));
-    let o = w.cli(&format!(
-        "restore --share vm --from {gmt} --force disk.vhdx"
-    ));
-    assert!(o.status.success(), "restore: {}", text(&o));
-    assert_eq!(fingerprint(&w, &victim), before, "the victim changed");
-    let restored = fingerprint(&w, &share.join("disk.vhdx"));
-    assert!(
-        restored.starts_with(&format!("backup\nregular file 644 {USER_UID} {USER_UID} ")),
-        "not the backup's file, mode and owner: {restored}"
-    );
-
-    // Alice swaps the directory being restored for a link out of the share,
-    // over and over, while restores run.
-    let stop = w.dir.join("stop-swapping");
-    let mut swapper = w.spawn_sh(&as_user(&format!(
-        "cd {share}; while [ ! -e {stop} ]; do mv dir dir.x 2>/dev/null; \
-         ln -s {outside} dir 2>/dev/null; rm -f dir 2>/dev/null; mv dir.x dir 2>/dev/null; done",
-        share = share.display(),
-        outside = outside.display(),
-        stop = stop.display(),
-    )));
-    let mut outcomes = vec![];
-    for _ in 0..3 {
-        // Success or a refusal are both fine; touching the outside is not.
-        let o = w.cli(&format!("restore --share vm --from {gmt} --force dir"));
-        outcomes.push((o.status.code(), text(&o)));
-    }
-    std::fs::write(&stop, "").unwrap();
-    let _ = swapper.wait();
-    for (code, out) in &outcomes {
-        // A refusal names the swap, never a failure halfway.
-        assert!(
-            *code == Some(0)
-                || out.contains("replaced by someone else")
-                || out.contains("kept changing")
-                || out.contains("exists"),
-            "{code:?}: {out}"
-        );
-    }
-    // Nothing half-made is left: no staged tree, and each staging
-    // directory left holds what was moved aside, root's alone.
-    let staged = w.must(&format!("find {} -name .rvss-staged", q(&share)));
-    assert!(staged.trim().is_empty(), "{staged}");
-    for h in w
-        .must(&format!(
-            "find {} -maxdepth 1 -name '.rvss-restore-*'",
-            q(&share)
-        ))
-        .lines()
-    {
-        assert_eq!(
-            w.must(&format!("stat -c '%u %a' '{h}' && ls -A '{h}' | wc -l")),
-            "0 700\n1\n",
-            "{h}"
-        );
-    }
-    assert_eq!(fingerprint(&w, &victim), before, "the victim changed");
-    assert_eq!(
-        names(&w, &outside),
-        ["secret"],
-        "restore wrote outside the share"
-    );
 }
 
 #[test]

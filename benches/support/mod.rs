@@ -25,6 +25,7 @@
 // The C API is an FFI boundary: the one place the benchmarks call unsafe code.
 #[allow(unsafe_code)]
 pub mod capi;
+pub mod checks;
 pub mod trace;
 
 use crate::common::World;
@@ -475,10 +476,11 @@ pub fn subvolume_share(w: &mut World, fs: &std::path::Path, name: &str, module: 
 /// One FSRVP round trip through rpcclient, `fss_create_expose` then
 /// `fss_delete` of `share`: (create ms, delete ms).
 pub fn fsrvp_cycle(w: &World, share: &str) -> (f64, f64) {
+    use crate::common::rpc_output::rpc_failure;
     let (create, o) = timed(|| w.rpc(&format!("fss_create_expose backup ro {share}")));
     let out = crate::common::text(&o);
     assert!(
-        o.status.success(),
+        o.status.success() && rpc_failure(&out).is_none(),
         "fss_create_expose {share}: {out}\n{}",
         w.logs()
     );
@@ -486,10 +488,12 @@ pub fn fsrvp_cycle(w: &World, share: &str) -> (f64, f64) {
         .pop()
         .unwrap_or_else(|| panic!("no shadow copy in: {out}"));
     let (delete, o) = timed(|| w.rpc(&format!("fss_delete {share} {} {}", sc.set, sc.copy)));
+    // rpcclient may exit 0 on an FSRVP error: a failed delete is not timed
+    // as a cycle.
+    let out = crate::common::text(&o);
     assert!(
-        o.status.success(),
-        "fss_delete {share}: {}\n{}",
-        crate::common::text(&o),
+        o.status.success() && rpc_failure(&out).is_none() && out.contains("shadow-copy deleted"),
+        "fss_delete {share}: {out}\n{}",
         w.logs()
     );
     (create, delete)

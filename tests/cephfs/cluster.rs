@@ -54,7 +54,10 @@ fn cluster_round_trip_through_node_a_read_through_node_b() {
         assert_eq!(n.smb_cat(&e.unc_share(), "disk.vhdx"), "original\n");
         assert_eq!(n.smb_cat("vm", "disk.vhdx"), "changed\n");
         let listing = n.smb_ok("vm", "ls");
-        assert!(!listing.contains(".snap"), "{listing}");
+        assert!(
+            listing.contains("disk.vhdx") && !listing.contains(".snap"),
+            "{listing}"
+        );
         let info = n.smb_ok("vm", "allinfo disk.vhdx");
         previous_version(&info, &names[0]);
     }
@@ -79,11 +82,12 @@ fn node_a_dies_mid_set_retry_on_b_then_gc_from_either_node() {
     let a = &c.nodes[0];
     let o = a.sh(&format!(
         "rpcclient -U 'root%{PASSWORD}' ncacn_np:{} -c 'fss_create_expose backup ro vm' >/dev/null 2>&1 & sleep 0; \
-         for i in $(seq 1 100); do ls '{}/.snap' | grep -q GMT && break; sleep 0.05; done",
+         for i in $(seq 1 100); do ls '{}/.snap' | grep -q GMT && exit 0; sleep 0.05; done; exit 1",
         a.addr,
         vm.display()
     ));
-    assert!(o.status.success());
+    // The loop fails unless the snapshot appeared within 5 s.
+    assert!(o.status.success(), "A never committed: {}", text(&o));
     let leader = text(&c.nodes[1].ctdb("status"))
         .lines()
         .find_map(|l| l.strip_prefix("Leader:").map(str::to_string))
@@ -270,15 +274,25 @@ fn fsrvp_state_with_clustering() {
         local.display()
     );
     assert!(size > 0);
+    // B writes its state file once it stores a set of its own (Samba
+    // creates it on the first store); it still does not know A's set.
+    let set_b = parse_expose(&b.rpc_ok("fss_create_expose backup ro vm2"));
+    assert_eq!(set_b.len(), 1);
+    let b_local = b.dir.join("samba/run/samba/srv_fss.tdb");
     assert!(
-        !b.dir.join("samba/run/samba/srv_fss.tdb").exists() || {
-            let o = b.rpc(&format!(
-                "fss_get_mapping vm {} {}",
-                set_a[0].set, set_a[0].copy
-            ));
-            text(&o).contains("0x80070057")
-        }
+        std::fs::metadata(&b_local).is_ok_and(|m| m.len() > 0),
+        "B stored a set but has no {}",
+        b_local.display()
     );
+    let o = b.rpc(&format!(
+        "fss_get_mapping vm {} {}",
+        set_a[0].set, set_a[0].copy
+    ));
+    assert!(text(&o).contains("0x80070057"), "{}", text(&o));
+    b.rpc_ok(&format!(
+        "fss_delete vm2 {} {}",
+        set_b[0].set, set_b[0].copy
+    ));
     let doc = text(&a.cli("doctor"));
     assert!(
         doc.lines()

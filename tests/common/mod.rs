@@ -12,6 +12,7 @@
 #![allow(dead_code)]
 
 pub mod ceph;
+pub mod rpc_output;
 pub mod soak;
 
 use std::fs;
@@ -102,6 +103,9 @@ pub struct World {
     /// lines, so that samba-dcerpcd runs Samba's default number of
     /// rpcd_fsrvp workers (5).
     pub samba_default_workers: bool,
+    /// Leave out every documented [global] line (rvss::smbconf::GLOBAL_LINES):
+    /// a test that takes them from `rvss smbconf` instead.
+    pub without_documented_globals: bool,
 }
 
 pub fn text(o: &Output) -> String {
@@ -145,6 +149,7 @@ impl World {
             shares: vec![],
             global_options: vec![],
             samba_default_workers: false,
+            without_documented_globals: false,
         };
         // unshare execs sleep once the namespaces exist; wait for that.
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -322,6 +327,9 @@ impl World {
         // The [global] lines vfs_rvss(8) documents: what the tests run is
         // the documented setup.
         for l in rvss::smbconf::GLOBAL_LINES {
+            if self.without_documented_globals {
+                break;
+            }
             if self.samba_default_workers && l.starts_with(rvss::smbconf::FSRVP_WORKERS_OPTION) {
                 continue;
             }
@@ -392,8 +400,9 @@ impl World {
 
     pub fn rpc_ok(&self, cmds: &str) -> String {
         let o = self.rpc(cmds);
+        // rpcclient exits 0 on some FSRVP errors: the output says.
         assert!(
-            o.status.success(),
+            o.status.success() && rpc_output::rpc_failure(&text(&o)).is_none(),
             "rpcclient -c '{cmds}' failed:\n{}\n--- logs ---\n{}",
             text(&o),
             self.logs()

@@ -104,23 +104,104 @@ fn without_unnamed_files_a_name_is_reserved_once_too() {
     assert_eq!(files.len(), 1, "a temporary file was left behind");
 }
 
+/// One attempt to reserve the contested name with the id `id`: true when
+/// this one won.
+fn reserve_contested(dir: &Path, id: &str) -> bool {
+    let c = Catalog::open(dir).unwrap();
+    let mut e = entry(dir, "@GMT-2025.11.25-10.00.00");
+    e.id = id.into();
+    c.reserve(&e).unwrap()
+}
+
+const RACE_DIR: &str = "RVSS_CATALOG_RACE_DIR";
+const RACE_ID: &str = "RVSS_CATALOG_RACE_ID";
+
+/// The child side of the cross-process race: started by
+/// `concurrent_reservations_of_one_name_have_one_winner` with the catalog
+/// directory in the environment, it waits for the parent's go (a byte on
+/// stdin, sent once every child is ready), races, and writes its result.
+#[test]
+#[ignore = "run by concurrent_reservations_of_one_name_have_one_winner"]
+fn reservation_race_child() {
+    let (Some(dir), Some(id)) = (std::env::var_os(RACE_DIR), std::env::var(RACE_ID).ok()) else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let c = Catalog::open(&dir).unwrap();
+    drop(c);
+    let mut go = [0u8; 1];
+    std::io::stdin().read_exact(&mut go).unwrap();
+    let won = reserve_contested(&dir, &id);
+    std::fs::write(
+        dir.join(format!("result-{id}")),
+        if won { "1" } else { "0" },
+    )
+    .unwrap();
+}
+
 #[test]
 fn concurrent_reservations_of_one_name_have_one_winner() {
+    use std::process::{Command, Stdio};
+    use std::sync::{Arc, Barrier};
     let d = TempDir::new("race");
     let dir = d.0.clone();
-    let winners: usize = (0..8)
+    Catalog::open(&dir).unwrap();
+
+    // Processes of their own (a second smbd, the CLI): each a copy of this
+    // test binary running `reservation_race_child`, released together.
+    let mut children: Vec<_> = (0..4)
+        .map(|i| {
+            Command::new(std::env::current_exe().unwrap())
+                .args([
+                    "--exact",
+                    "catalog::tests::reservation_race_child",
+                    "--ignored",
+                    "--test-threads=1",
+                    "-q",
+                ])
+                .env(RACE_DIR, &dir)
+                .env(RACE_ID, format!("p{i}"))
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    // Threads of this process, started together with the children.
+    let barrier = Arc::new(Barrier::new(9));
+    let threads: Vec<_> = (0..8)
         .map(|i| {
             let dir = dir.clone();
+            let barrier = Arc::clone(&barrier);
             std::thread::spawn(move || {
-                let c = Catalog::open(&dir).unwrap();
-                let mut e = entry(&dir, "@GMT-2025.11.25-10.00.00");
-                e.id = format!("t{i}");
-                usize::from(c.reserve(&e).unwrap())
+                barrier.wait();
+                reserve_contested(&dir, &format!("t{i}"))
             })
         })
-        .map(|h| h.join().unwrap())
-        .sum();
-    assert_eq!(winners, 1);
+        .collect();
+    // Give the children time to start and block on their go.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    barrier.wait();
+    for c in &mut children {
+        c.stdin.take().unwrap().write_all(b"g").unwrap();
+    }
+    let mut winners: Vec<String> = threads
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, h)| h.join().unwrap().then(|| format!("t{i}")))
+        .collect();
+    for (i, mut c) in children.into_iter().enumerate() {
+        assert!(c.wait().unwrap().success(), "child p{i} failed");
+        let result = std::fs::read_to_string(dir.join(format!("result-p{i}")))
+            .unwrap_or_else(|e| panic!("child p{i} did not race (no result: {e})"));
+        if result == "1" {
+            winners.push(format!("p{i}"));
+        }
+    }
+    assert_eq!(winners.len(), 1, "winners: {winners:?}");
+    let entries = Catalog::open(&dir).unwrap().entries().unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].id, winners[0], "the entry is the winner's");
 }
 
 #[test]
@@ -259,12 +340,21 @@ fn links_are_refused() {
 
 #[test]
 fn a_held_lock_times_out_as_io_timeout() {
-    // Checked through the mapping: the wait itself is LOCK_TIMEOUT long.
-    let e = lock_error(
-        Path::new("/x"),
-        &std::io::Error::new(std::io::ErrorKind::TimedOut, "held"),
+    let d = TempDir::new("held");
+    let holder = Catalog::open(&d.0).unwrap();
+    let _held = holder.lock().unwrap();
+    // A second opener (its own open file description, as another smbd's).
+    let waiter = Catalog::open(&d.0).unwrap();
+    let t = std::time::Instant::now();
+    let e = waiter.lock().map(drop).unwrap_err();
+    assert_eq!(e.status, ntstatus::IO_TIMEOUT, "{e:?}");
+    assert!(
+        t.elapsed() >= LOCK_TIMEOUT,
+        "gave up after {:?}",
+        t.elapsed()
     );
-    assert_eq!(e.status, ntstatus::IO_TIMEOUT);
+    let e = waiter.lock_shared().map(drop).unwrap_err();
+    assert_eq!(e.status, ntstatus::IO_TIMEOUT, "{e:?}");
 }
 
 #[test]
@@ -284,7 +374,6 @@ fn the_creator_is_running_and_a_dead_one_is_not() {
     let pid = child.id();
     let start = start_time(pid);
     child.wait().unwrap();
-    if let Some(start) = start {
-        assert!(!Creator { pid, start }.is_running());
-    }
+    let start = start.expect("a started child has a start time");
+    assert!(!Creator { pid, start }.is_running());
 }
