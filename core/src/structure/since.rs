@@ -273,11 +273,15 @@ fn changed(
     shown: &Path,
     nested: &str,
 ) -> std::result::Result<(usize, Summary), String> {
-    // `since` is the last transaction the tree had committed when the full
-    // check began (GET_SUBVOL_INFO's generation, written while that
-    // commit's writers were done): every later change carries a later one.
-    let names = search::names_since(tree, since.saturating_add(1))
-        .map_err(|e| format!("searching the changes: {e}"))?;
+    // `since` is the subvolume's generation when the full check began
+    // (GET_SUBVOL_INFO). It is usually the last transaction committed, but
+    // a subvolume made (or snapshotted) in the running transaction reports
+    // that transaction, whose later changes carry the same transid: so the
+    // search starts at `since` itself, never after it. Names of that
+    // transaction the full check already saw are judged again (a superset,
+    // never a miss).
+    let names =
+        search::names_since(tree, since).map_err(|e| format!("searching the changes: {e}"))?;
     let rel = rel.as_os_str().as_bytes();
     let mut parents: HashMap<u64, Option<Vec<u8>>> = HashMap::new();
     let mut changes = vec![];
