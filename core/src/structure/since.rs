@@ -139,7 +139,7 @@ pub fn require_supported_live(
                          (the full check of this set)"
                     );
                     add_mounts(&mut summary, live, mounts);
-                    return refusal(live, summary, share);
+                    return refusal(live, summary.summary, share);
                 }
                 Err(why) => log::debug!("{share}: {why}; the share walked in full"),
             }
@@ -192,7 +192,7 @@ pub fn require_supported_as_taken_since(
                  in the snapshot as taken"
             );
             add_mounts(&mut summary, live, mounts);
-            refusal(live, summary, share)
+            refusal(live, summary.summary, share)
         }
         Err(why) => {
             log::debug!("{share}: at commit: {why}; the snapshot walked in full");
@@ -201,9 +201,25 @@ pub fn require_supported_as_taken_since(
     }
 }
 
-fn add_mounts(summary: &mut Summary, live: &Path, mounts: &[Mount]) {
+fn add_mounts(found: &mut Found, live: &Path, mounts: &[Mount]) {
     for v in walk::mount_points_below(live, mounts, &[]) {
-        note(summary, v);
+        found.note(v);
+    }
+}
+
+/// The violations found, each counted once: a mount below a new directory
+/// is seen by the directory's walk and again in the mount table.
+#[derive(Default)]
+struct Found {
+    summary: Summary,
+    seen: HashSet<(Rule, PathBuf)>,
+}
+
+impl Found {
+    fn note(&mut self, v: Violation) {
+        if self.seen.insert((v.rule, v.path.clone())) {
+            note(&mut self.summary, v);
+        }
     }
 }
 
@@ -272,7 +288,7 @@ fn changed(
     rules: &Rules,
     shown: &Path,
     nested: &str,
-) -> std::result::Result<(usize, Summary), String> {
+) -> std::result::Result<(usize, Found), String> {
     // `since` is the subvolume's generation when the full check began
     // (GET_SUBVOL_INFO). It is usually the last transaction committed, but
     // a subvolume made (or snapshotted) in the running transaction reports
@@ -312,7 +328,7 @@ fn changed(
     }
     changes.sort_by(|a, b| a.path.cmp(&b.path));
     let examined = changes.len();
-    let mut summary = Summary::default();
+    let mut summary = Found::default();
     let mut walked: HashSet<Vec<u8>> = HashSet::new();
     let shown_at = |p: &[u8]| shown.join(OsStr::from_bytes(p));
     for c in changes {
@@ -330,46 +346,37 @@ fn changed(
             continue;
         }
         if c.item.subvolume {
-            note(
-                &mut summary,
-                Violation {
-                    rule: Rule::NestedSubvolume,
-                    path: shown_at(&c.path),
-                    detail: nested.to_string(),
-                },
-            );
+            summary.note(Violation {
+                rule: Rule::NestedSubvolume,
+                path: shown_at(&c.path),
+                detail: nested.to_string(),
+            });
             continue;
         }
         let kind = kind_of(c.item.kind);
         if kind != Kind::Dir {
             if let Some((rule, detail)) = judge_entry(rules, c.parent_depth, kind, &c.item.name) {
-                note(
-                    &mut summary,
-                    Violation {
-                        rule,
-                        path: shown_at(&c.path),
-                        detail,
-                    },
-                );
+                summary.note(Violation {
+                    rule,
+                    path: shown_at(&c.path),
+                    detail,
+                });
             }
             continue;
         }
         let depth = c.parent_depth + 1;
         let max = rules.max_depth;
         if max != 0 && depth > max {
-            note(
-                &mut summary,
-                Violation {
-                    rule: Rule::MaxDepth,
-                    path: shown_at(&c.path),
-                    detail: too_deep(depth, max),
-                },
-            );
+            summary.note(Violation {
+                rule: Rule::MaxDepth,
+                path: shown_at(&c.path),
+                detail: too_deep(depth, max),
+            });
         }
         let fd = open_below(dir, &c.path)
             .map_err(|e| format!("open new directory {}: {e}", shown_at(&c.path).display()))?;
         walk_subtree(fd, &shown_at(&c.path), depth, rules, &mut |v| {
-            note(&mut summary, v)
+            summary.note(v)
         })
         .map_err(|e| format!("walking a new directory: {e}"))?;
         walked.insert(c.path);
