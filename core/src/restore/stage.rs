@@ -17,7 +17,7 @@ use rustix::io::Errno;
 use std::collections::HashMap;
 use std::ffi::{CStr, CString, OsStr};
 use std::fs::File;
-use std::os::fd::{AsFd, BorrowedFd};
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
@@ -158,13 +158,7 @@ impl<'a> Stager<'a> {
         at: &Path,
         label: &Path,
     ) -> Result<()> {
-        let s = rustix::fs::openat(sp, name, DIR_FLAGS, Mode::empty())
-            .map_err(|e| io_err(format!("open backup of {}", label.display()), e))?;
-        let sst = rustix::fs::fstat(&s)
-            .map_err(|e| io_err(format!("stat backup of {}", label.display()), e))?;
-        if !same(&sst, st) {
-            return Err(changed(label));
-        }
+        let (s, sst) = open_listed(sp, name, DIR_FLAGS, st, label)?;
         rustix::fs::mkdirat(dp, dname, Mode::from_raw_mode(0o700))
             .map_err(|e| io_err(format!("create {}", label.display()), e))?;
         let d = rustix::fs::openat(dp, dname, DIR_FLAGS, Mode::empty())
@@ -195,18 +189,13 @@ impl<'a> Stager<'a> {
         dname: &CStr,
         label: &Path,
     ) -> Result<()> {
-        let from = rustix::fs::openat(
+        let (from, fst) = open_listed(
             sp,
             name,
             OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC | OFlags::NONBLOCK,
-            Mode::empty(),
-        )
-        .map_err(|e| io_err(format!("open backup of {}", label.display()), e))?;
-        let fst = rustix::fs::fstat(&from)
-            .map_err(|e| io_err(format!("stat backup of {}", label.display()), e))?;
-        if !same(&fst, st) {
-            return Err(changed(label));
-        }
+            st,
+            label,
+        )?;
         let to = rustix::fs::openat(
             dp,
             dname,
@@ -293,4 +282,23 @@ fn copy_range(from: &File, to: &File, start: u64, end: u64) -> std::result::Resu
         i += n as u64;
     }
     Ok(())
+}
+
+/// Opens the backup object `name` in `sp` and checks that it is the one
+/// listed (`st`: device, inode, type); what changed since is refused.
+fn open_listed(
+    sp: BorrowedFd<'_>,
+    name: &CStr,
+    flags: OFlags,
+    st: &Stat,
+    label: &Path,
+) -> Result<(OwnedFd, Stat)> {
+    let fd = rustix::fs::openat(sp, name, flags, Mode::empty())
+        .map_err(|e| io_err(format!("open backup of {}", label.display()), e))?;
+    let fst = rustix::fs::fstat(&fd)
+        .map_err(|e| io_err(format!("stat backup of {}", label.display()), e))?;
+    if !same(&fst, st) {
+        return Err(changed(label));
+    }
+    Ok((fd, fst))
 }
