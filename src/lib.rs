@@ -13,8 +13,8 @@
 
 // The core, under the paths the tests and benchmarks use (`rvss::catalog`).
 pub use rvss_core::{
-    catalog, config, dpkg, duration, error, gmt, inventory, known_dirs, layout, logging, mounts,
-    ntstatus, process, restore, retention, shadow, smbconf, snapshot, structure, sys,
+    backend, catalog, config, dpkg, duration, error, gmt, hooks, inventory, logging, mounts,
+    ntstatus, policy, process, restore, share, smbconf, structure, sys,
 };
 
 #[allow(unsafe_code)]

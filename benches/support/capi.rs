@@ -109,5 +109,5 @@ impl HookShare {
 
 /// Unix time now.
 pub fn now() -> i64 {
-    rvss::shadow::now()
+    rvss::gmt::now()
 }

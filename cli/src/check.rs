@@ -7,7 +7,9 @@ use super::{Cli, Failure, Outcome, EXIT_ERROR, EXIT_NEGATIVE, EXIT_OK};
 use rvss_core::config::Config;
 use rvss_core::error::Error;
 use rvss_core::structure::{self, display_path, Rule, Violation};
-use rvss_core::{layout, mounts, ntstatus};
+use rvss_core::backend::Registry;
+use rvss_core::mounts;
+use rvss_core::share::Share;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -69,7 +71,7 @@ fn target(cli: &Cli, args: &Args) -> Result<(PathBuf, Config), Failure> {
     }
 }
 
-pub fn run(cli: &Cli, args: &Args) -> Outcome {
+pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
     let (path, config) = target(cli, args)?;
     let root =
         std::fs::canonicalize(&path).map_err(|e| error(format!("{}: {e}", path.display())))?;
@@ -77,21 +79,11 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
         return Err(error(format!("{} is not a directory", path.display())));
     }
     let mounts = mounts::current().map_err(|e| Error::io("read /proc/self/mountinfo", &e))?;
-    // Where the share lives must suit rvss too (btrfs, a snapshot directory
-    // outside the share); the tree is checked either way.
-    let reason = if rvss_core::backend::of(&config, &root) == rvss_core::backend::Backend::Cephfs {
-        rvss_core::cephfs::location_problem(&rvss_core::shadow::HookTarget {
-            name: "",
-            path: &root,
-            config: &config,
-        })?
-    } else {
-        match layout::resolve(&root, &config, &mounts) {
-            Ok(_) => None,
-            Err(e) if e.status == ntstatus::NOT_SUPPORTED => Some(e.message),
-            Err(e) => return Err(e.into()),
-        }
-    };
+    // Where the share lives must suit its backend too (e.g. btrfs: a
+    // snapshot directory outside the share); the tree is checked either way.
+    let share = Share::new("", &root, config);
+    let reason = registry.resolve(&share)?.location_problem(&share)?;
+    let config = share.config;
     let violations = structure::check(&root, &config.structure, &mounts)?;
     let supported = reason.is_none() && violations.is_empty();
     if args.json {

@@ -1,13 +1,14 @@
 //! `rvss gc`: remove orphans, snapshots rvss created that nothing refers to
 //! any more (a commit that failed half way, a killed FSRVP server).
 
-use super::{Cli, Outcome, EXIT_ERROR, EXIT_OK};
-use rvss_core::catalog::Catalog;
-use rvss_core::cephfs::{self, CephfsSnapshots};
-use rvss_core::gc::{self, Collected, Rules};
+use super::shares;
+use super::{Cli, Failure, Outcome, EXIT_ERROR, EXIT_OK};
+use rvss_core::backend::Registry;
 use rvss_core::inventory;
-use rvss_core::shadow::{self, BtrfsSnapshots};
+use rvss_core::policy::gc::{self, Collected, Rules};
+use rvss_core::share::Share;
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -35,9 +36,41 @@ struct Removed {
     kind: &'static str,
 }
 
-pub fn run(cli: &Cli, args: &Args) -> Outcome {
+/// gc over every catalog of every backend. The catalog of a CephFS share
+/// lies on CephFS, shared by every node of a cluster, and the registry
+/// (clustered) names every exposed share, so gc from any node sees the
+/// same live sets.
+pub(crate) fn collect(
+    registry: &Registry,
+    shares: &[Share],
+    referenced: &BTreeSet<String>,
+    grace: i64,
+    dry_run: bool,
+    report: &mut dyn FnMut(Collected),
+) -> Result<(), Failure> {
+    let retains = |name: &str| {
+        shares
+            .iter()
+            .any(|s| s.name.eq_ignore_ascii_case(name) && s.config.retention.enabled())
+    };
+    for (backend, served) in shares::by_backend(registry, shares)? {
+        let rules = Rules {
+            share_paths: referenced,
+            retains: &retains,
+            grace,
+            now: rvss_core::gmt::now(),
+            dry_run,
+        };
+        for catalog in backend.catalogs(&served)? {
+            gc::collect(&catalog, &*backend.snapshots(&catalog), &rules, &mut *report)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
     let conf = cli.samba_conf()?;
-    let referenced = inventory::share_paths(&conf);
+    let shares = shares::rvss_shares(&conf, None)?;
     let mut removed = vec![];
     let mut failed = 0;
     let mut report = |c: Collected| match c.error {
@@ -53,42 +86,14 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
             kind: c.kind.name(),
         }),
     };
-    let btrfs_retains = |share: &str| {
-        conf.share(share)
-            .and_then(|s| conf.rvss_config(s).ok())
-            .is_some_and(|c| c.retention.enabled())
-    };
-    let rules = Rules {
-        share_paths: &referenced,
-        retains: &btrfs_retains,
-        grace: args.grace,
-        now: shadow::now(),
-        dry_run: args.dry_run,
-    };
-    for dir in inventory::snapshot_dirs(&conf)? {
-        let catalog = Catalog::open(&dir)?;
-        let snapshots = BtrfsSnapshots { snapshot_dir: &dir };
-        gc::collect(&catalog, &snapshots, &rules, &mut report)?;
-    }
-    // CephFS shares: their catalog lies on CephFS, shared by every node of
-    // a cluster, and the registry (clustered) names every exposed share, so
-    // gc from any node sees the same live sets.
-    let ceph = crate::shares::cephfs_shares(&conf)?;
-    if !ceph.is_empty() {
-        let refs: Vec<_> = ceph.iter().map(|s| s.cephfs_ref()).collect();
-        let cephfs_retains = |share: &str| {
-            refs.iter()
-                .any(|s| s.name.eq_ignore_ascii_case(share) && s.config.retention.enabled())
-        };
-        let rules = Rules {
-            retains: &cephfs_retains,
-            now: shadow::now(),
-            ..rules
-        };
-        for catalog in cephfs::catalogs(&refs)? {
-            gc::collect(&catalog, &CephfsSnapshots, &rules, &mut report)?;
-        }
-    }
+    collect(
+        registry,
+        &shares,
+        &inventory::share_paths(&conf),
+        args.grace,
+        args.dry_run,
+        &mut report,
+    )?;
     if args.json {
         crate::print_json(&removed, "[]");
     } else {

@@ -1,10 +1,14 @@
 //! `rvss list`: every snapshot in the catalogs, as a table or JSON.
 
+use super::shares;
 use super::{Cli, Outcome, EXIT_ERROR, EXIT_OK};
-use rvss_core::catalog::Catalog;
-use rvss_core::inventory::{self, Status};
-use rvss_core::sys;
+use rvss_core::backend::Registry;
+use rvss_core::catalog::{Catalog, Entry};
+use rvss_core::inventory;
+use rvss_core::policy::status::{status_of, Status};
+use rvss_core::share::Share;
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -13,34 +17,25 @@ pub struct Args {
     pub json: bool,
 }
 
-#[derive(Serialize)]
-struct Row {
-    id: String,
-    share: String,
-    subvolume: String,
-    path: String,
-    gmt: String,
-    created: String,
-    readonly: bool,
-    state: Status,
-    /// Bytes only this snapshot holds, where btrfs quotas are enabled.
+#[derive(Serialize, Debug)]
+pub(crate) struct Row {
+    pub id: String,
+    pub share: String,
+    pub subvolume: String,
+    pub path: String,
+    pub gmt: String,
+    pub created: String,
+    pub readonly: bool,
+    pub state: Status,
+    /// Bytes only this snapshot holds, where the filesystem tells (btrfs
+    /// quotas enabled).
     #[serde(skip_serializing_if = "Option::is_none")]
-    exclusive_bytes: Option<u64>,
-}
-
-/// Exclusive bytes of a snapshot from the filesystem's qgroups.
-fn exclusive(qgroups: &Option<std::collections::HashMap<u64, u64>>, path: &str) -> Option<u64> {
-    let q = qgroups.as_ref()?;
-    let f = sys::fs::open_dir(std::path::Path::new(path)).ok()?;
-    q.get(&sys::btrfs::subvol_info(&f).ok()?.id).copied()
+    pub exclusive_bytes: Option<u64>,
 }
 
 /// The entries of `cat` that parse; each corrupt one is named on standard
 /// error and counted in `corrupt` (the exit status is then 2).
-fn readable_entries(
-    cat: &Catalog,
-    corrupt: &mut usize,
-) -> Result<Vec<rvss_core::catalog::Entry>, rvss_core::error::Error> {
+fn readable_entries(cat: &Catalog, corrupt: &mut usize) -> rvss_core::error::Result<Vec<Entry>> {
     let scan = {
         let _lock = cat.lock_shared()?;
         cat.scan()?
@@ -56,50 +51,27 @@ fn readable_entries(
     Ok(scan.entries)
 }
 
-pub fn run(cli: &Cli, args: &Args) -> Outcome {
-    let conf = cli.samba_conf()?;
-    let shares = inventory::share_paths(&conf);
+/// The rows of every catalog of every backend, sorted, and how many
+/// corrupt entries were named.
+pub(crate) fn rows(
+    registry: &Registry,
+    shares: &[Share],
+    referenced: &BTreeSet<String>,
+) -> Result<(Vec<Row>, usize), super::Failure> {
     let mut rows = vec![];
-    // Corrupt entries are named on stderr and make the exit code 2.
     let mut corrupt = 0;
-    for dir in inventory::snapshot_dirs(&conf)? {
-        let entries = readable_entries(&Catalog::open(&dir)?, &mut corrupt)?;
-        let qgroups = sys::fs::open_dir(&dir)
-            .ok()
-            .and_then(|f| sys::btrfs::exclusive_bytes(&f).ok().flatten());
-        for e in &entries {
-            rows.push(Row {
-                id: e.id.clone(),
-                share: e.share.clone(),
-                subvolume: e.subvolume.clone(),
-                path: e.path.clone(),
-                gmt: e.gmt.clone(),
-                created: rvss_core::duration::rfc3339(e.created),
-                readonly: e.readonly,
-                state: inventory::status_of(e, &shares),
-                exclusive_bytes: exclusive(&qgroups, &e.path),
-            });
-        }
-    }
-    // CephFS shares: the snapshot is `<share>/.snap/<gmt>` (subvolume: the
-    // share's directory), always read-only; the same catalog format, the
-    // same report of corrupt entries.
-    let ceph = crate::shares::cephfs_shares(&conf)?;
-    let refs: Vec<_> = ceph.iter().map(|s| s.cephfs_ref()).collect();
-    if !refs.is_empty() {
-        for cat in rvss_core::cephfs::catalogs(&refs)? {
-            for e in readable_entries(&cat, &mut corrupt)? {
-                // A snapshot that vanished is no backup: shown as lost.
-                let gone = e.state != rvss_core::catalog::State::Creating
-                    && !rvss_core::backend::Snapshots::exists(
-                        &rvss_core::cephfs::CephfsSnapshots,
-                        &e,
-                    );
+    for (backend, served) in shares::by_backend(registry, shares)? {
+        for cat in backend.catalogs(&served)? {
+            let entries = readable_entries(&cat, &mut corrupt)?;
+            let snapshots = backend.snapshots(&cat);
+            let bytes = backend.exclusive_bytes(&cat, &entries);
+            for (e, exclusive_bytes) in entries.into_iter().zip(bytes) {
                 rows.push(Row {
-                    state: if gone {
+                    // A snapshot that vanished is no backup: shown as lost.
+                    state: if snapshots.lost(&e) {
                         Status::Lost
                     } else {
-                        inventory::status_of(&e, &shares)
+                        status_of(&e, referenced)
                     },
                     id: e.id,
                     share: e.share,
@@ -108,12 +80,20 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
                     gmt: e.gmt,
                     created: rvss_core::duration::rfc3339(e.created),
                     readonly: e.readonly,
-                    exclusive_bytes: None,
+                    exclusive_bytes,
                 });
             }
         }
     }
     rows.sort_by(|a, b| (&a.share, &a.gmt, &a.path).cmp(&(&b.share, &b.gmt, &b.path)));
+    Ok((rows, corrupt))
+}
+
+pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
+    let conf = cli.samba_conf()?;
+    let shares = shares::rvss_shares(&conf, None)?;
+    // Corrupt entries are named on stderr and make the exit code 2.
+    let (rows, corrupt) = rows(registry, &shares, &inventory::share_paths(&conf))?;
     let code = if corrupt > 0 { EXIT_ERROR } else { EXIT_OK };
     if args.json {
         crate::print_json(&rows, "[]");

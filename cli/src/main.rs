@@ -7,6 +7,7 @@
 //!   registry shares), from `--config` (default /etc/samba/smb.conf).
 
 use clap::{Parser, Subcommand};
+use rvss_core::backend::Registry;
 use rvss_core::smbconf::SambaConf;
 use std::path::PathBuf;
 
@@ -18,7 +19,7 @@ pub const EXIT_ERROR: i32 = 2;
 #[command(
     name = "rvss",
     version,
-    about = "Remote VSS shadow copies on btrfs: admin tool"
+    about = "Remote VSS shadow copies on btrfs and CephFS: admin tool"
 )]
 pub struct Cli {
     /// Samba configuration file.
@@ -105,15 +106,17 @@ fn main() {
 
 /// Runs the parsed command; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
+    // The backends every command goes through (tests pass others).
+    let reg = &Registry::builtin();
     let outcome: Outcome = match &cli.command {
-        Command::List(a) => list::run(&cli, a),
-        Command::Prune(a) => prune::run(&cli, a),
-        Command::Gc(a) => gc::run(&cli, a),
-        Command::Smbconf(a) => smbconf::run(&cli, a),
-        Command::Restore(a) => restore::run(&cli, a),
-        Command::Repair(a) => repair::run(&cli, a),
-        Command::Check(a) => check::run(&cli, a),
-        Command::Doctor(a) => doctor::run(&cli, a),
+        Command::List(a) => list::run(&cli, a, reg),
+        Command::Prune(a) => prune::run(&cli, a, reg),
+        Command::Gc(a) => gc::run(&cli, a, reg),
+        Command::Smbconf(a) => smbconf::run(&cli, a, reg),
+        Command::Restore(a) => restore::run(&cli, a, reg),
+        Command::Repair(a) => repair::run(&cli, a, reg),
+        Command::Check(a) => check::run(&cli, a, reg),
+        Command::Doctor(a) => doctor::run(&cli, a, reg),
     };
     match outcome {
         Ok(code) => code,

@@ -1,9 +1,11 @@
 //! `rvss prune`: delete retained backups beyond each share's retention policy.
 
-use super::shares::{self, ConfiguredShare};
-use super::{Cli, Outcome, EXIT_ERROR, EXIT_OK};
-use rvss_core::catalog::Catalog;
-use rvss_core::shadow;
+use super::shares;
+use super::{Cli, Failure, Outcome, EXIT_ERROR, EXIT_OK};
+use rvss_core::backend::Registry;
+use rvss_core::catalog::Entry;
+use rvss_core::error::Error;
+use rvss_core::share::Share;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -18,19 +20,37 @@ pub struct Args {
     pub json: bool,
 }
 
-pub fn run(cli: &Cli, args: &Args) -> Outcome {
-    let conf = cli.samba_conf()?;
+/// Prunes each share through its backend. A backup that cannot go is
+/// handed to `left_alone` and skipped: the rest of its share's policy, and
+/// every other share, are still pruned.
+pub(crate) fn prune(
+    registry: &Registry,
+    shares: &[Share],
+    dry_run: bool,
+    left_alone: &mut dyn FnMut(Entry, Error),
+) -> Result<Vec<Entry>, Failure> {
     let mut pruned = vec![];
+    for share in shares {
+        if !share.config.retention.enabled() {
+            continue;
+        }
+        let backend = registry
+            .resolve(share)
+            .map_err(|e| shares::failure(format!("share {}: {e}", share.name)))?;
+        pruned.extend(backend.prune(share, dry_run, left_alone)?);
+    }
+    Ok(pruned)
+}
+
+pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
+    let conf = cli.samba_conf()?;
     let mut stuck = 0;
-    // A backup that cannot go is reported and skipped: the rest of its
-    // share's policy, and every other share, are still pruned.
-    let mut left_alone = |e: rvss_core::catalog::Entry, why: rvss_core::error::Error| {
+    let mut left_alone = |e: Entry, why: Error| {
         eprintln!("rvss prune: {} {} left alone: {why}", e.share, e.gmt);
         stuck += 1;
     };
-    for share in shares::rvss_shares(&conf, args.share.as_deref())? {
-        pruned.extend(prune_share(&share, args.dry_run, &mut left_alone)?);
-    }
+    let shares = shares::rvss_shares(&conf, args.share.as_deref())?;
+    let pruned = prune(registry, &shares, args.dry_run, &mut left_alone)?;
     if args.json {
         crate::print_json(&pruned, "[]");
     } else {
@@ -44,33 +64,4 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
         }
     }
     Ok(if stuck > 0 { EXIT_ERROR } else { EXIT_OK })
-}
-
-fn prune_share(
-    share: &ConfiguredShare,
-    dry_run: bool,
-    left_alone: &mut dyn FnMut(rvss_core::catalog::Entry, rvss_core::error::Error),
-) -> Result<Vec<rvss_core::catalog::Entry>, super::Failure> {
-    if !share.config.retention.enabled() {
-        return Ok(vec![]);
-    }
-    if share.backend() == rvss_core::backend::Backend::Cephfs {
-        return Ok(rvss_core::cephfs::prune_share(
-            &share.cephfs_ref(),
-            dry_run,
-        )?);
-    }
-    let layout = share.layout()?;
-    let mut pruned = vec![];
-    for dir in rvss_core::inventory::share_snapshot_dirs(&layout.snapshot_dir) {
-        let catalog = Catalog::open(&dir)?;
-        pruned.extend(shadow::prune(
-            &catalog,
-            &share.name,
-            &share.config.retention,
-            dry_run,
-            left_alone,
-        )?);
-    }
-    Ok(pruned)
 }

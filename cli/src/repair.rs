@@ -3,8 +3,10 @@
 //! corrupt legacy catalog.json falls back to its previous generation.
 //! Deletes nothing.
 
+use super::shares;
 use super::{Cli, Outcome, EXIT_OK};
-use rvss_core::{catalog, inventory};
+use rvss_core::backend::Registry;
+use rvss_core::catalog;
 use serde::Serialize;
 
 #[derive(clap::Args, Debug)]
@@ -21,22 +23,12 @@ struct Repaired {
     done: catalog::Repaired,
 }
 
-pub fn run(cli: &Cli, args: &Args) -> Outcome {
+pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
     let conf = cli.samba_conf()?;
+    let shares = shares::rvss_shares(&conf, None)?;
     let mut out = vec![];
-    for dir in inventory::snapshot_dirs(&conf)? {
-        let mut done = catalog::repair(&dir, |p| rvss_core::snapshot::rebuild_entry(&dir, p))?;
-        done.identified = rvss_core::snapshot::identify_entries(&catalog::Catalog::open(&dir)?)?;
-        out.push(Repaired {
-            snapshot_dir: dir.display().to_string(),
-            done,
-        });
-    }
-    // CephFS shares: their catalogs, rebuilt from `ceph.snap.btime`.
-    let ceph = crate::shares::cephfs_shares(&conf)?;
-    let refs: Vec<_> = ceph.iter().map(|s| s.cephfs_ref()).collect();
-    if !refs.is_empty() {
-        for (dir, done) in rvss_core::cephfs::repair(&refs)? {
+    for (backend, served) in shares::by_backend(registry, &shares)? {
+        for (dir, done) in backend.repair(&served)? {
             out.push(Repaired {
                 snapshot_dir: dir.display().to_string(),
                 done,

@@ -1,13 +1,15 @@
-//! `rvss restore`: bring a file or directory back from a backup, by reflink
-//! on btrfs, by copy on CephFS (no reflink there).
+//! `rvss restore`: bring a file or directory back from a backup, as the
+//! share's backend copies data (reflink on btrfs, a hole-keeping copy on
+//! CephFS).
 
-use super::shares::{self, failure, ConfiguredShare};
+use super::shares::{self, failure};
 use super::{Cli, Failure, Outcome, EXIT_NEGATIVE, EXIT_OK};
+use rvss_core::backend::{Backup, Registry};
 use rvss_core::catalog::{Catalog, Entry};
-use rvss_core::snapshot::Snapshot;
+use rvss_core::share::Share;
 use rvss_core::{ntstatus, restore, restoring};
-use std::os::fd::{AsFd, OwnedFd};
-use std::path::{Path, PathBuf};
+use std::os::fd::AsFd;
+use std::path::Path;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -30,7 +32,7 @@ pub struct Args {
 
 /// The backup named by `--from` in `catalog`, if there is one (an error
 /// when several match).
-fn find(catalog: &Catalog, share: &ConfiguredShare, from: &str) -> Result<Option<Entry>, Failure> {
+fn find(catalog: &Catalog, share: &Share, from: &str) -> Result<Option<Entry>, Failure> {
     let hits: Vec<_> = catalog
         .entries()?
         .into_iter()
@@ -55,131 +57,93 @@ fn find(catalog: &Catalog, share: &ConfiguredShare, from: &str) -> Result<Option
 }
 
 /// What a restore reads from and writes to.
-struct Source {
+pub(crate) struct Source {
     /// The backup marked in its catalog as being restored from, until the
     /// restore ends (failed or not): prune and gc leave it alone, and no
     /// lock is held meanwhile, so FSRVP, prune and gc go on.
     _held: restoring::Mark,
-    entry: Entry,
-    /// The share's directory inside the snapshot.
-    src: OwnedFd,
-    /// The live share.
-    share: PathBuf,
-    method: restore::Method,
+    pub entry: Entry,
+    /// The share's directory inside the snapshot, the live share, and how
+    /// data is copied.
+    pub backup: Backup,
 }
 
-fn no_backup(share: &ConfiguredShare, from: &str) -> Failure {
-    failure(format!(
-        "share {} has no backup {from} (see `rvss list`)",
-        share.name
-    ))
-}
-
-fn vanished(entry: &Entry) -> Failure {
-    failure(format!("backup {} vanished ({})", entry.gmt, entry.path))
-}
-
-/// btrfs: the snapshot is a subvolume in the share's snapshot directory
-/// (or a previous `rvss:snapshot dir`); its btrfs UUID is checked.
-fn btrfs_source(share: &ConfiguredShare, from: &str) -> Result<Source, Failure> {
-    let layout = share.layout()?;
-    for dir in rvss_core::inventory::share_snapshot_dirs(&layout.snapshot_dir) {
-        let catalog = Catalog::open(&dir)?;
+/// The backup `from` of `share`, opened through its backend and marked.
+pub(crate) fn source(registry: &Registry, share: &Share, from: &str) -> Result<Source, Failure> {
+    let backend = registry
+        .resolve(share)
+        .map_err(|e| failure(format!("share {}: {e}", share.name)))?;
+    for catalog in backend.catalogs(std::slice::from_ref(share))? {
         // Exclusive: the mark rewrites the entry found.
         let lock = catalog.lock()?;
         let Some(entry) = find(&catalog, share, from)? else {
             continue;
         };
-        let snap = Snapshot::open_entry(&dir, &entry)?.ok_or_else(|| vanished(&entry))?;
-        let inside = Path::new(&entry.snap_path)
-            .strip_prefix(&entry.path)
-            .map_err(|_| failure(format!("catalog entry {} is inconsistent", entry.id)))?;
-        let src = restore::open_beneath(snap.root().as_fd(), inside)
-            .map_err(|e| failure(format!("open {}: {e}", entry.snap_path)))?;
+        let backup = backend.open_backup(share, &catalog, &entry)?;
         let mark = restoring::Mark::set(catalog, &entry)?;
         drop(lock);
         return Ok(Source {
             _held: mark,
             entry,
-            src,
-            share: layout.share,
-            method: restore::Method::Reflink,
+            backup,
         });
     }
-    Err(no_backup(share, from))
+    Err(failure(format!(
+        "share {} has no backup {from} (see `rvss list`)",
+        share.name
+    )))
 }
 
-/// CephFS: the snapshot is `<share>/.snap/<name>`, the share's directory
-/// itself; its `ceph.snap.btime` is checked.
-fn cephfs_source(share: &ConfiguredShare, from: &str) -> Result<Source, Failure> {
-    let live = std::fs::canonicalize(&share.path)
-        .map_err(|e| failure(format!("share path {}: {e}", share.path)))?;
-    for catalog in rvss_core::cephfs::catalogs(&[share.cephfs_ref()])? {
-        let lock = catalog.lock()?;
-        let Some(entry) = find(&catalog, share, from)? else {
-            continue;
-        };
-        if Path::new(&entry.base_volume) != live {
-            return Err(failure(format!(
-                "backup {} is of {}, not of the share's path {}",
-                entry.gmt,
-                entry.base_volume,
-                live.display()
-            )));
-        }
-        let root = rvss_core::cephfs::open_snapshot(&entry)?.ok_or_else(|| vanished(&entry))?;
-        let mark = restoring::Mark::set(catalog, &entry)?;
-        drop(lock);
-        return Ok(Source {
-            _held: mark,
-            entry,
-            src: root.into(),
-            share: live,
-            method: restore::Method::Copy,
-        });
-    }
-    Err(no_backup(share, from))
+/// Restores `path` of `share` from its backup `from`.
+pub(crate) fn restore(
+    registry: &Registry,
+    share: &Share,
+    from: &str,
+    path: &str,
+    force: bool,
+) -> Result<(Source, restore::Report), Failure> {
+    let rel = restore::relative(path)?;
+    let source = source(registry, share, from)?;
+    let entry = &source.entry;
+    let live = &source.backup.share;
+    let dst_dir = rvss_core::sys::fs::open_dir(live)
+        .map_err(|e| failure(format!("open share {}: {e}", live.display())))?;
+    let src = restore::Root {
+        dir: source.backup.root.as_fd(),
+        path: Path::new(&entry.snap_path),
+    };
+    let dst = restore::Root {
+        dir: dst_dir.as_fd(),
+        path: live,
+    };
+    let report = restore::restore_with(&src, &dst, &rel, force, source.backup.method).map_err(
+        |e| Failure {
+            code: if e.status == ntstatus::OBJECT_NAME_COLLISION {
+                EXIT_NEGATIVE
+            } else {
+                super::EXIT_ERROR
+            },
+            message: if e.status == ntstatus::OBJECT_NAME_NOT_FOUND {
+                format!("{path} is not in backup {}", entry.gmt)
+            } else {
+                e.message
+            },
+        },
+    )?;
+    Ok((source, report))
 }
 
-pub fn run(cli: &Cli, args: &Args) -> Outcome {
+pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
     let conf = cli.samba_conf()?;
     let share = shares::rvss_shares(&conf, Some(&args.share))?
         .into_iter()
         .next()
         .ok_or_else(|| failure(format!("no share {}", args.share)))?;
+    let (source, report) = restore(registry, &share, &args.from, &args.path, args.force)?;
     let rel = restore::relative(&args.path)?;
-    let source = match share.backend() {
-        rvss_core::backend::Backend::Cephfs => cephfs_source(&share, &args.from)?,
-        rvss_core::backend::Backend::Btrfs => btrfs_source(&share, &args.from)?,
-    };
     let entry = &source.entry;
     let src_path = Path::new(&entry.snap_path);
-    let dst_dir = rvss_core::sys::fs::open_dir(&source.share)
-        .map_err(|e| failure(format!("open share {}: {e}", source.share.display())))?;
-    let src = restore::Root {
-        dir: source.src.as_fd(),
-        path: src_path,
-    };
-    let dst = restore::Root {
-        dir: dst_dir.as_fd(),
-        path: &source.share,
-    };
-    let report =
-        restore::restore_with(&src, &dst, &rel, args.force, source.method).map_err(|e| {
-            Failure {
-                code: if e.status == ntstatus::OBJECT_NAME_COLLISION {
-                    EXIT_NEGATIVE
-                } else {
-                    super::EXIT_ERROR
-                },
-                message: if e.status == ntstatus::OBJECT_NAME_NOT_FOUND {
-                    format!("{} is not in backup {}", args.path, entry.gmt)
-                } else {
-                    e.message
-                },
-            }
-        })?;
-    let (src, dst) = (src_path.join(&rel), source.share.join(&rel));
+    let (src, dst) = (src_path.join(&rel), source.backup.share.join(&rel));
     // One warning line for each object of the backup not restored.
     for s in &report.skipped {
         eprintln!(
@@ -203,7 +167,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
             report.specials,
             report.hard_links,
             report.bytes,
-            match source.method {
+            match source.backup.method {
                 restore::Method::Reflink => "shared by reflink",
                 restore::Method::Copy => "copied",
             }

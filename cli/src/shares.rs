@@ -1,18 +1,9 @@
 //! Resolving the shares the CLI works on, the way the module sees them.
 
 use super::{Failure, EXIT_ERROR};
-use rvss_core::config::Config;
-use rvss_core::layout::{self, Layout};
-use rvss_core::mounts;
+use rvss_core::backend::{Backend, Registry};
+use rvss_core::share::Share;
 use rvss_core::smbconf::SambaConf;
-use std::path::Path;
-
-/// A configured rvss share (not an exposed shadow copy share).
-pub struct ConfiguredShare {
-    pub name: String,
-    pub path: String,
-    pub config: Config,
-}
 
 pub fn failure(message: impl Into<String>) -> Failure {
     Failure {
@@ -22,15 +13,7 @@ pub fn failure(message: impl Into<String>) -> Failure {
 }
 
 /// Every rvss share, or just `only` (an error when it is not one).
-/// The configured rvss shares on CephFS.
-pub fn cephfs_shares(conf: &SambaConf) -> Result<Vec<ConfiguredShare>, Failure> {
-    Ok(rvss_shares(conf, None)?
-        .into_iter()
-        .filter(|s| s.backend() == rvss_core::backend::Backend::Cephfs)
-        .collect())
-}
-
-pub fn rvss_shares(conf: &SambaConf, only: Option<&str>) -> Result<Vec<ConfiguredShare>, Failure> {
+pub fn rvss_shares(conf: &SambaConf, only: Option<&str>) -> Result<Vec<Share>, Failure> {
     let mut out = vec![];
     for s in conf.rvss_shares() {
         if only.is_some_and(|o| !o.eq_ignore_ascii_case(&s.name)) {
@@ -42,11 +25,7 @@ pub fn rvss_shares(conf: &SambaConf, only: Option<&str>) -> Result<Vec<Configure
         let config = conf
             .rvss_config(s)
             .map_err(|e| failure(format!("share {}: {e}", s.name)))?;
-        out.push(ConfiguredShare {
-            name: s.name.clone(),
-            path,
-            config,
-        });
+        out.push(Share::new(s.name.clone(), path, config));
     }
     if let Some(o) = only {
         if out.is_empty() {
@@ -58,25 +37,23 @@ pub fn rvss_shares(conf: &SambaConf, only: Option<&str>) -> Result<Vec<Configure
     Ok(out)
 }
 
-impl ConfiguredShare {
-    /// The snapshot backend serving the share (`rvss:backend`, or by its
-    /// filesystem).
-    pub fn backend(&self) -> rvss_core::backend::Backend {
-        rvss_core::backend::of(&self.config, Path::new(&self.path))
-    }
-
-    /// The share as the CephFS backend's CLI functions take it.
-    pub fn cephfs_ref(&self) -> rvss_core::cephfs::ShareRef<'_> {
-        rvss_core::cephfs::ShareRef {
-            name: &self.name,
-            path: Path::new(&self.path),
-            config: &self.config,
+/// The shares grouped by the backend serving each, every registered
+/// backend once (with no shares when none serves one: a backend may still
+/// know catalogs of earlier shares). A share whose `rvss:backend` names no
+/// registered backend is an error.
+pub fn by_backend(
+    registry: &Registry,
+    shares: &[Share],
+) -> Result<Vec<(&'static dyn Backend, Vec<Share>)>, Failure> {
+    let mut out: Vec<(&'static dyn Backend, Vec<Share>)> =
+        registry.backends().iter().map(|b| (*b, vec![])).collect();
+    for s in shares {
+        let b = registry
+            .resolve(s)
+            .map_err(|e| failure(format!("share {}: {e}", s.name)))?;
+        if let Some(group) = out.iter_mut().find(|(x, _)| x.name() == b.name()) {
+            group.1.push(s.clone());
         }
     }
-
-    pub fn layout(&self) -> Result<Layout, Failure> {
-        let mounts = mounts::current().map_err(|e| failure(format!("read mountinfo: {e}")))?;
-        layout::resolve(Path::new(&self.path), &self.config, &mounts)
-            .map_err(|e| failure(format!("share {}: {e}", self.name)))
-    }
+    Ok(out)
 }

@@ -15,17 +15,19 @@ pub struct Config {
     /// `rvss:snapshot dir`: where snapshots go; None = `<btrfs mount>/.rvss`.
     pub snapshot_dir: Option<PathBuf>,
     /// `rvss:retain`, `rvss:retain days`.
-    pub retention: crate::retention::Policy,
+    pub retention: Retention,
     /// The supported directory structure: `rvss:max depth`,
     /// `rvss:vm files only`, `rvss:vm file patterns`.
     pub structure: Rules,
-    /// `rvss:backend`: which filesystem's snapshots (auto = by the share's
-    /// filesystem).
-    pub backend: crate::backend::Choice,
+    /// `rvss:backend`: the name of the backend asked for (lower case), None
+    /// for auto (by the share's filesystem). Checked against the registered
+    /// backends when the share's backend is resolved
+    /// (`backend::registry::Registry::resolve`).
+    pub backend: Option<String>,
     /// `rvss:cephfs snap limit`: the MDS's `mds_max_snaps_per_dir` as the
     /// admin set it (CephFS clients cannot read it), so that rvss refuses
     /// clearly before CephFS does and `rvss doctor` warns ahead.
-    pub cephfs_snap_limit: crate::backend::SnapLimit,
+    pub cephfs_snap_limit: SnapLimit,
     /// `rvss:flush`, `rvss:flush wait`: write-back of the share's dirty
     /// data at IsPathSupported/AddToShadowCopySet, before the freeze.
     pub flush: crate::flush::Settings,
@@ -54,16 +56,15 @@ impl Config {
                 Some(p)
             }
         };
-        let retention = crate::retention::Policy::from_options(&get)?;
+        let retention = Retention::from_options(&get)?;
         let structure = structure_rules(&get)?;
-        let backend = match get("backend") {
-            None => crate::backend::Choice::Auto,
-            Some(v) => crate::backend::Choice::parse(&v)?,
-        };
-        let cephfs_snap_limit = crate::backend::SnapLimit(
+        let backend = get("backend")
+            .map(|v| v.trim().to_ascii_lowercase())
+            .filter(|v| !v.is_empty() && v != "auto");
+        let cephfs_snap_limit = SnapLimit(
             match get("cephfs snap limit").map(|s| s.trim().to_string()) {
-                None => crate::backend::DEFAULT_CEPHFS_SNAP_LIMIT,
-                Some(v) if v.is_empty() => crate::backend::DEFAULT_CEPHFS_SNAP_LIMIT,
+                None => DEFAULT_CEPHFS_SNAP_LIMIT,
+                Some(v) if v.is_empty() => DEFAULT_CEPHFS_SNAP_LIMIT,
                 Some(v) => match v.parse::<u32>() {
                     Ok(n) if (1..=100_000).contains(&n) => n,
                     _ => {
@@ -84,6 +85,60 @@ impl Config {
             backend,
             cephfs_snap_limit,
         })
+    }
+}
+
+/// The MDS's default `mds_max_snaps_per_dir`.
+pub const DEFAULT_CEPHFS_SNAP_LIMIT: u32 = 100;
+
+/// `rvss:cephfs snap limit` (default: the MDS's default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SnapLimit(pub u32);
+
+impl Default for SnapLimit {
+    fn default() -> Self {
+        SnapLimit(DEFAULT_CEPHFS_SNAP_LIMIT)
+    }
+}
+
+/// `rvss:retain`, `rvss:retain days`: the retention policy (its rules are
+/// `policy::retention`'s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Retention {
+    /// `rvss:retain`: keep the newest N backups (0 = no count rule).
+    pub keep_last: u32,
+    /// `rvss:retain days`: keep backups younger than D days (0 = no age rule).
+    pub keep_days: u32,
+}
+
+/// Largest accepted value of either retention option (about 27 years of days).
+const MAX_RETAIN: u32 = 10_000;
+
+impl Retention {
+    pub fn from_options(get: &impl Fn(&str) -> Option<String>) -> Result<Retention> {
+        Ok(Retention {
+            keep_last: retain_count(get, "retain")?,
+            keep_days: retain_count(get, "retain days")?,
+        })
+    }
+
+    /// Whether deleted shadow copies are kept at all.
+    pub fn enabled(&self) -> bool {
+        self.keep_last > 0 || self.keep_days > 0
+    }
+}
+
+fn retain_count(get: &impl Fn(&str) -> Option<String>, name: &str) -> Result<u32> {
+    let Some(raw) = get(name) else { return Ok(0) };
+    let v = raw.trim();
+    if v.is_empty() {
+        return Ok(0);
+    }
+    match v.parse::<u32>() {
+        Ok(n) if n <= MAX_RETAIN => Ok(n),
+        _ => Err(Error::invalid(format!(
+            "rvss:{name} = {raw:?} is not a whole number from 0 to {MAX_RETAIN}"
+        ))),
     }
 }
 

@@ -65,6 +65,14 @@ pub fn parse(s: &str) -> Option<i64> {
     (t <= LAST).then_some(t)
 }
 
+/// Now, in whole seconds since the epoch (0 if the clock is before it).
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

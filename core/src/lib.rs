@@ -8,31 +8,34 @@
 // Nothing may panic into smbd: no unwrap/expect outside tests.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+// Layers, bottom to top (a module uses only those below it): sys, error,
+// ntstatus, gmt, paths, duration, logging, process, mounts; config, share;
+// catalog, structure, flush, restore, restoring; legacy, policy, backend
+// (the trait), then backend::btrfs and backend::cephfs, then
+// backend::registry and hooks; smbconf, samba, dpkg and inventory serve the
+// CLI.
 pub mod backend;
 pub mod catalog;
-pub mod cephfs;
 pub mod config;
 pub mod dpkg;
 pub mod duration;
 pub mod error;
 pub mod flush;
-pub mod gc;
 pub mod gmt;
+pub mod hooks;
 pub mod inventory;
-pub mod known_dirs;
-pub mod layout;
+pub mod legacy;
 pub mod logging;
 pub mod mounts;
-pub mod nested;
 pub mod ntstatus;
+pub mod paths;
+pub mod policy;
 pub mod process;
 pub mod restore;
 pub mod restoring;
-pub mod retention;
 pub mod samba;
-pub mod shadow;
+pub mod share;
 pub mod smbconf;
-pub mod snapshot;
 pub mod structure;
 #[allow(unsafe_code)]
 pub mod sys;

@@ -4,7 +4,8 @@ use super::c_api::rvss_share;
 use super::guard;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::shadow::{self, HookTarget};
+use crate::hooks;
+use crate::share::{Deleted, Share};
 use crate::{logging, ntstatus};
 use std::ffi::{c_char, CStr, CString};
 use std::fmt;
@@ -113,12 +114,8 @@ fn share_name(s: &Result<ShimArgs>) -> String {
 
 impl ShimArgs {
     /// The share as the core's hooks take it, or why its options are invalid.
-    fn target(&self) -> Result<HookTarget<'_>> {
-        Ok(HookTarget {
-            name: &self.name,
-            path: &self.path,
-            config: self.config.as_ref().map_err(Clone::clone)?,
-        })
+    fn share(self) -> Result<Share> {
+        Ok(Share::new(self.name, self.path, self.config?))
     }
 }
 
@@ -160,10 +157,11 @@ pub unsafe extern "C" fn rvss_check_path(
                     Err(e) => format!("invalid options: {e}"),
                 }
             );
-            let bv = shadow::check_path(&hs.target()?)?;
+            let share = hs.share()?;
+            let bv = hooks::check_path(&share)?;
             // SAFETY: forwarded from the caller's contract.
             unsafe { copy_out(&bv, base_volume, len) }?;
-            let path = hs.path;
+            let path = share.path;
             Ok(Lazy(move |f: &mut fmt::Formatter<'_>| {
                 write!(f, "{} supported, base volume {bv}", path.display())
             }))
@@ -190,18 +188,18 @@ pub unsafe extern "C" fn rvss_snap_create(
         // SAFETY: forwarded from the caller's contract.
         || unsafe { hook_share(share) },
         |hs| {
-            let target = hs.target()?;
+            let share = hs.share()?;
             // SAFETY: forwarded from the caller's contract.
             let bv = unsafe { arg(base_volume, "base volume") }?;
             // SAFETY: NULL-checked; valid for reads and writes per contract.
             let ts = unsafe { tstamp.as_mut() }.ok_or_else(|| Error::invalid("tstamp is NULL"))?;
             log::debug!(
                 "{}: snap_create: base volume {bv}, requested time {}, {}",
-                hs.name,
+                share.name,
                 *ts,
                 if rw { "writable" } else { "read-only" }
             );
-            let c = shadow::create(&target, &bv, *ts, rw)?;
+            let c = hooks::create(&share, &bv, *ts, rw)?;
             // SAFETY: forwarded from the caller's contract.
             unsafe { copy_out(&c.base_path, base_path, base_path_len) }?;
             // SAFETY: forwarded from the caller's contract.
@@ -228,19 +226,19 @@ pub unsafe extern "C" fn rvss_snap_delete(
         // SAFETY: forwarded from the caller's contract.
         || unsafe { hook_share(share) },
         |hs| {
-            let target = hs.target()?;
+            let share = hs.share()?;
             // SAFETY: forwarded from the caller's contract.
             let bp = unsafe { arg(base_path, "base path") }?;
             // SAFETY: forwarded from the caller's contract.
             let sp = unsafe { arg(snap_path, "snapshot path") }?;
             log::debug!(
                 "{}: snap_delete: base path {bp}, snapshot path {sp}",
-                hs.name
+                share.name
             );
-            let d = shadow::delete(&target, &bp, &sp)?;
+            let d = hooks::delete(&share, &bp, &sp)?;
             Ok(Lazy(move |f: &mut fmt::Formatter<'_>| match d {
-                shadow::Deleted::Destroyed => write!(f, "deleted {sp}"),
-                shadow::Deleted::Retained => {
+                Deleted::Destroyed => write!(f, "deleted {sp}"),
+                Deleted::Retained => {
                     write!(f, "kept {sp} as a read-only backup (rvss:retain)")
                 }
             }))

@@ -306,7 +306,7 @@ fn snap_dir_closed_to_users_else_refused_and_vanished_snapshots_reported_lost() 
         assert!(!o.status.success(), "alice removed {s}");
         assert!(text(&o).contains("Operation not permitted"), "{}", text(&o));
     }
-    let now = rvss::shadow::now();
+    let now = rvss::gmt::now();
     let squat: Vec<String> = (1..=5)
         .map(|i| rvss::gmt::token(now + i).unwrap())
         .chain((0..8).map(|i| format!("x{i}")))

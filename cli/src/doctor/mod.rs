@@ -6,8 +6,8 @@
 //!
 //! One file per area: `samba` (Samba and the module), `fsrvp` (registry
 //! shares, rpcd_fsrvp workers, the FSRVP server, smbd), `shares` (each rvss
-//! share, its snapshot directory and catalog). The rules come from the core (layout, samba,
-//! smbconf, inventory); the doctor only reports them and says what to fix.
+//! share, through its backend). The rules come from the core (the backends,
+//! samba, smbconf, inventory); the doctor only reports them and says what to fix.
 
 use crate::{Cli, Outcome, EXIT_NEGATIVE, EXIT_OK};
 use serde::Serialize;
@@ -102,7 +102,7 @@ impl Checks {
     }
 }
 
-pub fn run(cli: &Cli, args: &Args) -> Outcome {
+pub fn run(cli: &Cli, args: &Args, registry: &rvss_core::backend::Registry) -> Outcome {
     let conf = cli.samba_conf()?;
     let mut c = Checks::default();
     samba::check_samba_and_module(&mut c);
@@ -110,7 +110,7 @@ pub fn run(cli: &Cli, args: &Args) -> Outcome {
     fsrvp::check_workers(&mut c, &conf);
     fsrvp::check_clustering(&mut c, &conf);
     fsrvp::check_fsrvp(&mut c, &cli.config, args.auth_file.as_deref());
-    shares::check_shares(&mut c, &conf);
+    shares::check_shares(&mut c, &conf, registry);
 
     let ok = !c.0.iter().any(|k| k.status == Status::Fail);
     if args.json {

@@ -226,7 +226,7 @@ pub fn require_supported_as_taken(
     };
     let mut count = walk(snapshot, rules, &[], &mut |mut v| {
         if let Ok(rel) = v.path.strip_prefix(snapshot) {
-            v.path = crate::layout::join_rel(live, rel);
+            v.path = crate::paths::join_rel(live, rel);
         }
         note(v)
     })?;

@@ -171,7 +171,7 @@ pub fn require_supported_as_taken_since(
     mounts: &[Mount],
     share: &str,
 ) -> Result<()> {
-    let taken = crate::layout::join_rel(snapshot, rel);
+    let taken = crate::paths::join_rel(snapshot, rel);
     let since = sys::btrfs::subvol_info(source)
         .ok()
         .and_then(|info| recall(&Key::new(info.uuid, live, rules), true, share));

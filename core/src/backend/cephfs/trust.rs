@@ -72,7 +72,7 @@ fn stat(f: &File, shown: &Path) -> Result<rustix::fs::Stat> {
 /// creating its last `creatable` components when missing. None when a
 /// component is missing and may not be created.
 pub fn open_checked(dir: &Path, creatable: usize) -> Result<Option<File>> {
-    if !crate::layout::is_plain_absolute(dir) {
+    if !crate::paths::is_plain_absolute(dir) {
         return Err(refused(dir, "its path is not plain and absolute"));
     }
     let names: Vec<&OsStr> = dir
@@ -168,7 +168,7 @@ pub fn open(dir: &Path, creatable: usize) -> Result<Option<Catalog>> {
     if let Some(why) = owned_problem(&stat(c.entries_dir(), &entries)?) {
         return Err(refused(dir, &format!("{} is {why}", entries.display())));
     }
-    super::legacy::migrate_legacy(&c)?;
+    super::migrate_legacy(&c)?;
     Ok(Some(c))
 }
 

@@ -1,7 +1,6 @@
 //! rvss 0.2's CephFS catalog (`<catalog dir>/<id>.json` files), migrated
 //! into today's catalog on first use.
 
-use super::split_snap_path;
 use crate::catalog::{self, Catalog, Durability, Entry, State};
 use crate::error::{Error, Result};
 use crate::sys;
@@ -10,6 +9,11 @@ use std::ffi::{OsStr, OsString};
 use std::fs::File;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
+
+/// Whether a snapshot path is one the CephFS backend makes
+/// (`<share>/.snap/<@GMT name>`), or why not: the backend's rule, handed in
+/// so that this module depends on no backend.
+pub type SnapPathCheck = fn(&str) -> std::result::Result<(), String>;
 
 /// What a migrated rvss 0.2 entry file is renamed to (kept for the admin).
 const MIGRATED_SUFFIX: &str = ".migrated";
@@ -36,8 +40,8 @@ pub struct LegacyEntry {
 
 impl LegacyEntry {
     /// The entry in today's format, or why it cannot be one.
-    pub(super) fn upgrade(self) -> std::result::Result<Entry, String> {
-        split_snap_path(&self.snap_path).map_err(|e| e.message)?;
+    pub fn upgrade(self, check: SnapPathCheck) -> std::result::Result<Entry, String> {
+        check(&self.snap_path)?;
         let state = match self.state.as_str() {
             "exposed" => State::Exposed,
             "retained" => State::Retained,
@@ -102,7 +106,7 @@ fn same_file(a: &File, b: &File, name: &OsStr) -> bool {
 /// repair` sets it aside. Idempotent: an entry already migrated (a crash
 /// between writing it and renaming the old file) is not written again.
 /// Returns how many files were migrated.
-pub fn migrate_legacy(catalog: &Catalog) -> Result<usize> {
+pub fn migrate_legacy(catalog: &Catalog, check: SnapPathCheck) -> Result<usize> {
     if legacy_names(catalog)?.is_empty() {
         return Ok(0);
     }
@@ -122,7 +126,7 @@ pub fn migrate_legacy(catalog: &Catalog) -> Result<usize> {
                 if format!("{}.json", old.id).as_bytes() != n.as_bytes() {
                     return Err(format!("it records id {}, not its name", old.id));
                 }
-                old.upgrade()
+                old.upgrade(check)
             });
         match upgraded {
             Ok(e) => {

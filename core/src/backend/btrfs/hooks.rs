@@ -1,15 +1,17 @@
 //! The three FSRVP operations on btrfs: is a share supported, make a shadow
-//! copy of it, delete a shadow copy. Safe Rust over `sys`; the FFI layer calls
-//! these, and so do the CLI and the benchmarks.
+//! copy of it, delete a shadow copy. Safe Rust over `sys`; `crate::hooks`
+//! dispatches here through `Backend`.
 
-use crate::backend::{self, Backend, Snapshots};
+use super::layout::{self, Layout};
+use super::snapshot::{self, Snapshot};
+use crate::backend::Snapshots;
 use crate::catalog::{Catalog, Durability, Entry, State};
-use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::layout::{self, Layout};
 use crate::mounts::{self, Mount};
-use crate::snapshot::{self, Snapshot};
-use crate::{gmt, ntstatus, retention, sys};
+use crate::paths::text as path_text_lossy;
+use crate::policy::retention;
+use crate::share::{Created, Deleted, Share};
+use crate::{gmt, ntstatus, sys};
 use std::ffi::OsStr;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -18,37 +20,18 @@ use std::path::{Path, PathBuf};
 /// providers running as the connected user can enumerate the @GMT names.
 const KEY_DIR_MODE: u32 = 0o755;
 
-/// The share a hook runs for, as `ffi` hands it over (from the shim's
-/// `rvss_share`): its name, path and parsed rvss options.
-pub struct HookTarget<'a> {
-    pub name: &'a str,
-    pub path: &'a Path,
-    pub config: &'a Config,
-}
-
-/// What snap_create hands back to Samba.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Created {
-    pub tstamp: i64,
-    pub base_path: String,
-    pub snap_path: String,
-}
-
 fn current_mounts() -> Result<std::sync::Arc<Vec<Mount>>> {
     mounts::cached().map_err(|e| Error::io("read /proc/self/mountinfo", &e))
 }
 
 /// snap_check_path: the share's base_volume when rvss can shadow-copy it.
-pub fn check_path(share: &HookTarget) -> Result<String> {
-    if backend::of(share.config, share.path) == Backend::Cephfs {
-        return crate::cephfs::check_path(share);
-    }
+pub fn check_path(share: &Share) -> Result<String> {
     let mounts = current_mounts()?;
-    let layout = layout::resolve(share.path, share.config, &mounts)?;
+    let layout = layout::resolve(&share.path, &share.config, &mounts)?;
     layout::check_snapshot_dir(&layout, &mounts)?;
     // Before the freeze: the write-back runs on while the tree is walked,
     // and after the answer (crate::flush).
-    let flush = crate::flush::begin(share.name, &layout.subvolume, &mounts, &share.config.flush);
+    let flush = crate::flush::begin(&share.name, &layout.subvolume, &mounts, &share.config.flush);
     // The whole tree at the first call of a set, what changed since at the
     // second (crate::structure::since).
     crate::structure::require_supported_live(
@@ -57,10 +40,10 @@ pub fn check_path(share: &HookTarget) -> Result<String> {
         &layout.rel,
         &share.config.structure,
         &mounts,
-        share.name,
+        &share.name,
     )?;
     if let Some(pending) = flush {
-        crate::flush::finish(share.name, pending);
+        crate::flush::finish(&share.name, pending);
     }
     Ok(path_text_lossy(&layout.share))
 }
@@ -70,14 +53,11 @@ pub fn check_path(share: &HookTarget) -> Result<String> {
 /// `tstamp` is when the share was added to the set, up to 30 minutes
 /// earlier; the time used is handed back to Samba).
 pub fn create(
-    share: &HookTarget,
+    share: &Share,
     base_volume: &str,
     _tstamp: i64,
     writable: bool,
 ) -> Result<Created> {
-    if backend::of(share.config, Path::new(base_volume)) == Backend::Cephfs {
-        return crate::cephfs::create(share, base_volume, _tstamp, writable);
-    }
     let base = Path::new(base_volume);
     if !base.exists() {
         return Err(Error::new(
@@ -86,7 +66,7 @@ pub fn create(
         ));
     }
     let mounts = current_mounts()?;
-    let layout = layout::resolve(base, share.config, &mounts)?;
+    let layout = layout::resolve(base, &share.config, &mounts)?;
     // The rules of AddToShadowCopySet, again: Samba allows up to 30 minutes
     // between it and this commit.
     layout::check_snapshot_dir_at_commit(&layout, &mounts)?;
@@ -162,7 +142,7 @@ pub fn create(
                         &layout.rel,
                         &share.config.structure,
                         &now,
-                        share.name,
+                        &share.name,
                     )
                 }) {
                     Ok(()) => return Ok(()),
@@ -204,7 +184,7 @@ pub fn create(
         }
         return Err(err);
     }
-    if let Err(e) = crate::known_dirs::remember(&layout.snapshot_dir) {
+    if let Err(e) = super::known_dirs::remember(&layout.snapshot_dir) {
         log::warn!(
             "{}: recording snapshot directory {}: {e}",
             share.name,
@@ -236,33 +216,22 @@ fn pause_for_tests() {
     }
 }
 
-/// What snap_delete did with the snapshot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Deleted {
-    Destroyed,
-    /// Kept as a read-only backup under the share's retention policy.
-    Retained,
-}
-
 /// snap_delete: destroys the snapshot exposed at `snap_path` (or keeps it
 /// as a backup under the share's retention policy), only if rvss's catalog
 /// for this share's snapshot directory records it.
-pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<Deleted> {
-    if backend::of(share.config, Path::new(base_path)) == Backend::Cephfs {
-        return crate::cephfs::delete(share, base_path, snap_path);
-    }
+pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted> {
     let snap = Path::new(snap_path);
-    if !layout::is_plain_absolute(snap) {
+    if !crate::paths::is_plain_absolute(snap) {
         return Err(Error::invalid(format!(
             "refusing to delete {snap_path:?}: not a plain absolute path"
         )));
     }
     let mut snapshot_dir =
-        layout::snapshot_dir_of(share.config, Path::new(base_path), &current_mounts()?)?;
+        layout::snapshot_dir_of(&share.config, Path::new(base_path), &current_mounts()?)?;
     if !snap.starts_with(&snapshot_dir) {
         // Made under a previous `rvss:snapshot dir`: still rvss's, if that
         // directory's catalog records it.
-        if let Some(previous) = crate::known_dirs::holding(snap) {
+        if let Some(previous) = super::known_dirs::holding(snap) {
             snapshot_dir = previous;
         }
     }
@@ -328,7 +297,7 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
         catalog.rename(&old_path, &entry)?;
         drop(lock);
         // Each backup that cannot go is logged (prune_each) and skipped.
-        if let Err(e) = prune(&catalog, share.name, &policy, false, &mut |_, _| {}) {
+        if let Err(e) = prune(&catalog, &share.name, &policy, false, &mut |_, _| {}) {
             log::warn!("{}: pruning old backups failed: {e}", share.name);
         }
         return Ok(Deleted::Retained);
@@ -408,7 +377,7 @@ fn retain(snapshot_dir: &Path, e: &mut Entry) -> Result<()> {
             .strip_prefix(&path)
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        e.snap_path = path_text_lossy(&layout::join_rel(&dest, &rel));
+        e.snap_path = path_text_lossy(&crate::paths::join_rel(&dest, &rel));
         e.path = path_text_lossy(&dest);
     }
     // Read-only last: btrfs cannot move a read-only subvolume.
@@ -549,7 +518,7 @@ fn reserve_name(
     writable: bool,
     template: Entry,
 ) -> Result<Entry> {
-    let t = now();
+    let t = gmt::now();
     let label =
         gmt::token(t).ok_or_else(|| Error::invalid(format!("timestamp {t} out of range")))?;
     let mut e = template;
@@ -593,19 +562,6 @@ fn reserve_name(
             layout.subvolume.display()
         ),
     ))
-}
-
-/// A path as the catalog records it: text, lossily (layout::resolve has
-/// already refused paths that are not UTF-8).
-fn path_text_lossy(p: &Path) -> String {
-    p.to_string_lossy().into_owned()
-}
-
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
 }
 
 /// `retention::prune_each` for the btrfs catalog `catalog`.

@@ -7,7 +7,7 @@
 use crate::backend::Snapshots;
 use crate::catalog::{Catalog, Durability, Entry};
 use crate::error::{Error, Result};
-use crate::inventory::{self, Status};
+use crate::policy::status::{self, Status};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -120,7 +120,7 @@ fn is_orphan(e: &Entry, snapshots: &dyn Snapshots, share_paths: &BTreeSet<String
     if e.being_restored() {
         return false;
     }
-    match inventory::status_of(e, share_paths) {
+    match status::status_of(e, share_paths) {
         Status::Orphan => !snapshots.being_taken(e),
         // A snapshot still being taken, unless a crash left it. A creator
         // on another node of a CephFS cluster looks gone here: the grace

@@ -7,44 +7,9 @@ use crate::catalog::{Catalog, Durability, Entry, State};
 use crate::error::{Error, Result};
 use std::path::Path;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Policy {
-    /// `rvss:retain`: keep the newest N backups (0 = no count rule).
-    pub keep_last: u32,
-    /// `rvss:retain days`: keep backups younger than D days (0 = no age rule).
-    pub keep_days: u32,
-}
-
-/// Largest accepted value of either option (about 27 years of days).
-const MAX: u32 = 10_000;
-
-impl Policy {
-    pub fn from_options(get: &impl Fn(&str) -> Option<String>) -> Result<Policy> {
-        Ok(Policy {
-            keep_last: count(get, "retain")?,
-            keep_days: count(get, "retain days")?,
-        })
-    }
-
-    /// Whether deleted shadow copies are kept at all.
-    pub fn enabled(&self) -> bool {
-        self.keep_last > 0 || self.keep_days > 0
-    }
-}
-
-fn count(get: &impl Fn(&str) -> Option<String>, name: &str) -> Result<u32> {
-    let Some(raw) = get(name) else { return Ok(0) };
-    let v = raw.trim();
-    if v.is_empty() {
-        return Ok(0);
-    }
-    match v.parse::<u32>() {
-        Ok(n) if n <= MAX => Ok(n),
-        _ => Err(Error::invalid(format!(
-            "rvss:{name} = {raw:?} is not a whole number from 0 to {MAX}"
-        ))),
-    }
-}
+/// The policy (`rvss:retain`, `rvss:retain days`), parsed with the
+/// share's other options.
+pub use crate::config::Retention as Policy;
 
 /// Indexes of `share`'s retained backups that the policy no longer keeps:
 /// a backup stays while it is among the newest `keep_last` or younger than
@@ -98,7 +63,7 @@ pub fn prune_each(
         let _lock = catalog.lock_shared()?;
         catalog.entries()?
     };
-    let pruned: Vec<Entry> = to_prune(&entries, share, policy, crate::shadow::now())
+    let pruned: Vec<Entry> = to_prune(&entries, share, policy, crate::gmt::now())
         .into_iter()
         .filter_map(|i| entries.get(i).cloned())
         .collect();
@@ -257,7 +222,7 @@ mod tests {
 
     #[test]
     fn prune_carries_on_past_a_backup_it_cannot_remove() {
-        use crate::gc::tests::{Fake, TempCatalog};
+        use crate::policy::gc::tests::{Fake, TempCatalog};
         let c = TempCatalog::new("prune-stuck");
         let a = c.add("vm", 1_000, State::Retained);
         let b = c.add("vm", 2_000, State::Retained);
@@ -296,7 +261,7 @@ mod tests {
 
     #[test]
     fn prune_destroys_what_the_policy_drops_and_its_entry() {
-        use crate::gc::tests::{Fake, TempCatalog};
+        use crate::policy::gc::tests::{Fake, TempCatalog};
         let c = TempCatalog::new("prune");
         let old = c.add("vm", 1_000, State::Retained);
         let new = c.add("vm", 2_000, State::Retained);

@@ -30,13 +30,15 @@
 //! order it meets them). An entry without that identity is never acted on
 //! until `rvss repair` gives it one from the snapshot.
 
+mod admin;
+mod doctor;
 mod guard;
-mod legacy;
 mod repair;
 mod trust;
 
+pub use admin::{catalogs, limit_warning, smbconf_lines, Cephfs};
 pub use guard::HOW_TO_CLOSE;
-pub use legacy::{migrate_legacy, LegacyEntry};
+pub use crate::legacy::cephfs::LegacyEntry;
 pub use repair::{rebuild_entry, repair};
 pub use trust::untrusted_entries;
 
@@ -44,10 +46,10 @@ use crate::catalog::{Catalog, Creator, Durability, Entry, State};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::mounts::{self, Mount};
-use crate::shadow::{Created, Deleted, HookTarget};
+use crate::share::{Created, Deleted, Share};
 use crate::sys::ceph::{self as sys_ceph, SNAP_DIR};
-use crate::{gmt, ntstatus, retention, sys};
-use std::collections::BTreeSet;
+use crate::policy::retention;
+use crate::{gmt, ntstatus, sys};
 use std::ffi::OsStr;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -61,8 +63,16 @@ fn current_mounts() -> Result<Vec<Mount>> {
     mounts::current().map_err(|e| Error::io("read /proc/self/mountinfo", &e))
 }
 
-fn text(p: &Path) -> String {
-    p.to_string_lossy().into_owned()
+use crate::paths::text;
+
+/// Migrates what rvss 0.2 left in `catalog` (`crate::legacy::cephfs`).
+pub fn migrate_legacy(catalog: &Catalog) -> Result<usize> {
+    crate::legacy::cephfs::migrate_legacy(catalog, snap_path_check)
+}
+
+/// `split_snap_path` as the 0.2 migration checks an entry's path.
+fn snap_path_check(p: &str) -> std::result::Result<(), String> {
+    split_snap_path(p).map(|_| ()).map_err(|e| e.message)
 }
 
 /// Opens the share's directory and checks it is on CephFS.
@@ -101,10 +111,10 @@ pub fn catalog_dir(config: &Config, share: &Path, mounts: &[Mount]) -> Result<(P
 
 /// The share path, canonical, and its catalog directory, refused when the
 /// catalog would be visible inside the share.
-fn resolve(share: &HookTarget, mounts: &[Mount]) -> Result<(PathBuf, PathBuf, bool)> {
-    let path = std::fs::canonicalize(share.path)
-        .map_err(|e| Error::io(format!("share path {}", share.path.display()), &e))?;
-    let (catalog, creatable) = catalog_dir(share.config, &path, mounts)?;
+fn resolve(share: &Path, config: &Config, mounts: &[Mount]) -> Result<(PathBuf, PathBuf, bool)> {
+    let path = std::fs::canonicalize(share)
+        .map_err(|e| Error::io(format!("share path {}", share.display()), &e))?;
+    let (catalog, creatable) = catalog_dir(config, &path, mounts)?;
     if catalog.starts_with(&path) {
         return Err(Error::not_supported(format!(
             "rvss's catalog {} would lie inside the share {} (visible to its clients): \
@@ -168,8 +178,12 @@ fn limit_error(share: &Path, count: usize, limit: u32) -> Error {
 /// Where the share lives suits the CephFS backend (CephFS, `.snap`
 /// reachable, a trustworthy catalog outside the share, `.snap` closed to
 /// share users): its canonical path, open, and its catalog.
-fn check_location(share: &HookTarget, mounts: &[Mount]) -> Result<(PathBuf, File, Catalog)> {
-    let (path, catalog_path, creatable) = resolve(share, mounts)?;
+fn check_location(
+    share: &Path,
+    config: &Config,
+    mounts: &[Mount],
+) -> Result<(PathBuf, File, Catalog)> {
+    let (path, catalog_path, creatable) = resolve(share, config, mounts)?;
     let dir = open_share(&path)?;
     sys::fs::open_dir_at(&dir, SNAP_DIR).map_err(|e| {
         Error::not_supported(format!(
@@ -182,26 +196,10 @@ fn check_location(share: &HookTarget, mounts: &[Mount]) -> Result<(PathBuf, File
     Ok((path, dir, catalog))
 }
 
-/// Why share users can make or remove snapshots in the `.snap` of the
-/// CephFS share at `path` (None when they cannot), for `rvss doctor`: the
-/// test the hooks make (`guard`), run now.
-pub fn snapdir_open_problem(path: &Path, config: &Config) -> Result<Option<String>> {
-    let target = HookTarget {
-        name: "",
-        path,
-        config,
-    };
-    match check_location(&target, &current_mounts()?) {
-        Ok(_) => Ok(None),
-        Err(e) if e.status == ntstatus::NOT_SUPPORTED => Ok(Some(e.message)),
-        Err(e) => Err(e),
-    }
-}
-
 /// Why the share's location does not suit the CephFS backend (None when
-/// it does), for `rvss check`; the tree is checked separately.
-pub fn location_problem(share: &HookTarget) -> Result<Option<String>> {
-    match check_location(share, &current_mounts()?) {
+/// it does): `check_location`, run now.
+fn location_problem(share: &Path, config: &Config) -> Result<Option<String>> {
+    match check_location(share, config, &current_mounts()?) {
         Ok(_) => Ok(None),
         Err(e) if e.status == ntstatus::NOT_SUPPORTED => Ok(Some(e.message)),
         Err(e) => Err(e),
@@ -209,17 +207,17 @@ pub fn location_problem(share: &HookTarget) -> Result<Option<String>> {
 }
 
 /// snap_check_path on CephFS: the share's canonical path.
-pub fn check_path(share: &HookTarget) -> Result<String> {
+pub fn check_path(share: &Share) -> Result<String> {
     let mounts = current_mounts()?;
-    let (path, _, _) = check_location(share, &mounts)?;
-    crate::structure::require_supported(&path, &share.config.structure, &mounts, share.name)?;
+    let (path, _, _) = check_location(&share.path, &share.config, &mounts)?;
+    crate::structure::require_supported(&path, &share.config.structure, &mounts, &share.name)?;
     Ok(text(&path))
 }
 
 /// snap_create on CephFS: `mkdir <share>/.snap/<@GMT of now>`, its name
 /// reserved in the catalog (durably) before it exists.
 pub fn create(
-    share: &HookTarget,
+    share: &Share,
     base_volume: &str,
     _tstamp: i64,
     writable: bool,
@@ -232,16 +230,11 @@ pub fn create(
     }
     let base = Path::new(base_volume);
     let mounts = current_mounts()?;
-    let target = HookTarget {
-        name: share.name,
-        path: base,
-        config: share.config,
-    };
     // Where, the catalog's trust and `.snap` closed to users: again, at
     // commit (a closed verdict is cached briefly, see `guard`).
-    let (path, dir, catalog) = check_location(&target, &mounts)?;
+    let (path, dir, catalog) = check_location(base, &share.config, &mounts)?;
     // The rules of AddToShadowCopySet, again, right before the snapshot.
-    crate::structure::require_supported(&path, &share.config.structure, &mounts, share.name)
+    crate::structure::require_supported(&path, &share.config.structure, &mounts, &share.name)
         .map_err(|e| Error::new(e.status, format!("at commit: {}", e.message)))?;
     let snapdir = sys::fs::open_dir_at(&dir, SNAP_DIR)
         .map_err(|e| Error::io(format!("open {}/{SNAP_DIR}", path.display()), &e))?;
@@ -252,7 +245,7 @@ pub fn create(
     }
     let fsid = sys_ceph::cluster_fsid(&dir).ok().flatten();
     for _ in 0..5 {
-        let t = crate::shadow::now();
+        let t = gmt::now();
         let name =
             gmt::token(t).ok_or_else(|| Error::invalid(format!("timestamp {t} out of range")))?;
         let snap_path = text(&path.join(SNAP_DIR).join(&name));
@@ -322,7 +315,7 @@ pub fn create(
             catalog.write(&entry, Durability::Now)?;
         }
         if share.config.retention.enabled() {
-            if let Err(e) = prune(&catalog, share.name, &path, &share.config.retention, false) {
+            if let Err(e) = prune(&catalog, &share.name, &path, &share.config.retention, false) {
                 log::warn!("{}: pruning old backups failed: {e}", share.name);
             }
         }
@@ -358,7 +351,7 @@ fn split_snap_path(snap_path: &str) -> Result<(PathBuf, String)> {
             format!("refusing to delete {snap_path:?}: not <share>/.snap/<@GMT name>"),
         )
     };
-    if !crate::layout::is_plain_absolute(p) {
+    if !crate::paths::is_plain_absolute(p) {
         return Err(bad());
     }
     let name = p.file_name().and_then(OsStr::to_str).ok_or_else(bad)?;
@@ -438,7 +431,7 @@ fn destroy(e: &Entry) -> Result<()> {
 }
 
 /// snap_delete on CephFS.
-pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<Deleted> {
+pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted> {
     let (snap_share, _) = split_snap_path(snap_path)?;
     if snap_share != Path::new(base_path) {
         return Err(Error::new(
@@ -447,7 +440,7 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
         ));
     }
     let mounts = current_mounts()?;
-    let (catalog_path, creatable) = catalog_dir(share.config, Path::new(base_path), &mounts)?;
+    let (catalog_path, creatable) = catalog_dir(&share.config, Path::new(base_path), &mounts)?;
     let catalog = open_catalog(&catalog_path, creatable)?;
     let retains = share.config.retention.enabled();
     let done = {
@@ -504,7 +497,7 @@ pub fn delete(share: &HookTarget, base_path: &str, snap_path: &str) -> Result<De
     };
     if retains {
         let path = std::fs::canonicalize(base_path).unwrap_or_else(|_| PathBuf::from(base_path));
-        if let Err(e) = prune(&catalog, share.name, &path, &share.config.retention, false) {
+        if let Err(e) = prune(&catalog, &share.name, &path, &share.config.retention, false) {
             log::warn!("{}: pruning old backups failed: {e}", share.name);
         }
     }
@@ -539,6 +532,11 @@ impl crate::backend::Snapshots for CephfsSnapshots {
 
     fn shown_path<'e>(&self, e: &'e Entry) -> &'e str {
         &e.snap_path
+    }
+
+    /// A snapshot that vanished is no backup: lost.
+    fn lost(&self, e: &Entry) -> bool {
+        e.state != State::Creating && !self.exists(e)
     }
 }
 
@@ -587,75 +585,6 @@ fn prune(
     dry_run: bool,
 ) -> Result<Vec<Entry>> {
     retention::prune(catalog, &OneShare { path }, share, policy, dry_run)
-}
-
-/// `rvss prune` for one CephFS share: its retained backups beyond its
-/// policy, deleted unless `dry_run`.
-pub fn prune_share(share: &ShareRef, dry_run: bool) -> Result<Vec<Entry>> {
-    if !share.config.retention.enabled() {
-        return Ok(vec![]);
-    }
-    let path = std::fs::canonicalize(share.path).unwrap_or_else(|_| share.path.to_path_buf());
-    let mut out = vec![];
-    for catalog in catalogs(std::slice::from_ref(share))? {
-        out.extend(prune(
-            &catalog,
-            share.name,
-            &path,
-            &share.config.retention,
-            dry_run,
-        )?);
-    }
-    Ok(out)
-}
-
-/// A CephFS share as the CLI sees it.
-pub struct ShareRef<'a> {
-    pub name: &'a str,
-    pub path: &'a Path,
-    pub config: &'a Config,
-}
-
-/// The catalogs of the given CephFS shares that exist (opened, which
-/// migrates what rvss 0.2 left in them).
-pub fn catalogs(shares: &[ShareRef]) -> Result<Vec<Catalog>> {
-    let mounts = current_mounts()?;
-    let mut dirs = BTreeSet::new();
-    for s in shares {
-        let path = std::fs::canonicalize(s.path).unwrap_or_else(|_| s.path.to_path_buf());
-        if let Ok((d, _)) = catalog_dir(s.config, &path, &mounts) {
-            dirs.insert(d);
-        }
-    }
-    let mut out = vec![];
-    for d in dirs {
-        // Checked at each use like the hooks' (`trust`); one that does not
-        // exist yet is no catalog.
-        if let Some(c) = trust::open(&d, 0)? {
-            out.push(c);
-        }
-    }
-    Ok(out)
-}
-
-/// A share's snapshot count against its limit, for `rvss doctor`: None when
-/// fine, else the warning (at 80 % of the limit and beyond).
-pub fn limit_warning(path: &Path, config: &Config) -> Result<Option<String>> {
-    let n = snapshot_count(path)?;
-    let limit = config.cephfs_snap_limit.0 as usize;
-    if n * 5 >= limit * 4 {
-        return Ok(Some(format!(
-            "{} has {n} CephFS snapshots of at most {limit} (mds_max_snaps_per_dir; \
-             rvss:cephfs snap limit): new shadow copies fail {}",
-            path.display(),
-            if n >= limit {
-                "now".to_string()
-            } else {
-                format!("after {} more", limit - n)
-            }
-        )));
-    }
-    Ok(None)
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ fn legacy_catalog_is_migrated_once_and_corrupt_files_stay_visible() {
     // A crash after writing a's entry, before retiring its old file:
     // the next open finishes without writing it twice.
     let c = Catalog::open_rooted(&dir, Path::new(KEY_ROOT)).unwrap();
-    let mut done = a.clone().upgrade().unwrap();
+    let mut done = a.clone().upgrade(snap_path_check).unwrap();
     done.unreferenced_since = Some(5); // changed since by gc
     c.write(&done, Durability::Now).unwrap();
     drop(c);
@@ -102,7 +102,7 @@ fn entries_are_keyed_by_the_snapshot_path() {
     let dir = temp_dir("keys");
     let c = open_rooted(&dir).unwrap();
     let e = legacy("0f0e", "@GMT-2026.11.25-10.00.00", "exposed")
-        .upgrade()
+        .upgrade(snap_path_check)
         .unwrap();
     assert!(c.reserve(&e).unwrap());
     assert!(!c.reserve(&e).unwrap(), "the name is taken");

@@ -22,7 +22,7 @@ fn parse(bytes: &[u8]) -> Vec<PathBuf> {
     String::from_utf8_lossy(bytes)
         .lines()
         .map(str::trim)
-        .filter(|l| l.starts_with('/') && crate::layout::is_plain_absolute(Path::new(l)))
+        .filter(|l| l.starts_with('/') && crate::paths::is_plain_absolute(Path::new(l)))
         .map(PathBuf::from)
         .collect()
 }
@@ -35,7 +35,7 @@ fn parse(bytes: &[u8]) -> Vec<PathBuf> {
 pub fn load() -> Vec<PathBuf> {
     load_listed()
         .into_iter()
-        .filter(|d| match crate::layout::trusted_dir_problem(d) {
+        .filter(|d| match super::layout::trusted_dir_problem(d) {
             None => true,
             Some(why) => {
                 log::warn!(

@@ -4,7 +4,7 @@
 
 use crate::catalog::Entry;
 use crate::error::{Error, Result};
-use crate::{layout, ntstatus, sys};
+use crate::{ntstatus, sys};
 use std::ffi::OsString;
 use std::fs::File;
 use std::os::unix::fs::MetadataExt;
@@ -38,7 +38,7 @@ impl Snapshot {
             )
         };
         let rel = path.strip_prefix(snapshot_dir).map_err(|_| outside())?;
-        if !layout::is_plain_absolute(&Path::new("/").join(rel)) || rel.as_os_str().is_empty() {
+        if !crate::paths::is_plain_absolute(&Path::new("/").join(rel)) || rel.as_os_str().is_empty() {
             return Err(outside());
         }
         let mut parts: Vec<&std::ffi::OsStr> = rel.iter().collect();
@@ -162,7 +162,7 @@ impl Snapshot {
             other => return other.map_err(|e| failed(&e)),
         }
         let was_readonly = self.is_readonly()?;
-        let done = crate::nested::remove_all(&self.root, &self.path)
+        let done = super::nested::remove_all(&self.root, &self.path)
             .and_then(|_| sys::btrfs::destroy(&self.parent, &self.name).map_err(|e| failed(&e)));
         if done.is_err() && was_readonly {
             if let Err(e) = self.set_readonly() {

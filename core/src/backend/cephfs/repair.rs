@@ -3,11 +3,11 @@
 
 use super::{
     catalogs, check_location, current_mounts, open_share, split_snap_path, text, CephfsSnapshots,
-    ShareRef, KEY_ROOT,
+    KEY_ROOT,
 };
 use crate::catalog::{self, Durability, Entry, State};
 use crate::error::{Error, Result};
-use crate::shadow::HookTarget;
+use crate::share::Share;
 use crate::sys::ceph::{self as sys_ceph, SNAP_DIR};
 use crate::{gmt, sys};
 use std::path::{Path, PathBuf};
@@ -47,21 +47,12 @@ pub fn rebuild_entry(path: &Path) -> Option<Entry> {
 /// admin), and entries without an identity given their snapshot's
 /// `ceph.snap.btime`, only where the share's `.snap` is closed to its users
 /// (else a user's snapshot could have taken the name).
-pub fn repair(shares: &[ShareRef]) -> Result<Vec<(PathBuf, catalog::Repaired)>> {
+pub fn repair(shares: &[Share]) -> Result<Vec<(PathBuf, catalog::Repaired)>> {
     let mounts = current_mounts()?;
     let closed = |base: &str| {
         shares.iter().any(|s| {
-            let path = std::fs::canonicalize(s.path).unwrap_or_else(|_| s.path.to_path_buf());
-            path == Path::new(base)
-                && check_location(
-                    &HookTarget {
-                        name: s.name,
-                        path: &path,
-                        config: s.config,
-                    },
-                    &mounts,
-                )
-                .is_ok()
+            let path = std::fs::canonicalize(&s.path).unwrap_or_else(|_| s.path.clone());
+            path == Path::new(base) && check_location(&path, &s.config, &mounts).is_ok()
         })
     };
     let mut out = vec![];

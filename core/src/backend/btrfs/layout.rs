@@ -9,6 +9,7 @@
 use crate::config::{Config, DEFAULT_SNAPSHOT_DIR_NAME};
 use crate::error::{Error, Result};
 use crate::mounts::{self, Mount};
+use crate::paths::join_rel;
 use crate::sys;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Component, Path, PathBuf};
@@ -58,15 +59,6 @@ impl Layout {
     }
 }
 
-/// `base/rel` without a trailing slash when `rel` is empty.
-pub fn join_rel(base: &Path, rel: &Path) -> PathBuf {
-    if rel.as_os_str().is_empty() {
-        base.to_path_buf()
-    } else {
-        base.join(rel)
-    }
-}
-
 /// Names a subvolume's path may not contain, since its snapshot folder would
 /// then overlap another's: the top level's key, the writable folder, and
 /// @GMT tokens (snapshot names).
@@ -96,13 +88,6 @@ fn internal_path(mount: &Mount, subvolume: &Path) -> Option<PathBuf> {
             .filter(|c| matches!(c, Component::Normal(_)))
             .collect(),
     )
-}
-
-/// Whether an absolute path holds `.` or `..` components or is relative.
-pub fn is_plain_absolute(p: &Path) -> bool {
-    p.is_absolute()
-        && p.components()
-            .all(|c| matches!(c, Component::RootDir | Component::Normal(_)))
 }
 
 /// The snapshot directory of a share on `mount`: `rvss:snapshot dir`, or
@@ -450,7 +435,7 @@ pub fn parents_problem(dir: &Path) -> Option<String> {
 /// checking each parent on the way (`parents_problem`).
 fn walk_to(dir: &Path) -> std::result::Result<std::fs::File, String> {
     use std::os::unix::fs::MetadataExt;
-    if !is_plain_absolute(dir) {
+    if !crate::paths::is_plain_absolute(dir) {
         return Err("not a plain absolute path".into());
     }
     let mut at = PathBuf::from("/");
@@ -579,9 +564,9 @@ mod tests {
 
     #[test]
     fn plain_absolute_paths() {
-        assert!(is_plain_absolute(Path::new("/a/b")));
-        assert!(!is_plain_absolute(Path::new("a/b")));
-        assert!(!is_plain_absolute(Path::new("/a/../b")));
+        assert!(crate::paths::is_plain_absolute(Path::new("/a/b")));
+        assert!(!crate::paths::is_plain_absolute(Path::new("a/b")));
+        assert!(!crate::paths::is_plain_absolute(Path::new("/a/../b")));
     }
 
     #[test]

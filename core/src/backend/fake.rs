@@ -1,0 +1,250 @@
+//! A backend for tests only: a snapshot is a plain copy of the share's
+//! directory, `<rvss:snapshot dir>/<@GMT name>`, recorded in a catalog in
+//! that directory. Registered only in tests (`registry()`), it drives the
+//! hook path and the CLI's commands without btrfs, CephFS or Samba, and
+//! shows what a backend is: this file plus its line in a registry.
+
+use super::{Backend, Backup, DoctorContext, Finding, Level, Registry, Snapshots};
+use crate::catalog::{self, Catalog, Durability, Entry, Repaired, State};
+use crate::error::{Error, Result};
+use crate::paths::text;
+use crate::policy::retention;
+use crate::restore::Method;
+use crate::share::{Created, Deleted, Share};
+use crate::{gmt, ntstatus, sys};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// The fake backend (`rvss:backend = fake`).
+pub struct Fake;
+
+/// A registry of the fake backend alone.
+pub fn registry() -> Registry {
+    static BACKENDS: &[&dyn Backend] = &[&Fake];
+    Registry::of(BACKENDS)
+}
+
+/// Where the share's snapshots and catalog live: `rvss:snapshot dir`.
+fn store(share: &Share) -> Result<PathBuf> {
+    share
+        .config
+        .snapshot_dir
+        .clone()
+        .ok_or_else(|| Error::not_supported("the fake backend needs rvss:snapshot dir"))
+}
+
+fn open_catalog(dir: &Path) -> Result<Catalog> {
+    Catalog::open_rooted(dir, dir)
+}
+
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir(to)?;
+    for e in std::fs::read_dir(from)? {
+        let e = e?;
+        let (src, dst) = (e.path(), to.join(e.file_name()));
+        if e.file_type()?.is_dir() {
+            copy_tree(&src, &dst)?;
+        } else {
+            std::fs::copy(&src, &dst)?;
+        }
+    }
+    Ok(())
+}
+
+/// The snapshots of a fake catalog: directories.
+pub struct FakeSnapshots;
+
+impl Snapshots for FakeSnapshots {
+    fn exists(&self, e: &Entry) -> bool {
+        Path::new(&e.path).is_dir()
+    }
+    fn being_taken(&self, _e: &Entry) -> bool {
+        false
+    }
+    fn keep_as_backup(&self, catalog: &Catalog, e: &mut Entry) -> Result<()> {
+        e.state = State::Retained;
+        e.unreferenced_since = None;
+        catalog.write(e, Durability::Now)
+    }
+    fn destroy(&self, e: &Entry) -> Result<()> {
+        match std::fs::remove_dir_all(&e.path) {
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+                Err(Error::io(format!("remove {}", e.path), &err))
+            }
+            _ => Ok(()),
+        }
+    }
+    fn shown_path<'e>(&self, e: &'e Entry) -> &'e str {
+        &e.path
+    }
+    fn lost(&self, e: &Entry) -> bool {
+        !self.exists(e)
+    }
+}
+
+impl Backend for Fake {
+    fn name(&self) -> &'static str {
+        "fake"
+    }
+
+    fn serves(&self, _dir: &File) -> bool {
+        false
+    }
+
+    fn check_path(&self, share: &Share) -> Result<String> {
+        store(share)?;
+        let path = std::fs::canonicalize(&share.path)
+            .map_err(|e| Error::io(format!("share path {}", share.path.display()), &e))?;
+        Ok(text(&path))
+    }
+
+    fn create(&self, share: &Share, base: &str, _tstamp: i64, writable: bool) -> Result<Created> {
+        let dir = store(share)?;
+        let catalog = open_catalog(&dir)?;
+        let t = gmt::now();
+        let label = gmt::token(t).ok_or_else(|| Error::invalid("time out of range"))?;
+        for n in 0..100 {
+            let name = if n == 0 {
+                label.clone()
+            } else {
+                format!("{label}.{n}")
+            };
+            let path = text(&dir.join(&name));
+            let e = Entry {
+                id: uuid::Uuid::new_v4().to_string(),
+                share: share.name.clone(),
+                base_volume: base.to_string(),
+                subvolume: base.to_string(),
+                path: path.clone(),
+                snap_path: path.clone(),
+                gmt: label.clone(),
+                created: t,
+                readonly: !writable,
+                state: State::Exposed,
+                ..Default::default()
+            };
+            if !catalog.lock_shared().and_then(|_l| catalog.reserve(&e))? {
+                continue;
+            }
+            copy_tree(Path::new(base), Path::new(&path))
+                .map_err(|err| Error::io(format!("copy {base} to {path}"), &err))?;
+            return Ok(Created {
+                tstamp: t,
+                base_path: base.to_string(),
+                snap_path: path,
+            });
+        }
+        Err(Error::new(ntstatus::OBJECT_NAME_COLLISION, "no free name"))
+    }
+
+    fn delete(&self, share: &Share, _base_path: &str, snap_path: &str) -> Result<Deleted> {
+        let catalog = open_catalog(&store(share)?)?;
+        let retains = share.config.retention.enabled();
+        {
+            let _lock = catalog.lock()?;
+            let Some(mut e) = catalog.get(Path::new(snap_path))? else {
+                return Err(Error::new(
+                    ntstatus::OBJECT_NAME_NOT_FOUND,
+                    format!("refusing to delete {snap_path}: not in the catalog"),
+                ));
+            };
+            if e.being_restored() {
+                return Err(crate::restoring::busy(&e, "delete"));
+            }
+            if !retains {
+                FakeSnapshots.destroy(&e)?;
+                catalog.remove(&e, Durability::Now)?;
+                return Ok(Deleted::Destroyed);
+            }
+            FakeSnapshots.keep_as_backup(&catalog, &mut e)?;
+        }
+        retention::prune(
+            &catalog,
+            &FakeSnapshots,
+            &share.name,
+            &share.config.retention,
+            false,
+        )?;
+        Ok(Deleted::Retained)
+    }
+
+    fn catalogs(&self, shares: &[Share]) -> Result<Vec<Catalog>> {
+        let mut dirs: Vec<PathBuf> = shares.iter().filter_map(|s| store(s).ok()).collect();
+        dirs.sort();
+        dirs.dedup();
+        dirs.iter()
+            .filter(|d| catalog::exists(d))
+            .map(|d| open_catalog(d))
+            .collect()
+    }
+
+    fn snapshots<'a>(&'a self, _catalog: &'a Catalog) -> Box<dyn Snapshots + 'a> {
+        Box::new(FakeSnapshots)
+    }
+
+    fn prune(
+        &self,
+        share: &Share,
+        dry_run: bool,
+        left_alone: &mut dyn FnMut(Entry, Error),
+    ) -> Result<Vec<Entry>> {
+        let mut out = vec![];
+        for c in self.catalogs(std::slice::from_ref(share))? {
+            out.extend(retention::prune_each(
+                &c,
+                &FakeSnapshots,
+                &share.name,
+                &share.config.retention,
+                dry_run,
+                left_alone,
+            )?);
+        }
+        Ok(out)
+    }
+
+    fn open_backup(&self, share: &Share, _catalog: &Catalog, e: &Entry) -> Result<Backup> {
+        let root = sys::fs::open_dir(Path::new(&e.snap_path))
+            .map_err(|err| Error::io(format!("open {}", e.snap_path), &err))?;
+        let share = std::fs::canonicalize(&share.path)
+            .map_err(|err| Error::io(format!("share path {}", share.path.display()), &err))?;
+        Ok(Backup {
+            root: root.into(),
+            share,
+            method: Method::Copy,
+        })
+    }
+
+    fn repair(&self, shares: &[Share]) -> Result<Vec<(PathBuf, Repaired)>> {
+        let mut out = vec![];
+        for c in self.catalogs(shares)? {
+            out.push((
+                c.dir_path().to_path_buf(),
+                catalog::repair_catalog(&c, |_| None)?,
+            ));
+        }
+        Ok(out)
+    }
+
+    fn location_problem(&self, share: &Share) -> Result<Option<String>> {
+        Ok(store(share).err().map(|e| e.message))
+    }
+
+    fn doctor(&self, shares: &[Share], _ctx: &DoctorContext) -> Vec<Finding> {
+        shares
+            .iter()
+            .map(|s| {
+                Finding::new(
+                    "share",
+                    Some(&s.name),
+                    Level::Ok,
+                    "a fake share".into(),
+                    "",
+                )
+            })
+            .collect()
+    }
+
+    fn smbconf_lines(&self, _share: &Share, vfs_objects: &str) -> Result<Vec<String>> {
+        Ok(vec![format!("vfs objects = {vfs_objects}")])
+    }
+}
