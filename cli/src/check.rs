@@ -4,12 +4,12 @@
 //! the CLI and Samba always agree.
 
 use super::{Cli, Failure, Outcome, EXIT_ERROR, EXIT_NEGATIVE, EXIT_OK};
+use rvss_core::backend::Registry;
 use rvss_core::config::Config;
 use rvss_core::error::Error;
-use rvss_core::structure::{self, display_path, Rule, Violation};
-use rvss_core::backend::Registry;
 use rvss_core::mounts;
 use rvss_core::share::Share;
+use rvss_core::structure::{self, display_path, Rule, Violation};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::PathBuf;

@@ -62,7 +62,12 @@ pub(crate) fn collect(
             dry_run,
         };
         for catalog in backend.catalogs(&served)? {
-            gc::collect(&catalog, &*backend.snapshots(&catalog), &rules, &mut *report)?;
+            gc::collect(
+                &catalog,
+                &*backend.snapshots(&catalog),
+                &rules,
+                &mut *report,
+            )?;
         }
     }
     Ok(())

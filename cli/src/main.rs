@@ -126,3 +126,6 @@ pub fn run(cli: Cli) -> i32 {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

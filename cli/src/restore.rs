@@ -116,20 +116,21 @@ pub(crate) fn restore(
         dir: dst_dir.as_fd(),
         path: live,
     };
-    let report = restore::restore_with(&src, &dst, &rel, force, source.backup.method).map_err(
-        |e| Failure {
-            code: if e.status == ntstatus::OBJECT_NAME_COLLISION {
-                EXIT_NEGATIVE
-            } else {
-                super::EXIT_ERROR
-            },
-            message: if e.status == ntstatus::OBJECT_NAME_NOT_FOUND {
-                format!("{path} is not in backup {}", entry.gmt)
-            } else {
-                e.message
-            },
-        },
-    )?;
+    let report =
+        restore::restore_with(&src, &dst, &rel, force, source.backup.method).map_err(|e| {
+            Failure {
+                code: if e.status == ntstatus::OBJECT_NAME_COLLISION {
+                    EXIT_NEGATIVE
+                } else {
+                    super::EXIT_ERROR
+                },
+                message: if e.status == ntstatus::OBJECT_NAME_NOT_FOUND {
+                    format!("{path} is not in backup {}", entry.gmt)
+                } else {
+                    e.message
+                },
+            }
+        })?;
     Ok((source, report))
 }
 

@@ -11,4 +11,3 @@ pub fn share_paths(conf: &SambaConf) -> BTreeSet<String> {
         .filter_map(|s| conf.param(s, "path"))
         .collect()
 }
-

@@ -24,6 +24,32 @@ pub fn registry() -> Registry {
     Registry::of(BACKENDS)
 }
 
+/// A fresh world for a test: a temp directory holding a share `vm` (with
+/// `disk.img`) and a snapshot directory, and the share served by the fake
+/// backend with `rvss:retain = retain`. The caller removes the directory.
+pub fn world(tag: &str, retain: u32) -> (PathBuf, Share) {
+    let root = std::env::temp_dir().join(format!(
+        "rvss-fake-{tag}-{}-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    ));
+    let (share, snaps) = (root.join("vm"), root.join("snaps"));
+    let made = std::fs::create_dir_all(&share)
+        .and_then(|()| std::fs::create_dir_all(&snaps))
+        .and_then(|()| std::fs::write(share.join("disk.img"), b"v1"));
+    assert!(made.is_ok(), "{made:?}");
+    let config = crate::config::Config {
+        backend: Some("fake".into()),
+        snapshot_dir: Some(snaps),
+        retention: crate::config::Retention {
+            keep_last: retain,
+            keep_days: 0,
+        },
+        ..Default::default()
+    };
+    (root, Share::new("vm", share, config))
+}
+
 /// Where the share's snapshots and catalog live: `rvss:snapshot dir`.
 fn store(share: &Share) -> Result<PathBuf> {
     share
@@ -232,19 +258,73 @@ impl Backend for Fake {
     fn doctor(&self, shares: &[Share], _ctx: &DoctorContext) -> Vec<Finding> {
         shares
             .iter()
-            .map(|s| {
-                Finding::new(
-                    "share",
-                    Some(&s.name),
-                    Level::Ok,
-                    "a fake share".into(),
-                    "",
-                )
-            })
+            .map(|s| Finding::new("share", Some(&s.name), Level::Ok, "a fake share".into(), ""))
             .collect()
     }
 
     fn smbconf_lines(&self, _share: &Share, vfs_objects: &str) -> Result<Vec<String>> {
         Ok(vec![format!("vfs objects = {vfs_objects}")])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hooks;
+
+    #[test]
+    fn the_hook_path_runs_on_a_registered_backend() {
+        let (root, share) = world("hooks", 0);
+        let reg = registry();
+        let bv = hooks::check_path_with(&reg, &share).unwrap();
+        assert_eq!(Path::new(&bv), std::fs::canonicalize(&share.path).unwrap());
+        let c = hooks::create_with(&reg, &share, &bv, 0, false).unwrap();
+        assert_eq!(
+            std::fs::read(Path::new(&c.snap_path).join("disk.img")).unwrap(),
+            b"v1"
+        );
+        // The builtin registry does not know it: a clear invalid parameter.
+        let e = hooks::check_path(&share).err().unwrap();
+        assert_eq!(e.status, ntstatus::INVALID_PARAMETER);
+        assert!(e.message.contains("not one of auto, btrfs, cephfs"), "{e}");
+        assert_eq!(
+            hooks::delete_with(&reg, &share, &bv, &c.snap_path).unwrap(),
+            Deleted::Destroyed
+        );
+        assert!(!Path::new(&c.snap_path).exists());
+        let e = hooks::delete_with(&reg, &share, &bv, &c.snap_path)
+            .err()
+            .unwrap();
+        assert_eq!(e.status, ntstatus::OBJECT_NAME_NOT_FOUND);
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn a_delete_under_retention_keeps_a_backup_and_prunes_beyond_the_policy() {
+        let (root, share) = world("retain", 1);
+        let reg = registry();
+        let bv = hooks::check_path_with(&reg, &share).unwrap();
+        let first = hooks::create_with(&reg, &share, &bv, 0, false).unwrap();
+        let second = hooks::create_with(&reg, &share, &bv, 0, false).unwrap();
+        assert_ne!(first.snap_path, second.snap_path);
+        for c in [&first, &second] {
+            assert_eq!(
+                hooks::delete_with(&reg, &share, &bv, &c.snap_path).unwrap(),
+                Deleted::Retained
+            );
+        }
+        // rvss:retain = 1: one backup went with the second delete (both
+        // were taken in one second: which one is the catalog's order).
+        let kept = [&first, &second]
+            .iter()
+            .filter(|c| Path::new(&c.snap_path).exists())
+            .count();
+        assert_eq!(kept, 1);
+        let cats = Fake.catalogs(std::slice::from_ref(&share)).unwrap();
+        let entries = cats[0].entries().unwrap();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].state, State::Retained);
+        assert!(Path::new(&entries[0].path).exists());
+        std::fs::remove_dir_all(root).unwrap();
     }
 }

@@ -41,8 +41,13 @@ pub trait Backend: Sync {
     fn check_path(&self, share: &Share) -> Result<String>;
     /// snap_create: a snapshot of `base_volume`, named after the time it is
     /// taken (Samba's `tstamp` is when the share was added to the set).
-    fn create(&self, share: &Share, base_volume: &str, tstamp: i64, writable: bool)
-        -> Result<Created>;
+    fn create(
+        &self,
+        share: &Share,
+        base_volume: &str,
+        tstamp: i64,
+        writable: bool,
+    ) -> Result<Created>;
     /// snap_delete: destroys the snapshot exposed at `snap_path` (or keeps
     /// it as a backup under the share's retention policy), only if rvss's
     /// catalog records it.

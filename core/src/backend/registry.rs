@@ -9,10 +9,7 @@ use std::path::Path;
 /// Every backend the module and the CLI know, in auto-detection order:
 /// the first whose `serves` answers yes serves the share; none: the first
 /// (its errors say why the share is not supported).
-static BUILTIN: &[&dyn Backend] = &[
-    &super::btrfs::Btrfs,
-    &super::cephfs::Cephfs,
-];
+static BUILTIN: &[&dyn Backend] = &[&super::btrfs::Btrfs, &super::cephfs::Cephfs];
 
 /// A set of backends: `Registry::builtin()` in the module and the CLI;
 /// tests register others (`backend::fake`).
@@ -122,7 +119,10 @@ mod tests {
         assert_eq!(c.backend.as_deref(), Some("cephfs"));
         assert_eq!(c.cephfs_snap_limit.0, 20);
         let d = Config::from_options(|_| None).unwrap();
-        assert_eq!(d.cephfs_snap_limit.0, crate::config::DEFAULT_CEPHFS_SNAP_LIMIT);
+        assert_eq!(
+            d.cephfs_snap_limit.0,
+            crate::config::DEFAULT_CEPHFS_SNAP_LIMIT
+        );
         assert!(Config::from_options(|k| (k == "cephfs snap limit").then(|| "0".into())).is_err());
     }
 }

@@ -98,7 +98,13 @@ fn check_snapshot_dir(
 ) {
     let dir = &layout.snapshot_dir;
     let mut add = |level, message: String, fix: String| {
-        out.push(Finding::new("snapshot-dir", Some(share), level, message, fix))
+        out.push(Finding::new(
+            "snapshot-dir",
+            Some(share),
+            level,
+            message,
+            fix,
+        ))
     };
     // The rules the hooks enforce, from the same function.
     if let Some((problem, why)) = layout::snapshot_dir_problem(layout, mounts) {

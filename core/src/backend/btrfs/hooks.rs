@@ -52,12 +52,7 @@ pub fn check_path(share: &Share) -> Result<String> {
 /// unless `writable`, named after the time the snapshot is taken (Samba's
 /// `tstamp` is when the share was added to the set, up to 30 minutes
 /// earlier; the time used is handed back to Samba).
-pub fn create(
-    share: &Share,
-    base_volume: &str,
-    _tstamp: i64,
-    writable: bool,
-) -> Result<Created> {
+pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) -> Result<Created> {
     let base = Path::new(base_volume);
     if !base.exists() {
         return Err(Error::new(

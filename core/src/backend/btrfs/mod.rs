@@ -133,8 +133,12 @@ impl Backend for Btrfs {
         let inside = Path::new(&entry.snap_path)
             .strip_prefix(&entry.path)
             .map_err(|_| Error::invalid(format!("catalog entry {} is inconsistent", entry.id)))?;
-        let root = restore::open_beneath(snap.root().as_fd(), inside)
-            .map_err(|e| Error::io(format!("open {}", entry.snap_path), &std::io::Error::from(e)))?;
+        let root = restore::open_beneath(snap.root().as_fd(), inside).map_err(|e| {
+            Error::io(
+                format!("open {}", entry.snap_path),
+                &std::io::Error::from(e),
+            )
+        })?;
         Ok(Backup {
             root,
             share: layout.share,

@@ -38,7 +38,8 @@ impl Snapshot {
             )
         };
         let rel = path.strip_prefix(snapshot_dir).map_err(|_| outside())?;
-        if !crate::paths::is_plain_absolute(&Path::new("/").join(rel)) || rel.as_os_str().is_empty() {
+        if !crate::paths::is_plain_absolute(&Path::new("/").join(rel)) || rel.as_os_str().is_empty()
+        {
             return Err(outside());
         }
         let mut parts: Vec<&std::ffi::OsStr> = rel.iter().collect();

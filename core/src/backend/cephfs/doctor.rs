@@ -71,7 +71,13 @@ fn judge_entries(out: &mut Vec<Finding>, cat: &Catalog, scan: Option<&Scan>) {
             "remove them if rvss did not write them (chown root:root and chmod 0600 otherwise)",
         )),
         Ok(_) => {}
-        Err(e) => out.push(Finding::new("catalog", None, Level::Fail, e.to_string(), "")),
+        Err(e) => out.push(Finding::new(
+            "catalog",
+            None,
+            Level::Fail,
+            e.to_string(),
+            "",
+        )),
     }
     let Some(scan) = scan else { return };
     let lost: Vec<&str> = scan

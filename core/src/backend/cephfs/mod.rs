@@ -36,9 +36,9 @@ mod guard;
 mod repair;
 mod trust;
 
+pub use crate::legacy::cephfs::LegacyEntry;
 pub use admin::{catalogs, limit_warning, smbconf_lines, Cephfs};
 pub use guard::HOW_TO_CLOSE;
-pub use crate::legacy::cephfs::LegacyEntry;
 pub use repair::{rebuild_entry, repair};
 pub use trust::untrusted_entries;
 
@@ -46,9 +46,9 @@ use crate::catalog::{Catalog, Creator, Durability, Entry, State};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::mounts::{self, Mount};
+use crate::policy::retention;
 use crate::share::{Created, Deleted, Share};
 use crate::sys::ceph::{self as sys_ceph, SNAP_DIR};
-use crate::policy::retention;
 use crate::{gmt, ntstatus, sys};
 use std::ffi::OsStr;
 use std::fs::File;
@@ -216,12 +216,7 @@ pub fn check_path(share: &Share) -> Result<String> {
 
 /// snap_create on CephFS: `mkdir <share>/.snap/<@GMT of now>`, its name
 /// reserved in the catalog (durably) before it exists.
-pub fn create(
-    share: &Share,
-    base_volume: &str,
-    _tstamp: i64,
-    writable: bool,
-) -> Result<Created> {
+pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) -> Result<Created> {
     if writable {
         return Err(Error::not_supported(format!(
             "{base_volume}: CephFS snapshots are read-only; a shadow copy context with \
