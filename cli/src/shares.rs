@@ -37,16 +37,15 @@ pub fn rvss_shares(conf: &SambaConf, only: Option<&str>) -> Result<Vec<Share>, F
     Ok(out)
 }
 
+/// A backend and the shares it serves.
+pub type Group = (&'static dyn Backend, Vec<Share>);
+
 /// The shares grouped by the backend serving each, every registered
 /// backend once (with no shares when none serves one: a backend may still
 /// know catalogs of earlier shares). A share whose `rvss:backend` names no
 /// registered backend is an error.
-pub fn by_backend(
-    registry: &Registry,
-    shares: &[Share],
-) -> Result<Vec<(&'static dyn Backend, Vec<Share>)>, Failure> {
-    let mut out: Vec<(&'static dyn Backend, Vec<Share>)> =
-        registry.backends().iter().map(|b| (*b, vec![])).collect();
+pub fn by_backend(registry: &Registry, shares: &[Share]) -> Result<Vec<Group>, Failure> {
+    let mut out: Vec<Group> = registry.backends().iter().map(|b| (*b, vec![])).collect();
     for s in shares {
         let b = registry
             .resolve(s)

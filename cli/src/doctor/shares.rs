@@ -2,7 +2,7 @@
 //! snapshot directory or `.snap`, and catalogs).
 
 use super::{Checks, Status};
-use rvss_core::backend::{Backend, DoctorContext, Level, Registry};
+use rvss_core::backend::{DoctorContext, Level, Registry};
 use rvss_core::inventory;
 use rvss_core::share::Share;
 use rvss_core::smbconf::{SambaConf, Section};
@@ -25,7 +25,7 @@ pub(super) fn check_shares(c: &mut Checks, conf: &SambaConf, registry: &Registry
         .filter_map(|s| conf.param(s, "path"))
         .map(|p| std::fs::canonicalize(&p).unwrap_or_else(|_| PathBuf::from(p)))
         .collect();
-    let mut groups: Vec<(&'static dyn Backend, Vec<Share>)> =
+    let mut groups: Vec<crate::shares::Group> =
         registry.backends().iter().map(|b| (*b, vec![])).collect();
     for section in sections {
         let name = section.name.as_str();
