@@ -2,7 +2,8 @@
 //! no Samba, no btrfs, no CephFS. What these prove holds for every backend
 //! behind the trait.
 
-use rvss_core::backend::fake::{registry, world};
+use rvss_core::backend::fake::{registry, world, Fake};
+use rvss_core::backend::Backend as _;
 use rvss_core::catalog::{Durability, State};
 use rvss_core::hooks;
 use rvss_core::policy::gc::Kind;
@@ -46,8 +47,7 @@ fn prune_deletes_retained_backups_beyond_the_policy_on_any_backend() {
     let (root, share) = world("prune", 1);
     let made = snapshots(&share, 3);
     let shares = [share];
-    let cat = rvss_core::backend::fake::Fake;
-    let cats = rvss_core::backend::Backend::catalogs(&cat, &shares).unwrap();
+    let cats = Fake.catalogs(&shares).unwrap();
     for mut e in cats[0].entries().unwrap() {
         e.state = State::Retained;
         cats[0].write(&e, Durability::Now).unwrap();

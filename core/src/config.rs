@@ -5,6 +5,7 @@
 use crate::error::{Error, Result};
 use crate::structure::{self, Pattern, Rules};
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// The name of the snapshot directory rvss creates at the top of a btrfs
 /// mount when `rvss:snapshot dir` is not set.
@@ -30,7 +31,7 @@ pub struct Config {
     pub cephfs_snap_limit: SnapLimit,
     /// `rvss:flush`, `rvss:flush wait`: write-back of the share's dirty
     /// data at IsPathSupported/AddToShadowCopySet, before the freeze.
-    pub flush: crate::flush::Settings,
+    pub flush: Flush,
 }
 
 impl Config {
@@ -76,7 +77,7 @@ impl Config {
                 },
             },
         );
-        let flush = crate::flush::Settings::from_options(&get)?;
+        let flush = Flush::from_options(&get)?;
         Ok(Config {
             flush,
             snapshot_dir,
@@ -85,6 +86,61 @@ impl Config {
             backend,
             cephfs_snap_limit,
         })
+    }
+}
+
+/// `rvss:flush wait` when unset.
+pub const DEFAULT_FLUSH_WAIT: Duration = Duration::from_millis(500);
+/// The largest `rvss:flush wait`: Samba's FSRVP server answers one call at
+/// a time, so every other client waits as long.
+pub const MAX_FLUSH_WAIT: Duration = Duration::from_secs(60);
+
+/// `rvss:flush` and `rvss:flush wait`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flush {
+    pub enabled: bool,
+    /// How long a hook waits for the flush before it answers.
+    pub wait: Duration,
+}
+
+impl Default for Flush {
+    fn default() -> Self {
+        Flush {
+            enabled: true,
+            wait: DEFAULT_FLUSH_WAIT,
+        }
+    }
+}
+
+impl Flush {
+    pub fn from_options(get: &impl Fn(&str) -> Option<String>) -> Result<Flush> {
+        let set = |name: &str| get(name).filter(|v| !v.trim().is_empty());
+        let mut s = Flush::default();
+        if let Some(v) = set("flush") {
+            s.enabled = parse_bool("flush", &v)?;
+        }
+        if let Some(v) = set("flush wait") {
+            s.wait = parse_wait(&v)?;
+        }
+        Ok(s)
+    }
+}
+
+/// `rvss:flush wait`: milliseconds (plain digits) or a duration with its
+/// unit (`250ms`, `2s`), 0 to [`MAX_FLUSH_WAIT`].
+pub fn parse_wait(value: &str) -> Result<Duration> {
+    let v = value.trim();
+    let d = if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+        v.parse::<u64>().ok().map(Duration::from_millis)
+    } else {
+        humantime::parse_duration(v).ok()
+    };
+    match d {
+        Some(d) if d <= MAX_FLUSH_WAIT => Ok(d),
+        _ => Err(Error::invalid(format!(
+            "rvss:flush wait = {value:?} is not a wait from 0 to 60s \
+             (milliseconds, or a duration such as 500ms or 2s)"
+        ))),
     }
 }
 

@@ -22,7 +22,6 @@
 //! and at most one flush per filesystem is in flight: a hook that finds one
 //! running waits for that one (bounded) rather than starting another.
 
-use crate::error::{Error, Result};
 use crate::sys;
 use std::collections::HashMap;
 use std::fs::File;
@@ -30,60 +29,8 @@ use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
-/// `rvss:flush wait` when unset.
-pub const DEFAULT_WAIT: Duration = Duration::from_millis(500);
-/// The largest `rvss:flush wait`: Samba's FSRVP server answers one call at
-/// a time, so every other client waits as long.
-pub const MAX_WAIT: Duration = Duration::from_secs(60);
-
-/// `rvss:flush` and `rvss:flush wait`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Settings {
-    pub enabled: bool,
-    /// How long a hook waits for the flush before it answers.
-    pub wait: Duration,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            enabled: true,
-            wait: DEFAULT_WAIT,
-        }
-    }
-}
-
-impl Settings {
-    pub fn from_options(get: &impl Fn(&str) -> Option<String>) -> Result<Settings> {
-        let set = |name: &str| get(name).filter(|v| !v.trim().is_empty());
-        let mut s = Settings::default();
-        if let Some(v) = set("flush") {
-            s.enabled = crate::config::parse_bool("flush", &v)?;
-        }
-        if let Some(v) = set("flush wait") {
-            s.wait = parse_wait(&v)?;
-        }
-        Ok(s)
-    }
-}
-
-/// `rvss:flush wait`: milliseconds (plain digits) or a duration with its
-/// unit (`250ms`, `2s`), 0 to [`MAX_WAIT`].
-pub fn parse_wait(value: &str) -> Result<Duration> {
-    let v = value.trim();
-    let d = if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
-        v.parse::<u64>().ok().map(Duration::from_millis)
-    } else {
-        humantime::parse_duration(v).ok()
-    };
-    match d {
-        Some(d) if d <= MAX_WAIT => Ok(d),
-        _ => Err(Error::invalid(format!(
-            "rvss:flush wait = {value:?} is not a wait from 0 to 60s \
-             (milliseconds, or a duration such as 500ms or 2s)"
-        ))),
-    }
-}
+/// `rvss:flush`, `rvss:flush wait` (parsed with the share's other options).
+pub use crate::config::{Flush as Settings, DEFAULT_FLUSH_WAIT as DEFAULT_WAIT};
 
 /// Below this much dirty or in-flight data in the whole system, no flush
 /// is started: the snapshot writes it back within tens of milliseconds.
@@ -319,6 +266,7 @@ pub fn finish(share: &str, pending: Pending) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::{parse_wait, MAX_FLUSH_WAIT as MAX_WAIT};
 
     #[test]
     fn dirty_data_is_read_from_meminfo() {
