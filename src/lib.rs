@@ -1,12 +1,14 @@
-//! rvss: Remote VSS (MS-FSRVP) shadow copies on btrfs for Samba. This
+//! rvss: Remote VSS (MS-FSRVP) shadow copies on btrfs and CephFS for Samba. This
 //! package is the module smbd loads (librvss.so, installed as rvss.so): the
 //! C shim (samba-module/vfs_rvss.c) and the FFI layer. The rules live in
 //! rvss-core (core/); the admin CLI is rvss-cli (cli/) and is not part of
 //! the module. See ARCHITECTURE.md.
 //!
 //! The FSRVP hook path: Samba's rpcd_fsrvp calls the shim's hooks
-//! -> `ffi` (extern "C", panics caught, NTSTATUS) -> `rvss_core::shadow`
-//! (check, create, delete) -> `rvss_core::sys` (btrfs ioctls).
+//! -> `ffi` (extern "C", panics caught, NTSTATUS) -> `rvss_core::hooks`
+//! (check, create, delete: the share's backend resolved once, one call)
+//! -> `rvss_core::backend::{btrfs, cephfs}` -> `rvss_core::sys` (ioctls,
+//! syscalls).
 
 // Nothing may panic into smbd: no unwrap/expect outside tests.
 #![deny(clippy::unwrap_used, clippy::expect_used)]

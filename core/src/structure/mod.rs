@@ -15,7 +15,7 @@
 //! | `not-vm-file` | with `rvss:vm files only`, a root entry that is no directory and matches no `rvss:vm file patterns` |
 //! | `unreadable` | a directory rvss cannot read, so cannot check |
 //!
-//! One walker serves both the module (`shadow::check_path`, after
+//! One walker serves both the module (`backend::btrfs::hooks::check_path`, after
 //! `layout::resolve`) and `rvss check`, so they always agree.
 //!
 //! The walk descends through directory descriptors (`openat` relative to the
