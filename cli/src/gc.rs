@@ -44,19 +44,15 @@ pub(crate) fn collect(
     registry: &Registry,
     shares: &[Share],
     referenced: &BTreeSet<String>,
+    retains: &dyn Fn(&str) -> bool,
     grace: i64,
     dry_run: bool,
     report: &mut dyn FnMut(Collected),
 ) -> Result<(), Failure> {
-    let retains = |name: &str| {
-        shares
-            .iter()
-            .any(|s| s.name.eq_ignore_ascii_case(name) && s.config.retention.enabled())
-    };
     for (backend, served) in shares::by_backend(registry, shares)? {
         let rules = Rules {
             share_paths: referenced,
-            retains: &retains,
+            retains,
             grace,
             now: rvss_core::gmt::now(),
             dry_run,
@@ -91,10 +87,17 @@ pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
             kind: c.kind.name(),
         }),
     };
+    // Whether the named share (any section of that name) keeps backups.
+    let retains = |share: &str| {
+        conf.share(share)
+            .and_then(|s| conf.rvss_config(s).ok())
+            .is_some_and(|c| c.retention.enabled())
+    };
     collect(
         registry,
         &shares,
         &inventory::share_paths(&conf),
+        &retains,
         args.grace,
         args.dry_run,
         &mut report,

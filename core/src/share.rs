@@ -22,14 +22,6 @@ impl Share {
             config,
         }
     }
-
-    /// The same share at another path (the `base_volume` a hook is given).
-    pub fn at(&self, path: impl Into<PathBuf>) -> Share {
-        Share {
-            path: path.into(),
-            ..self.clone()
-        }
-    }
 }
 
 /// What snap_create hands back to Samba.
