@@ -70,6 +70,7 @@ fn share_for(name: &CString, path: &CString) -> Share {
         path: path.as_ptr(),
         ctx: std::ptr::null_mut(),
         option: None,
+        state_dir: std::ptr::null(),
     }
 }
 

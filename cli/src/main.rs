@@ -92,8 +92,22 @@ pub fn print_json(value: &impl serde::Serialize, fallback: &str) {
 }
 
 impl Cli {
+    /// The Samba configuration; also tells `known_dirs` where this Samba
+    /// keeps its state, as the module learns it from Samba: `state
+    /// directory` from the configuration, else Samba's built-in STATEDIR
+    /// (`smbd -b`).
     pub fn samba_conf(&self) -> std::result::Result<SambaConf, Failure> {
-        Ok(SambaConf::load(&self.config)?)
+        let conf = SambaConf::load(&self.config)?;
+        let state_dir = conf
+            .global
+            .params
+            .get(&rvss_core::config::option_key("state directory"))
+            .map(PathBuf::from)
+            .or_else(|| rvss_core::samba::build_path("STATEDIR"));
+        if let Some(dir) = state_dir {
+            rvss_core::known_dirs::use_state_dir(&dir);
+        }
+        Ok(conf)
     }
 }
 

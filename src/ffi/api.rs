@@ -8,6 +8,7 @@ use crate::shadow::{self, HookTarget};
 use crate::{logging, ntstatus};
 use std::ffi::{c_char, CStr, CString};
 use std::fmt;
+use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 
 /// An owned copy of what the shim passed, with the share's options parsed.
@@ -35,6 +36,9 @@ unsafe fn arg(p: *const c_char, what: &str) -> Result<String> {
     })
 }
 
+/// Also tells `known_dirs` where Samba keeps its state (the share's
+/// `state_dir`), so that the hooks and the CLI use the same list.
+///
 /// # Safety
 /// `share` is NULL or points to an rvss_share whose strings, context and
 /// option callback are valid for the duration of the hook.
@@ -45,6 +49,14 @@ unsafe fn hook_share(share: *const rvss_share) -> Result<ShimArgs> {
     let name = unsafe { arg(s.name, "share name") }.unwrap_or_else(|_| "?".into());
     // SAFETY: as above.
     let path = PathBuf::from(unsafe { arg(s.path, "share path") }?);
+    if !s.state_dir.is_null() {
+        // SAFETY: non-NULL: Samba's NUL-terminated lp_state_directory(),
+        // valid for the hook.
+        let dir = unsafe { CStr::from_ptr(s.state_dir) };
+        crate::known_dirs::use_state_dir(std::path::Path::new(std::ffi::OsStr::from_bytes(
+            dir.to_bytes(),
+        )));
+    }
     let (ctx, option) = (s.ctx, s.option);
     let get = |key: &str| -> Option<String> {
         let f = option?;
