@@ -90,11 +90,12 @@ Suggests: smbclient
 Enhances: samba
 Section: net
 Priority: optional
-Description: Remote VSS (MS-FSRVP) shadow copies for Samba shares on btrfs
+Description: Remote VSS (MS-FSRVP) shadow copies for Samba shares on btrfs and CephFS
  vfs_rvss is a Samba VFS module providing the snapshot hooks of Samba's
  File Server Remote VSS Protocol server: Windows backup software (Hyper-V
  and SQL Server over SMB) gets application-consistent shadow copies of
- shares, made as btrfs snapshots kept outside the shares.
+ shares, made as btrfs snapshots kept outside the shares, or as CephFS
+ snapshots.
  .
  The rvss tool checks shares, lists and prunes snapshots and diagnoses an
  installation (rvss doctor).

@@ -1,4 +1,4 @@
-//! rvss: Remote VSS (MS-FSRVP) shadow copies on btrfs for Samba. This
+//! rvss: Remote VSS (MS-FSRVP) shadow copies on btrfs and CephFS for Samba. This
 //! package is the module smbd loads (librvss.so, installed as rvss.so): the
 //! C shim (samba-module/vfs_rvss.c) and the FFI layer. The rules live in
 //! rvss-core (core/); the admin CLI is rvss-cli (cli/) and is not part of
@@ -6,9 +6,12 @@
 //!
 //! The FSRVP hook path: Samba's rpcd_fsrvp calls the shim's hooks
 //! -> `ffi` (extern "C", panics caught, NTSTATUS) -> `rvss_core::shadow`
-//! (check, create, delete) -> `rvss_core::sys` (btrfs ioctls).
+//! (check, create, delete; CephFS shares go on to `rvss_core::cephfs`) ->
+//! `rvss_core::sys` (btrfs ioctls, CephFS `.snap` and virtual attributes).
 
-// Nothing may panic into smbd: no unwrap/expect outside tests.
+// Nothing may panic into smbd: no unwrap/expect outside tests. Here, not in
+// the workspace's [lints]: the CLI and this package's tests, benches and
+// examples may unwrap (a package's [lints] is all or nothing).
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 // The core, under the paths the tests and benchmarks use (`rvss::catalog`).

@@ -18,7 +18,7 @@ pub const EXIT_ERROR: i32 = 2;
 #[command(
     name = "rvss",
     version,
-    about = "Remote VSS shadow copies on btrfs: admin tool"
+    about = "Remote VSS shadow copies on btrfs and CephFS: admin tool"
 )]
 pub struct Cli {
     /// Samba configuration file.
@@ -45,7 +45,9 @@ mod smbconf;
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// List every snapshot rvss made, with its state (exposed, retained, orphan).
+    /// List every snapshot rvss made, with its state (exposed, retained,
+    /// orphan, creating; on CephFS also lost); exit 2 naming any corrupt
+    /// catalog entry.
     List(list::Args),
     /// Delete retained backups beyond each share's retention policy.
     Prune(prune::Args),
@@ -54,9 +56,12 @@ pub enum Command {
     /// Print the [global] lines rvss needs, or a share's lines that show its
     /// backups as Previous Versions.
     Smbconf(smbconf::Args),
-    /// Restore a file or directory from a backup (reflink, instant).
+    /// Restore a file or directory from a backup (btrfs: by reflink,
+    /// instant; CephFS: by copy), never replacing anything without --force.
     Restore(restore::Args),
-    /// Restore a damaged catalog from its previous generation.
+    /// Make every catalog readable again: rebuild corrupt entries from their
+    /// snapshots (or set them aside), record the identity of entries without
+    /// one; deletes nothing.
     Repair(repair::Args),
     /// Check that a share's tree is a supported directory structure (exit 1 if not).
     Check(check::Args),

@@ -21,7 +21,6 @@ pub fn failure(message: impl Into<String>) -> Failure {
     }
 }
 
-/// Every rvss share, or just `only` (an error when it is not one).
 /// The configured rvss shares on CephFS.
 pub fn cephfs_shares(conf: &SambaConf) -> Result<Vec<ConfiguredShare>, Failure> {
     Ok(rvss_shares(conf, None)?
@@ -30,6 +29,7 @@ pub fn cephfs_shares(conf: &SambaConf) -> Result<Vec<ConfiguredShare>, Failure> 
         .collect())
 }
 
+/// Every rvss share, or just `only` (an error when it is not one).
 pub fn rvss_shares(conf: &SambaConf, only: Option<&str>) -> Result<Vec<ConfiguredShare>, Failure> {
     let mut out = vec![];
     for s in conf.rvss_shares() {

@@ -5,7 +5,9 @@
 //!
 //! `unsafe` is denied everywhere but in `sys` (the workspace's lints).
 
-// Nothing may panic into smbd: no unwrap/expect outside tests.
+// Nothing may panic into smbd: no unwrap/expect outside tests. Here, not in
+// the workspace's [lints]: the CLI may unwrap (a package's [lints] is all or
+// nothing).
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod backend;
