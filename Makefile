@@ -22,8 +22,11 @@ all: build
 deps:
 	@bash scripts/deps.sh
 
+# What `make install`, `make deb` and `make demo` need: the module and the
+# CLI. Tests, benchmarks and examples are built by what runs them (make
+# test, make bench, make lint, cargo test --no-run in scripts/matrix.sh).
 build: deps
-	$(CARGO) build --release --all-targets
+	$(CARGO) build --release
 
 # Unit tests (no Samba needed), end-to-end tests (real Samba, real btrfs),
 # then the cluster suite.
