@@ -35,7 +35,7 @@ struct rvss_share {
 	/* Samba's state directory as this process uses it
 	 * (lp_state_directory(): smb.conf's `state directory`, else Samba's
 	 * built-in STATEDIR), where rvss lists the snapshot directories it has
-	 * used. NULL: /var/lib/samba. */
+	 * used. NULL: the one passed last in this process, else /var/lib/samba. */
 	const char *state_dir;
 };
 
