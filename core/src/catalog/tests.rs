@@ -1,4 +1,10 @@
+use super::entry::start_time;
+use super::repair::CORRUPT_SUFFIX;
 use super::*;
+use crate::ntstatus;
+use std::io::{Read, Write};
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
 
 struct TempDir(PathBuf);
 
