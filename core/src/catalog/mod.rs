@@ -56,4 +56,4 @@ pub use crate::legacy::catalog::{
 };
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

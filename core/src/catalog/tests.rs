@@ -1,15 +1,18 @@
 use super::entry::start_time;
 use super::repair::CORRUPT_SUFFIX;
 use super::*;
+use super::entry;
 use crate::ntstatus;
 use std::io::{Read, Write};
+use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
-struct TempDir(PathBuf);
+/// A scratch directory, removed when dropped (the legacy tests use it too).
+pub(crate) struct TempDir(pub(crate) PathBuf);
 
 impl TempDir {
-    fn new(tag: &str) -> TempDir {
+    pub(crate) fn new(tag: &str) -> TempDir {
         let p = std::env::temp_dir().join(format!(
             "rvss-catalog-{tag}-{}-{}",
             std::process::id(),
@@ -26,7 +29,8 @@ impl Drop for TempDir {
     }
 }
 
-fn entry(dir: &Path, name: &str) -> Entry {
+/// An entry of the snapshot `vol1/<name>` in `dir`.
+pub(crate) fn entry(dir: &Path, name: &str) -> Entry {
     let path = dir.join("vol1").join(name);
     Entry {
         id: uuid::Uuid::new_v4().to_string(),
@@ -290,45 +294,6 @@ fn a_corrupt_entry_is_reported_and_repair_rebuilds_or_sets_it_aside() {
 }
 
 #[test]
-fn a_legacy_catalog_is_migrated_once_and_kept() {
-    let d = TempDir::new("migrate");
-    let a = entry(&d.0, "@GMT-2025.11.25-10.00.00");
-    let b = entry(&d.0, "@GMT-2025.11.25-10.00.01");
-    std::fs::write(
-        d.0.join(LEGACY_NAME),
-        serialize_legacy(&[a.clone(), b.clone()]),
-    )
-    .unwrap();
-    let c = Catalog::open(&d.0).unwrap();
-    let mut got = c.entries().unwrap();
-    got.sort_by(|x, y| x.path.cmp(&y.path));
-    assert_eq!(got, vec![a.clone(), b]);
-    assert!(!d.0.join(LEGACY_NAME).exists());
-    assert!(d.0.join(MIGRATED_NAME).exists());
-    // A second open finds nothing to migrate; the entries stay.
-    assert_eq!(Catalog::open(&d.0).unwrap().entries().unwrap().len(), 2);
-    assert_eq!(c.find_exposed(&a.snap_path).unwrap().unwrap().id, a.id);
-}
-
-#[test]
-fn a_corrupt_legacy_catalog_refuses_until_repaired() {
-    let d = TempDir::new("legacy-corrupt");
-    let a = entry(&d.0, "@GMT-2025.11.25-10.00.00");
-    std::fs::write(
-        d.0.join(LEGACY_PREVIOUS_NAME),
-        serialize_legacy(std::slice::from_ref(&a)),
-    )
-    .unwrap();
-    std::fs::write(d.0.join(LEGACY_NAME), b"{\"format\":1,\"snap").unwrap();
-    let err = Catalog::open(&d.0).err().unwrap();
-    assert_eq!(err.status, ntstatus::FILE_CORRUPT_ERROR);
-    let r = repair(&d.0, |_| None).unwrap();
-    assert_eq!(r.entries, 1);
-    assert!(d.0.join("catalog.corrupt.json").exists());
-    assert_eq!(Catalog::open(&d.0).unwrap().entries().unwrap(), vec![a]);
-}
-
-#[test]
 fn links_are_refused() {
     let d = TempDir::new("link");
     std::fs::create_dir_all(d.0.join("userdata")).unwrap();
@@ -382,4 +347,54 @@ fn the_creator_is_running_and_a_dead_one_is_not() {
     child.wait().unwrap();
     let start = start.expect("a started child has a start time");
     assert!(!Creator { pid, start }.is_running());
+}
+
+#[test]
+fn entry_names_are_one_to_one_and_never_hidden() {
+    // An escaped byte and its escape spelled out are different snapshots.
+    let a = entry_name(Path::new("a/b"));
+    let b = entry_name(Path::new("a%2Fb"));
+    assert_ne!(a, b);
+    assert_eq!(rel_of_entry_name(&b).unwrap(), Path::new("a%2Fb"));
+    // A name starting with a dot would be skipped as a temporary file.
+    let hidden = entry_name(Path::new(".writable/@GMT-2025.11.25-10.00.00"));
+    assert!(!hidden.as_bytes().starts_with(b"."), "{hidden:?}");
+    assert_eq!(rel_of_entry_name(&hidden), None, "hashed");
+    // What rvss did not name stands for no snapshot.
+    for foreign in ["x.txt", "a%2.json", "a%ZZ.json", "a%.json", "readme"] {
+        assert_eq!(rel_of_entry_name(OsStr::new(foreign)), None, "{foreign}");
+    }
+}
+
+#[test]
+fn a_creator_start_time_is_read_after_the_last_parenthesis() {
+    // A command name may hold spaces and ')' (a process renamed itself).
+    let fields = (3..=21).map(|n| n.to_string()).collect::<Vec<_>>().join(" ");
+    let stat = format!("4242 (evil) 1 2 (x) ) {fields} 987654 23 24\n");
+    assert_eq!(entry::start_time_of_stat(&stat), Some(987_654));
+    assert_eq!(entry::start_time_of_stat("4242 (short) S 1"), None);
+    assert_eq!(entry::start_time_of_stat("no parenthesis"), None);
+}
+
+#[test]
+fn an_entry_file_that_is_a_fifo_is_refused_without_hanging() {
+    let d = TempDir::new("fifo");
+    let c = Catalog::open(&d.0).unwrap();
+    let e = entry(&d.0, "@GMT-2025.11.25-10.00.00");
+    let file = d.0.join(DIR_NAME).join(c.file_of(Path::new(&e.path)).unwrap());
+    let made = std::process::Command::new("mkfifo")
+        .arg(&file)
+        .status()
+        .expect("mkfifo (coreutils) must be installed");
+    assert!(made.success());
+    assert!(c.get(Path::new(&e.path)).is_err());
+    // Not a torn entry for repair to set aside: the listing stops, naming it.
+    let err = c.scan().unwrap_err();
+    assert!(err.message.contains("is not a regular file"), "{err}");
+    // The unlocked read of doctor refuses it too.
+    std::process::Command::new("mkfifo")
+        .arg(d.0.join("catalog.lock"))
+        .status()
+        .unwrap();
+    assert!(read_unlocked(&d.0, "catalog.lock").is_err());
 }
