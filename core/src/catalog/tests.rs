@@ -1,10 +1,10 @@
+use super::entry;
 use super::entry::start_time;
 use super::repair::CORRUPT_SUFFIX;
 use super::*;
-use super::entry;
 use crate::ntstatus;
-use std::io::{Read, Write};
 use std::ffi::OsStr;
+use std::io::{Read, Write};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
@@ -114,13 +114,37 @@ fn without_unnamed_files_a_name_is_reserved_once_too() {
     assert_eq!(files.len(), 1, "a temporary file was left behind");
 }
 
-/// One attempt to reserve the contested name with the id `id`: true when
-/// this one won.
-fn reserve_contested(dir: &Path, id: &str) -> bool {
-    let c = Catalog::open(dir).unwrap();
+/// One racer's attempt at the contested name: whether it won, and when
+/// its `reserve` began and returned (nanoseconds of the realtime clock,
+/// comparable between processes).
+#[derive(Debug, Clone)]
+struct Attempt {
+    who: String,
+    won: bool,
+    start: u128,
+    end: u128,
+}
+
+fn now_ns() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+}
+
+/// One attempt to reserve the contested name with the id `id` (the catalog
+/// opened beforehand, so that only `reserve` is timed).
+fn reserve_contested(c: &Catalog, dir: &Path, id: &str) -> Attempt {
     let mut e = entry(dir, "@GMT-2025.11.25-10.00.00");
     e.id = id.into();
-    c.reserve(&e).unwrap()
+    let start = now_ns();
+    let won = c.reserve(&e).unwrap();
+    Attempt {
+        who: id.into(),
+        won,
+        start,
+        end: now_ns(),
+    }
 }
 
 const RACE_DIR: &str = "RVSS_CATALOG_RACE_DIR";
@@ -138,27 +162,26 @@ fn reservation_race_child() {
     };
     let dir = PathBuf::from(dir);
     let c = Catalog::open(&dir).unwrap();
-    drop(c);
     let mut go = [0u8; 1];
     std::io::stdin().read_exact(&mut go).unwrap();
-    let won = reserve_contested(&dir, &id);
+    let a = reserve_contested(&c, &dir, &id);
     std::fs::write(
         dir.join(format!("result-{id}")),
-        if won { "1" } else { "0" },
+        format!("{} {} {}", u8::from(a.won), a.start, a.end),
     )
     .unwrap();
 }
 
-#[test]
-fn concurrent_reservations_of_one_name_have_one_winner() {
+/// One race in a fresh catalog: 8 threads of this process released by a
+/// barrier and 4 processes of their own (a second smbd, the CLI), each a
+/// copy of this test binary running `reservation_race_child`, released by
+/// one byte each right after. Every attempt, as its racer saw it.
+fn reservation_race(tag: &str) -> Vec<Attempt> {
     use std::process::{Command, Stdio};
     use std::sync::{Arc, Barrier};
-    let d = TempDir::new("race");
+    let d = TempDir::new(tag);
     let dir = d.0.clone();
     Catalog::open(&dir).unwrap();
-
-    // Processes of their own (a second smbd, the CLI): each a copy of this
-    // test binary running `reservation_race_child`, released together.
     let mut children: Vec<_> = (0..4)
         .map(|i| {
             Command::new(std::env::current_exe().unwrap())
@@ -177,41 +200,77 @@ fn concurrent_reservations_of_one_name_have_one_winner() {
                 .unwrap()
         })
         .collect();
-    // Threads of this process, started together with the children.
     let barrier = Arc::new(Barrier::new(9));
+    // Every handle collected before any is joined: the threads all wait at
+    // the barrier together.
     let threads: Vec<_> = (0..8)
         .map(|i| {
             let dir = dir.clone();
             let barrier = Arc::clone(&barrier);
             std::thread::spawn(move || {
+                let c = Catalog::open(&dir).unwrap();
                 barrier.wait();
-                reserve_contested(&dir, &format!("t{i}"))
+                reserve_contested(&c, &dir, &format!("t{i}"))
             })
         })
         .collect();
     // Give the children time to start and block on their go.
     std::thread::sleep(std::time::Duration::from_millis(300));
-    barrier.wait();
     for c in &mut children {
         c.stdin.take().unwrap().write_all(b"g").unwrap();
     }
-    let mut winners: Vec<String> = threads
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, h)| h.join().unwrap().then(|| format!("t{i}")))
-        .collect();
+    barrier.wait();
+    let mut attempts: Vec<Attempt> = threads.into_iter().map(|h| h.join().unwrap()).collect();
     for (i, mut c) in children.into_iter().enumerate() {
         assert!(c.wait().unwrap().success(), "child p{i} failed");
         let result = std::fs::read_to_string(dir.join(format!("result-p{i}")))
             .unwrap_or_else(|e| panic!("child p{i} did not race (no result: {e})"));
-        if result == "1" {
-            winners.push(format!("p{i}"));
-        }
+        let f: Vec<u128> = result.split(' ').map(|x| x.parse().unwrap()).collect();
+        attempts.push(Attempt {
+            who: format!("p{i}"),
+            won: f[0] == 1,
+            start: f[1],
+            end: f[2],
+        });
     }
+    let winners: Vec<_> = attempts.iter().filter(|a| a.won).collect();
     assert_eq!(winners.len(), 1, "winners: {winners:?}");
     let entries = Catalog::open(&dir).unwrap().entries().unwrap();
     assert_eq!(entries.len(), 1);
-    assert_eq!(entries[0].id, winners[0], "the entry is the winner's");
+    assert_eq!(entries[0].id, winners[0].who, "the entry is the winner's");
+    attempts
+}
+
+/// Whether the race really happened: some loser (a thread and a process)
+/// had begun its `reserve` before the winner's returned, so that it lost
+/// to the no-replace rule and not to a name already taken long before.
+fn overlapped(attempts: &[Attempt], prefix: char) -> bool {
+    let Some(w) = attempts.iter().find(|a| a.won) else {
+        return false;
+    };
+    attempts
+        .iter()
+        .any(|a| !a.won && a.who.starts_with(prefix) && a.start < w.end)
+}
+
+#[test]
+fn concurrent_reservations_of_one_name_have_one_winner() {
+    // Every round must have one winner; rounds go on (up to 20) until both a
+    // thread and a process were seen losing while the winner was still
+    // reserving, which proves the racers overlapped.
+    let (mut threads, mut processes) = (false, false);
+    let mut rounds = 0;
+    while rounds < 20 && !(threads && processes) {
+        let attempts = reservation_race(&format!("race{rounds}"));
+        threads |= overlapped(&attempts, 't');
+        processes |= overlapped(&attempts, 'p');
+        rounds += 1;
+    }
+    assert!(
+        threads && processes,
+        "in {rounds} rounds no loser overlapped the winner (threads: {threads}, processes: \
+         {processes}): the race never happened"
+    );
 }
 
 #[test]
@@ -369,7 +428,10 @@ fn entry_names_are_one_to_one_and_never_hidden() {
 #[test]
 fn a_creator_start_time_is_read_after_the_last_parenthesis() {
     // A command name may hold spaces and ')' (a process renamed itself).
-    let fields = (3..=21).map(|n| n.to_string()).collect::<Vec<_>>().join(" ");
+    let fields = (3..=21)
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
     let stat = format!("4242 (evil) 1 2 (x) ) {fields} 987654 23 24\n");
     assert_eq!(entry::start_time_of_stat(&stat), Some(987_654));
     assert_eq!(entry::start_time_of_stat("4242 (short) S 1"), None);
@@ -381,7 +443,9 @@ fn an_entry_file_that_is_a_fifo_is_refused_without_hanging() {
     let d = TempDir::new("fifo");
     let c = Catalog::open(&d.0).unwrap();
     let e = entry(&d.0, "@GMT-2025.11.25-10.00.00");
-    let file = d.0.join(DIR_NAME).join(c.file_of(Path::new(&e.path)).unwrap());
+    let file =
+        d.0.join(DIR_NAME)
+            .join(c.file_of(Path::new(&e.path)).unwrap());
     let made = std::process::Command::new("mkfifo")
         .arg(&file)
         .status()
