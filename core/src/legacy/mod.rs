@@ -3,3 +3,6 @@
 //! marked `0.2:`).
 
 pub mod catalog;
+
+#[cfg(test)]
+mod tests;
