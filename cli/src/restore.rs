@@ -3,9 +3,10 @@
 
 use super::shares::{self, failure, ConfiguredShare};
 use super::{Cli, Failure, Outcome, EXIT_NEGATIVE, EXIT_OK};
+use rvss_core::catalog::restoring;
 use rvss_core::catalog::{Catalog, Entry};
 use rvss_core::snapshot::Snapshot;
-use rvss_core::{ntstatus, restore, restoring};
+use rvss_core::{ntstatus, restore};
 use std::os::fd::{AsFd, OwnedFd};
 use std::path::{Path, PathBuf};
 

@@ -23,13 +23,13 @@ pub mod gmt;
 pub mod inventory;
 pub mod known_dirs;
 pub mod layout;
+pub mod legacy;
 pub mod logging;
 pub mod mounts;
 pub mod nested;
 pub mod ntstatus;
 pub mod process;
 pub mod restore;
-pub mod restoring;
 pub mod retention;
 pub mod samba;
 pub mod shadow;
@@ -38,3 +38,6 @@ pub mod snapshot;
 pub mod structure;
 #[allow(unsafe_code)]
 pub mod sys;
+
+// Its old path, still used by the hooks and retention (moved in parallel).
+pub use catalog::restoring;
