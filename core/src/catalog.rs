@@ -235,7 +235,12 @@ fn os(s: &str) -> &OsStr {
 }
 
 fn read_at(dir: &File, file: &OsStr) -> std::io::Result<Option<Vec<u8>>> {
-    match sys::fs::open_regular_at(dir, file, libc::O_RDONLY, 0) {
+    match sys::fs::open_regular_at(
+        dir,
+        file,
+        rustix::fs::OFlags::RDONLY,
+        rustix::fs::Mode::empty(),
+    ) {
         Ok(mut f) => {
             let mut v = Vec::with_capacity(1024);
             f.read_to_end(&mut v)?;
@@ -396,7 +401,7 @@ impl Catalog {
         let entries_dir = match sys::fs::open_dir_at(&dir, DIR_NAME) {
             Ok(d) => d,
             Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {
-                sys::fs::mkdir_at(&dir, os(DIR_NAME), 0o700)
+                sys::fs::mkdir_at(&dir, os(DIR_NAME), rustix::fs::Mode::RWXU)
                     .and_then(|()| sys::fs::open_dir_at(&dir, DIR_NAME))
                     .map_err(|e| {
                         Error::io(format!("create {}", dir_path.join(DIR_NAME).display()), &e)
@@ -499,8 +504,8 @@ impl Catalog {
         let mut f = sys::fs::open_file_at(
             &self.entries_dir,
             &temp,
-            libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL,
-            0o600,
+            rustix::fs::OFlags::WRONLY | rustix::fs::OFlags::CREATE | rustix::fs::OFlags::EXCL,
+            rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
         )?;
         let done = f
             .write_all(&serialize_entry(e))
@@ -526,7 +531,10 @@ impl Catalog {
         let file = self.file_of(Path::new(&e.path))?;
         let what = || format!("write catalog entry {}", self.shown(&file).display());
         let durable = self.durability(Durability::WithNextCommit);
-        let mut f = match sys::fs::open_unnamed_at(&self.entries_dir, 0o600) {
+        let mut f = match sys::fs::open_unnamed_at(
+            &self.entries_dir,
+            rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
+        ) {
             Ok(f) => f,
             // Filesystems without unnamed files (ceph-fuse): a temporary
             // name, placed without replacing.
@@ -859,8 +867,8 @@ pub fn repair(dir_path: &Path, rebuild: impl Fn(&Path) -> Option<Entry>) -> Resu
             let mut f = sys::fs::open_file_at(
                 &dir,
                 &temp,
-                libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL,
-                0o600,
+                rustix::fs::OFlags::WRONLY | rustix::fs::OFlags::CREATE | rustix::fs::OFlags::EXCL,
+                rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
             )
             .map_err(io)?;
             f.write_all(&serialize_legacy(&previous)).map_err(io)?;

@@ -476,7 +476,7 @@ fn open_snapshot_folders(layout: &Layout, writable: bool) -> Result<Folders> {
             let parent = sys::fs::open_dir(parent)
                 .map_err(|e| Error::io(format!("open {}", parent.display()), &e))?;
             let name = sd.file_name().unwrap_or_default();
-            sys::fs::mkdir_at(&parent, name, layout::SNAPSHOT_DIR_MODE).map_err(|e| {
+            sys::fs::mkdir_at(&parent, name, layout::SNAPSHOT_DIR_MODE.into()).map_err(|e| {
                 Error::io(format!("create snapshot directory {}", sd.display()), &e)
             })?;
         }
@@ -491,7 +491,7 @@ fn open_snapshot_folders(layout: &Layout, writable: bool) -> Result<Folders> {
         )
     })?;
     for part in layout.key.iter() {
-        sys::fs::mkdir_at(&dir, part, KEY_DIR_MODE)
+        sys::fs::mkdir_at(&dir, part, KEY_DIR_MODE.into())
             .map_err(|e| Error::io(format!("create {}", sd.join(&layout.key).display()), &e))?;
         dir = sys::fs::open_dir_at(&dir, part)
             .map_err(|e| Error::io(format!("open {}", sd.join(&layout.key).display()), &e))?;
@@ -521,7 +521,7 @@ fn with_writable(layout: &Layout, key: File, writable: bool) -> Result<Folders> 
     if writable {
         let name = std::ffi::OsStr::new(layout::WRITABLE_DIR);
         let shown = || layout.snapshot_path("", true).display().to_string();
-        sys::fs::mkdir_at(&folders.key, name, KEY_DIR_MODE)
+        sys::fs::mkdir_at(&folders.key, name, KEY_DIR_MODE.into())
             .map_err(|e| Error::io(format!("create {}", shown()), &e))?;
         folders.writable = Some(
             sys::fs::open_dir_at(&folders.key, name)
