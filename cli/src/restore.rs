@@ -5,8 +5,9 @@ use super::shares::{self, failure, ConfiguredShare};
 use super::{Cli, Failure, Outcome, EXIT_NEGATIVE, EXIT_OK};
 use rvss_core::catalog::{Catalog, Entry};
 use rvss_core::snapshot::Snapshot;
-use rvss_core::{ntstatus, restore, restoring};
-use std::os::fd::{AsFd, OwnedFd};
+use rvss_core::{ntstatus, restore, restoring, sys};
+use std::fs::File;
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
@@ -62,7 +63,7 @@ struct Source {
     _held: restoring::Mark,
     entry: Entry,
     /// The share's directory inside the snapshot.
-    src: OwnedFd,
+    src: File,
     /// The live share.
     share: PathBuf,
     method: restore::Method,
@@ -94,7 +95,7 @@ fn btrfs_source(share: &ConfiguredShare, from: &str) -> Result<Source, Failure> 
         let inside = Path::new(&entry.snap_path)
             .strip_prefix(&entry.path)
             .map_err(|_| failure(format!("catalog entry {} is inconsistent", entry.id)))?;
-        let src = restore::open_beneath(snap.root().as_fd(), inside)
+        let src = sys::fs::open_beneath(snap.root(), inside)
             .map_err(|e| failure(format!("open {}: {e}", entry.snap_path)))?;
         let mark = restoring::Mark::set(catalog, &entry)?;
         drop(lock);

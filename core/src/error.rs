@@ -59,12 +59,14 @@ impl Error {
             Some(n) => io::Error::from_raw_os_error(n),
             None => io::Error::new(e.kind(), e.to_string()),
         };
-        Error::caused(what, copy)
+        Error::with_cause(what, copy)
     }
 
-    /// `what` failed because of `cause` (an `io::Error`: status from its
-    /// errno).
-    fn caused(what: impl fmt::Display, cause: io::Error) -> Self {
+    /// `what` failed because of `cause` (an `io::Error` or a rustix
+    /// `Errno`: the status from its errno), which is kept as the source.
+    /// For where a `Result` is not at hand (`Context` is the usual way).
+    pub fn with_cause(what: impl fmt::Display, cause: impl Into<io::Error>) -> Self {
+        let cause = cause.into();
         Error {
             status: status_of(&cause),
             message: format!("{what}: {cause}"),
@@ -156,13 +158,13 @@ pub trait Context<T>: Sized {
 
 impl<T> Context<T> for std::result::Result<T, io::Error> {
     fn with_context<C: fmt::Display>(self, what: impl FnOnce() -> C) -> Result<T> {
-        self.map_err(|e| Error::caused(what(), e))
+        self.map_err(|e| Error::with_cause(what(), e))
     }
 }
 
 impl<T> Context<T> for std::result::Result<T, rustix::io::Errno> {
     fn with_context<C: fmt::Display>(self, what: impl FnOnce() -> C) -> Result<T> {
-        self.map_err(|e| Error::caused(what(), e.into()))
+        self.map_err(|e| Error::with_cause(what(), e))
     }
 }
 

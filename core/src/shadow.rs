@@ -423,11 +423,7 @@ fn retain(snapshot_dir: &Path, e: &mut Entry) -> Result<()> {
 /// Whether the snapshot `name` just made in `folder` holds the share's
 /// directory `rel`, reached without following links.
 fn share_in(folder: &File, name: &OsStr, rel: &Path) -> std::io::Result<()> {
-    let mut dir = sys::fs::open_dir_at(folder, name)?;
-    for part in rel.iter() {
-        dir = sys::fs::open_dir_at(&dir, part)?;
-    }
-    Ok(())
+    sys::fs::open_beneath(folder, &Path::new(name).join(rel)).map(drop)
 }
 
 /// A subvolume's snapshot folders, open: `<snapshot dir>/<key>` and, for
@@ -502,13 +498,7 @@ fn open_snapshot_folders(layout: &Layout, writable: bool) -> Result<Folders> {
 /// `<snapshot dir>/<key>` opened below the open snapshot directory, without
 /// creating anything.
 fn open_key_folder(sd: &File, key: &Path) -> std::io::Result<File> {
-    let mut parts = key.iter();
-    let first = parts.next().unwrap_or_default();
-    let mut dir = sys::fs::open_dir_at(sd, first)?;
-    for part in parts {
-        dir = sys::fs::open_dir_at(&dir, part)?;
-    }
-    Ok(dir)
+    sys::fs::open_beneath(sd, key)
 }
 
 /// The folders, with `.writable` opened (created where missing) for a

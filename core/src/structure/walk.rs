@@ -1,7 +1,7 @@
 //! The walker behind `check`, `summarize` and `require_supported`.
 
 use super::{display_path, Rule, Rules, Violation};
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::mounts::Mount;
 use crate::ntstatus;
 use crate::sys;
@@ -45,7 +45,7 @@ pub fn walk(
             w.report(Rule::Unreadable, root.to_path_buf(), unreadable_detail(&e));
             return Ok(w.count);
         }
-        Err(e) => return Err(Error::io(format!("open {}", display_path(root)), &e)),
+        Err(e) => return Err(e).with_context(|| format!("open {}", display_path(root))),
     }
     w.mounts_on_files(mounts);
     Ok(w.count)
@@ -152,8 +152,8 @@ impl Walker<'_> {
     }
 
     fn run(&mut self, root_fd: File) -> Result<()> {
-        let st = dir::stat_dir(&root_fd)
-            .map_err(|e| Error::io(format!("stat {}", display_path(self.root)), &e))?;
+        let st =
+            dir::stat_dir(&root_fd).with_context(|| format!("stat {}", display_path(self.root)))?;
         self.root_dev = st.dev;
         let subdirs = self.scan(&root_fd, self.base, 0)?;
         let mut stack = vec![Frame {
@@ -246,10 +246,8 @@ impl Walker<'_> {
             Ok(fd) => fd,
             Err(e) if vanished(&e) => return Ok(None),
             Err(e) if is_resource_error(&e) => {
-                return Err(Error::io(
-                    format!("open {}", display_path(&self.path(here, None))),
-                    &e,
-                ))
+                return Err(e)
+                    .with_context(|| format!("open {}", display_path(&self.path(here, None))))
             }
             Err(e) if matches!(e.raw_os_error(), Some(libc::ENOTDIR) | Some(libc::ELOOP)) => {
                 // Replaced since readdir: judge what it is now.
@@ -340,13 +338,12 @@ impl Walker<'_> {
                     Ok(k) => k,
                     Err(e) if vanished(&e) => continue,
                     Err(e) if is_resource_error(&e) => {
-                        return Err(Error::io(
+                        return Err(e).with_context(|| {
                             format!(
                                 "stat {}",
                                 display_path(&self.path(rel_len, Some(name.to_bytes())))
-                            ),
-                            &e,
-                        ))
+                            )
+                        })
                     }
                     Err(e) => {
                         let p = self.path(rel_len, Some(name.to_bytes()));
@@ -366,10 +363,8 @@ impl Walker<'_> {
             Ok(()) => {}
             Err(e) if vanished(&e) => {}
             Err(e) if is_resource_error(&e) => {
-                return Err(Error::io(
-                    format!("read {}", display_path(&self.path(rel_len, None))),
-                    &e,
-                ))
+                return Err(e)
+                    .with_context(|| format!("read {}", display_path(&self.path(rel_len, None))))
             }
             Err(e) => {
                 let p = self.path(rel_len, None);

@@ -61,7 +61,8 @@ const DIR_FLAGS: OFlags = OFlags::RDONLY
 /// component, no `..` above `root` and no mount crossed (openat2
 /// RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS |
 /// RESOLVE_NO_XDEV): the one way rvss goes down a tree a share user can
-/// write. A link gives ELOOP, a file on the way ENOTDIR, an escape EXDEV.
+/// write. A link on the way gives ELOOP (ENOTDIR or ELOOP as the last
+/// component, like `open_dir_at`), a file ENOTDIR, an escape EXDEV.
 pub fn open_beneath(root: impl AsFd, rel: &Path) -> io::Result<File> {
     let path: &Path = if rel.as_os_str().is_empty() {
         Path::new(".")
@@ -400,4 +401,84 @@ pub fn write_out(f: impl AsFd) -> io::Result<()> {
 /// commit.
 pub fn sync_filesystem(f: impl AsFd) -> io::Result<()> {
     Ok(rustix::fs::syncfs(f)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::MetadataExt;
+
+    #[test]
+    fn open_beneath_goes_down_without_links_escapes_or_files() {
+        let dir = std::env::temp_dir().join(format!("rvss-sys-beneath-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("a/b/c")).unwrap();
+        std::fs::write(dir.join("a/file"), b"x").unwrap();
+        std::os::unix::fs::symlink("b", dir.join("a/link")).unwrap();
+        std::os::unix::fs::symlink("/", dir.join("a/abs")).unwrap();
+        let root = open_dir(&dir).unwrap();
+        let ino = |f: &File| f.metadata().unwrap().ino();
+
+        let c = open_beneath(&root, Path::new("a/b/c")).unwrap();
+        assert_eq!(ino(&c), std::fs::metadata(dir.join("a/b/c")).unwrap().ino());
+        // Empty: the root itself.
+        assert_eq!(
+            ino(&open_beneath(&root, Path::new("")).unwrap()),
+            ino(&root)
+        );
+
+        let errno = |rel: &str| {
+            open_beneath(&root, Path::new(rel))
+                .unwrap_err()
+                .raw_os_error()
+        };
+        // A link is refused at any component: last (O_NOFOLLOW with
+        // O_DIRECTORY says ENOTDIR), or on the way (ELOOP).
+        assert!(matches!(errno("a/link"), Some(libc::ELOOP | libc::ENOTDIR)));
+        assert_eq!(errno("a/link/c"), Some(libc::ELOOP));
+        assert_eq!(errno("a/abs/etc"), Some(libc::ELOOP));
+        // Never above the root, whatever the path says.
+        assert_eq!(errno(".."), Some(libc::EXDEV));
+        assert_eq!(errno("a/../../x"), Some(libc::EXDEV));
+        assert_eq!(errno("/etc"), Some(libc::EXDEV));
+        // Not a directory, or missing.
+        assert_eq!(errno("a/file"), Some(libc::ENOTDIR));
+        assert_eq!(errno("a/missing/c"), Some(libc::ENOENT));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn typed_flags_and_modes_reach_the_kernel() {
+        let dir = std::env::temp_dir().join(format!("rvss-sys-flags-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let d = open_dir(&dir).unwrap();
+        let name = OsStr::new("f");
+        let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL;
+        drop(open_file_at(&d, name, flags, Mode::from_raw_mode(0o640)).unwrap());
+        let md = std::fs::symlink_metadata(dir.join("f")).unwrap();
+        // The umask may only take bits away.
+        assert_eq!(md.mode() & 0o7777 & !0o640, 0);
+        // O_EXCL: the second create fails.
+        let e = open_file_at(&d, name, flags, Mode::RUSR).unwrap_err();
+        assert_eq!(e.raw_os_error(), Some(libc::EEXIST));
+        // A link is never followed, and a FIFO is refused without blocking.
+        std::os::unix::fs::symlink("f", dir.join("l")).unwrap();
+        let e = open_file_at(&d, OsStr::new("l"), OFlags::RDONLY, Mode::empty()).unwrap_err();
+        assert_eq!(e.raw_os_error(), Some(libc::ELOOP));
+        rustix::fs::mknodat(
+            &d,
+            "p",
+            rustix::fs::FileType::Fifo,
+            Mode::RUSR | Mode::WUSR,
+            0,
+        )
+        .unwrap();
+        let e = open_regular_at(&d, OsStr::new("p"), OFlags::RDONLY, Mode::empty()).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+        mkdir_at(&d, OsStr::new("sub"), Mode::RWXU).unwrap();
+        mkdir_at(&d, OsStr::new("sub"), Mode::RWXU).unwrap();
+        assert!(stat_at(&d, "sub").unwrap().is_dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
