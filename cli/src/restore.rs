@@ -134,7 +134,7 @@ fn cephfs_source(share: &ConfiguredShare, from: &str) -> Result<Source, Failure>
         return Ok(Source {
             _held: mark,
             entry,
-            src: root.into(),
+            src: root,
             share: live,
             method: restore::Method::Copy,
         });

@@ -121,7 +121,8 @@ mod tests {
         let odd = Status::from_code(0xC000_0999);
         assert_eq!(odd.name(), None);
         assert_eq!(odd.to_string(), "NTSTATUS 0xc0000999");
-        assert!(0xC000_00BB_u32 == NOT_SUPPORTED && NOT_SUPPORTED == 0xC000_00BB_u32);
+        assert_eq!(0xC000_00BB_u32, NOT_SUPPORTED);
+        assert_eq!(NOT_SUPPORTED, 0xC000_00BB_u32);
         // Every name is unique and spelled the way Samba spells it.
         for (i, (s, n)) in NAMES.iter().enumerate() {
             assert!(n.starts_with("NT_STATUS_"));

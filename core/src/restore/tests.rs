@@ -102,7 +102,7 @@ fn the_tree_comes_back_whole_with_attributes_links_holes_and_fifos() {
     fs::write(d.join("e/empty"), "").unwrap();
     fs::set_permissions(d.join("big"), fs::Permissions::from_mode(0o640)).unwrap();
     let big_file = crate::sys::fs::open_file_at(
-        &crate::sys::fs::open_dir(&d).unwrap(),
+        crate::sys::fs::open_dir(&d).unwrap(),
         OsStr::new("big"),
         OFlags::RDONLY,
         Mode::empty(),
