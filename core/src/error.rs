@@ -123,21 +123,8 @@ impl std::error::Error for Error {
     }
 }
 
-impl From<io::Error> for Error {
-    fn from(e: io::Error) -> Error {
-        Error {
-            status: status_of(&e),
-            message: e.to_string(),
-            source: Some(Arc::new(e)),
-        }
-    }
-}
-
-impl From<rustix::io::Errno> for Error {
-    fn from(e: rustix::io::Errno) -> Error {
-        Error::from(io::Error::from(e))
-    }
-}
+// No `From<io::Error>`: a bare `?` would log "No such file or directory"
+// without saying what rvss was doing; `Context` says it.
 
 /// Says what was being done when a call failed, keeping the cause (see
 /// the module documentation).
@@ -265,7 +252,15 @@ mod tests {
         assert_eq!(plain.status, ntstatus::INVALID_PARAMETER);
         assert!(plain.source().is_none() && plain.raw_os_error().is_none());
         assert_eq!(Error::not_supported("x").status, ntstatus::NOT_SUPPORTED);
-        let from: Error = io::Error::from_raw_os_error(libc::EEXIST).into();
-        assert_eq!(from.status, ntstatus::OBJECT_NAME_COLLISION);
+        let exists = Error::with_cause("create /w", rustix::io::Errno::EXIST);
+        assert_eq!(exists.status, ntstatus::OBJECT_NAME_COLLISION);
+        assert_eq!(exists.raw_os_error(), Some(libc::EEXIST));
+        assert!(exists.message.starts_with("create /w: "), "{exists}");
+    }
+
+    #[test]
+    fn errors_cross_threads() {
+        fn send_sync<T: Send + Sync + 'static>() {}
+        send_sync::<Error>();
     }
 }
