@@ -6,8 +6,9 @@ use super::{Cli, Failure, Outcome, EXIT_NEGATIVE, EXIT_OK};
 use rvss_core::catalog::restoring;
 use rvss_core::catalog::{Catalog, Entry};
 use rvss_core::snapshot::Snapshot;
-use rvss_core::{ntstatus, restore};
-use std::os::fd::{AsFd, OwnedFd};
+use rvss_core::{ntstatus, restore, sys};
+use std::fs::File;
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
@@ -63,7 +64,7 @@ struct Source {
     _held: restoring::Mark,
     entry: Entry,
     /// The share's directory inside the snapshot.
-    src: OwnedFd,
+    src: File,
     /// The live share.
     share: PathBuf,
     method: restore::Method,
@@ -95,7 +96,7 @@ fn btrfs_source(share: &ConfiguredShare, from: &str) -> Result<Source, Failure> 
         let inside = Path::new(&entry.snap_path)
             .strip_prefix(&entry.path)
             .map_err(|_| failure(format!("catalog entry {} is inconsistent", entry.id)))?;
-        let src = restore::open_beneath(snap.root().as_fd(), inside)
+        let src = sys::fs::open_beneath(snap.root(), inside)
             .map_err(|e| failure(format!("open {}: {e}", entry.snap_path)))?;
         let mark = restoring::Mark::set(catalog, &entry)?;
         drop(lock);
@@ -134,7 +135,7 @@ fn cephfs_source(share: &ConfiguredShare, from: &str) -> Result<Source, Failure>
         return Ok(Source {
             _held: mark,
             entry,
-            src: root.into(),
+            src: root,
             share: live,
             method: restore::Method::Copy,
         });

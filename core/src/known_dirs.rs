@@ -81,9 +81,12 @@ pub fn load_listed() -> Vec<PathBuf> {
     let Ok(dir) = crate::sys::fs::open_dir(&state_dir()) else {
         return vec![];
     };
-    let Ok(mut f) =
-        crate::sys::fs::open_regular_at(&dir, std::ffi::OsStr::new(FILE_NAME), libc::O_RDONLY, 0)
-    else {
+    let Ok(mut f) = crate::sys::fs::open_regular_at(
+        &dir,
+        std::ffi::OsStr::new(FILE_NAME),
+        rustix::fs::OFlags::RDONLY,
+        rustix::fs::Mode::empty(),
+    ) else {
         return vec![];
     };
     let mut v = vec![];
@@ -124,8 +127,8 @@ fn append(snapshot_dir: &Path) -> std::io::Result<()> {
     let mut f = crate::sys::fs::open_regular_at(
         &dir,
         std::ffi::OsStr::new(FILE_NAME),
-        libc::O_WRONLY | libc::O_APPEND | libc::O_CREAT,
-        0o644,
+        rustix::fs::OFlags::WRONLY | rustix::fs::OFlags::APPEND | rustix::fs::OFlags::CREATE,
+        rustix::fs::Mode::from_raw_mode(0o644),
     )?;
     // One write of one line: appends never interleave within a line.
     f.write_all(format!("{text}\n").as_bytes())

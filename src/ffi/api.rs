@@ -4,8 +4,9 @@ use super::c_api::rvss_share;
 use super::guard;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::logging;
+use crate::ntstatus::{self, Status};
 use crate::shadow::{self, HookTarget};
-use crate::{logging, ntstatus};
 use std::ffi::{c_char, CStr, CString};
 use std::fmt;
 use std::os::unix::ffi::OsStrExt;
@@ -100,7 +101,7 @@ impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Lazy<F> {
 }
 
 /// Logs the outcome (one line) and returns its NTSTATUS.
-fn finish(op: &str, share: &str, r: Result<impl fmt::Display>) -> u32 {
+fn finish(op: &str, share: &str, r: Result<impl fmt::Display>) -> Status {
     match r {
         Ok(line) => {
             log::info!("{share}: {op}: {line}");

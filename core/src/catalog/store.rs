@@ -161,7 +161,7 @@ impl Catalog {
         let entries_dir = match sys::fs::open_dir_at(&dir, DIR_NAME) {
             Ok(d) => d,
             Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {
-                sys::fs::mkdir_at(&dir, os(DIR_NAME), 0o700)
+                sys::fs::mkdir_at(&dir, os(DIR_NAME), rustix::fs::Mode::RWXU)
                     .and_then(|()| sys::fs::open_dir_at(&dir, DIR_NAME))
                     .map_err(|e| {
                         Error::io(format!("create {}", dir_path.join(DIR_NAME).display()), &e)
@@ -272,8 +272,8 @@ impl Catalog {
         let mut f = sys::fs::open_file_at(
             &self.entries_dir,
             &temp,
-            libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL,
-            0o600,
+            rustix::fs::OFlags::WRONLY | rustix::fs::OFlags::CREATE | rustix::fs::OFlags::EXCL,
+            rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
         )?;
         let done = f.write_all(&serialize(e)).and_then(|()| match durable {
             Durability::Now => f.sync_all(),
@@ -297,7 +297,10 @@ impl Catalog {
         let file = self.file_of(Path::new(&e.path))?;
         let what = || format!("write catalog entry {}", self.shown(&file).display());
         let durable = self.durability(Durability::WithNextCommit);
-        let mut f = match sys::fs::open_unnamed_at(&self.entries_dir, 0o600) {
+        let mut f = match sys::fs::open_unnamed_at(
+            &self.entries_dir,
+            rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
+        ) {
             Ok(f) => f,
             // Filesystems without unnamed files (ceph-fuse): a temporary
             // name, placed without replacing.

@@ -283,7 +283,9 @@ pub fn create(
             sleep_to_next_second();
             continue;
         }
-        if let Err(e) = sys_ceph::make_snapshot(&snapdir, &name, 0o755) {
+        if let Err(e) =
+            sys_ceph::make_snapshot(&snapdir, &name, rustix::fs::Mode::from_raw_mode(0o755))
+        {
             let undo = catalog
                 .lock_shared()
                 .and_then(|_lock| catalog.remove(&entry, Durability::Now));

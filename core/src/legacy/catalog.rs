@@ -131,8 +131,8 @@ pub fn fall_back_to_previous(dir: &File) -> std::io::Result<()> {
     let mut f = sys::fs::open_file_at(
         dir,
         &temp,
-        libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL,
-        0o600,
+        rustix::fs::OFlags::WRONLY | rustix::fs::OFlags::CREATE | rustix::fs::OFlags::EXCL,
+        rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
     )?;
     f.write_all(&serialize_legacy(&previous))?;
     f.sync_all()?;
