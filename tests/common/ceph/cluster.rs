@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// The bridge's own MAC (locally administered), see `Cluster::start_with`.
+const BRIDGE_MAC: &str = "02:72:76:73:73:01";
+
 /// One CTDB node: ctdbd and smbd in a mount namespace of its own.
 pub struct Node {
     pub pnn: usize,
@@ -238,9 +241,14 @@ impl Cluster {
         let (ceph, addrs) = match network {
             Network::Loopback => (Ceph::start(w), NODE_ADDRS),
             Network::PublicAddress => {
+                // A fixed MAC: a bridge without one takes its lowest port's,
+                // so deleting a failed node's veth could change it, and the
+                // survivor's packets to Ceph (and to the client) went to the
+                // old MAC until its neighbour entry expired: 20-40 s in which
+                // its CephFS session looked dead and the MDS evicted it.
                 w.must(&format!(
-                    "ip link add {BRIDGE} type bridge && ip addr add {BRIDGE_ADDR}/24 dev {BRIDGE} \
-                     && ip link set {BRIDGE} up"
+                    "ip link add {BRIDGE} address {BRIDGE_MAC} type bridge && \
+                     ip addr add {BRIDGE_ADDR}/24 dev {BRIDGE} && ip link set {BRIDGE} up"
                 ));
                 (Ceph::start_at(w, BRIDGE_ADDR), BRIDGED_NODE_ADDRS)
             }
@@ -428,6 +436,22 @@ impl Cluster {
                 base.join("events/legacy/10.interface.script"),
             )
             .unwrap();
+            // ctdbd's gratuitous ARPs after a takeover, which its test
+            // mode skips (see the script).
+            std::os::unix::fs::symlink(
+                manifest_dir().join("tests/common/ceph/11.test-garp.script"),
+                base.join("events/legacy/11.test-garp.script"),
+            )
+            .unwrap();
+            // The fencing an admin's setup does (vfs_rvss(8)): on failover
+            // the survivor evicts the dead node's CephFS session, whose
+            // capabilities would otherwise block it until the MDS times
+            // the session out.
+            std::os::unix::fs::symlink(
+                manifest_dir().join("scripts/ctdb/05.rvss-cephfs-evict.script"),
+                base.join("events/legacy/05.rvss-cephfs-evict.script"),
+            )
+            .unwrap();
         }
         fs::write(
             n.dir.join("samba/etc/samba/smb.conf"),
@@ -484,6 +508,22 @@ impl Cluster {
 }
 
 impl Cluster {
+    /// The MAC of the bridge (Ceph's and the client's side of the LAN) with
+    /// `Network::PublicAddress`.
+    pub fn bridge_mac(&self) -> String {
+        // (sysfs shows the host's interfaces, not the world's)
+        let o = nsenter(self.world_pid, "ip")
+            .args(["-o", "link", "show", BRIDGE])
+            .output()
+            .expect("nsenter");
+        let line = String::from_utf8_lossy(&o.stdout).into_owned();
+        line.split("link/ether ")
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// Node `i`'s machine fails: its processes are killed and its network
     /// interface goes away (with `Network::PublicAddress`: the veth pair,
     /// and with it every address the node held).
