@@ -431,8 +431,10 @@ impl Cluster {
             // 10.interface (adds and removes the address) and the
             // functions it sources, from the ctdb package.
             fs::copy("/etc/ctdb/functions", base.join("functions")).unwrap();
+            // (through a wrapper that skips a takeip of an address the
+            // node already holds, as ctdbd does outside its test mode)
             std::os::unix::fs::symlink(
-                "/usr/share/ctdb/events/legacy/10.interface.script",
+                manifest_dir().join("tests/common/ceph/10.interface.script"),
                 base.join("events/legacy/10.interface.script"),
             )
             .unwrap();
@@ -465,10 +467,13 @@ impl Cluster {
     }
 
     fn start_ctdbd(&self, n: &Node) {
-        // CEPH_CONF: the RADOS lock helper finds the test cluster
+        // CEPH_CONF: the RADOS lock helper finds the test cluster.
+        // CTDB_SCRIPT_VARDIR: the event scripts' state per node, not in
+        // the host's /var/lib/ctdb/scripts (CTDB's functions default).
         n.must(&format!(
-            "CEPH_CONF='{}' {} ctdbd 2>&1",
+            "CEPH_CONF='{}' CTDB_SCRIPT_VARDIR='{}' {} ctdbd 2>&1",
             self.ceph.conf.display(),
+            n.dir.join("ctdb/var/scripts").display(),
             n.ctdb_env()
         ));
     }
