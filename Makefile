@@ -35,15 +35,15 @@ test: build
 # The cluster suite (tests/e2e_cephfs.rs): a real single-host Ceph cluster
 # per test and a two-node CTDB cluster of real ctdbd + smbd, each with its
 # own ceph-fuse mount (installs ceph and ctdb from Debian once, about a
-# minute; the suite takes about two minutes). Not part of plain `cargo test`
-# (Cargo.toml: test = false) so that it runs once, here.
+# minute; the suite took 4 minutes on a busy 2-core host). Not part of
+# plain `cargo test` (Cargo.toml: test = false) so that it runs once, here.
 test-cluster: build
 	@bash scripts/deps-cluster.sh
 	$(CARGO) test --release --test e2e_cephfs -- --test-threads=2
 
 # CTDB public-address failover between the two nodes (own network
 # namespaces) alone; part of test-cluster too. The survivor serves the
-# moved address about 5 s after the failure once the dead node's CephFS
+# moved address 5 to 17 s after the failure once the dead node's CephFS
 # session is fenced (scripts/ctdb/05.rvss-cephfs-evict.script; vfs_rvss(8),
 # CEPHFS AND CTDB CLUSTERS).
 test-failover: build

@@ -434,14 +434,14 @@ impl Cluster {
             // (through a wrapper that skips a takeip of an address the
             // node already holds, as ctdbd does outside its test mode)
             std::os::unix::fs::symlink(
-                manifest_dir().join("tests/common/ceph/10.interface.script"),
+                harness_file("10.interface.script"),
                 base.join("events/legacy/10.interface.script"),
             )
             .unwrap();
             // ctdbd's gratuitous ARPs after a takeover, which its test
             // mode skips (see the script).
             std::os::unix::fs::symlink(
-                manifest_dir().join("tests/common/ceph/11.test-garp.script"),
+                harness_file("11.test-garp.script"),
                 base.join("events/legacy/11.test-garp.script"),
             )
             .unwrap();
@@ -603,6 +603,13 @@ impl Cluster {
             ));
         }
     }
+}
+
+/// A file next to this one (the harness's CTDB event scripts), wherever
+/// the test tree puts this directory.
+fn harness_file(name: &str) -> PathBuf {
+    let here = Path::new(file!()).parent().expect("a directory");
+    manifest_dir().join(here).join(name)
 }
 
 fn script_path() -> String {
