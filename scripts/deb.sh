@@ -68,6 +68,10 @@ install -m 0644 "$top/packaging/debian/copyright" "$doc/copyright"
 # rvss is a native package: its changelog is the Debian changelog.
 gzip -9n <"$top/packaging/debian/changelog" >"$doc/changelog.gz"
 install -m 0644 "$top/packaging/debian/smb.conf.example" "$doc/examples/smb.conf"
+# The CTDB event script that fences a failed node's CephFS session
+# (vfs_rvss(8), CEPHFS AND CTDB CLUSTERS): an example the admin installs.
+install -D -m 0755 "$top/scripts/ctdb/05.rvss-cephfs-evict.script" \
+    "$doc/examples/ctdb/05.rvss-cephfs-evict.script"
 chmod 0644 "$doc/changelog.gz" "$root"/usr/share/man/man8/*.gz
 
 # Shared-library dependencies of the binaries (libc6, libgcc-s1).
