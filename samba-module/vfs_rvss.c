@@ -46,6 +46,7 @@ static struct rvss_share rvss_share_of(struct vfs_handle_struct *handle,
 		.path = path,
 		.ctx = handle,
 		.option = rvss_option,
+		.state_dir = lp_state_directory(),
 	};
 	return share;
 }

@@ -68,6 +68,10 @@ install -m 0644 "$top/packaging/debian/copyright" "$doc/copyright"
 # rvss is a native package: its changelog is the Debian changelog.
 gzip -9n <"$top/packaging/debian/changelog" >"$doc/changelog.gz"
 install -m 0644 "$top/packaging/debian/smb.conf.example" "$doc/examples/smb.conf"
+# The CTDB event script that fences a failed node's CephFS session
+# (vfs_rvss(8), CEPHFS AND CTDB CLUSTERS): an example the admin installs.
+install -D -m 0755 "$top/scripts/ctdb/05.rvss-cephfs-evict.script" \
+    "$doc/examples/ctdb/05.rvss-cephfs-evict.script"
 chmod 0644 "$doc/changelog.gz" "$root"/usr/share/man/man8/*.gz
 
 # Shared-library dependencies of the binaries (libc6, libgcc-s1).
@@ -90,11 +94,12 @@ Suggests: smbclient
 Enhances: samba
 Section: net
 Priority: optional
-Description: Remote VSS (MS-FSRVP) shadow copies for Samba shares on btrfs
+Description: Remote VSS (MS-FSRVP) shadow copies for Samba shares on btrfs and CephFS
  vfs_rvss is a Samba VFS module providing the snapshot hooks of Samba's
  File Server Remote VSS Protocol server: Windows backup software (Hyper-V
  and SQL Server over SMB) gets application-consistent shadow copies of
- shares, made as btrfs snapshots kept outside the shares.
+ shares, made as btrfs snapshots kept outside the shares, or as CephFS
+ snapshots.
  .
  The rvss tool checks shares, lists and prunes snapshots and diagnoses an
  installation (rvss doctor).

@@ -10,7 +10,9 @@
 //! -> `rvss_core::backend::{btrfs, cephfs}` -> `rvss_core::sys` (ioctls,
 //! syscalls).
 
-// Nothing may panic into smbd: no unwrap/expect outside tests.
+// Nothing may panic into smbd: no unwrap/expect outside tests. Here, not in
+// the workspace's [lints]: the CLI and this package's tests, benches and
+// examples may unwrap (a package's [lints] is all or nothing).
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 // The core, under the paths the tests and benchmarks use (`rvss::catalog`).

@@ -70,6 +70,7 @@ fn share_for(name: &CString, path: &CString) -> Share {
         path: path.as_ptr(),
         ctx: std::ptr::null_mut(),
         option: None,
+        state_dir: std::ptr::null(),
     }
 }
 
@@ -159,7 +160,7 @@ fn inner_hostile_hooks() {
 
     // rvss's own answer for each (not merely some error: the kernel would
     // refuse several of these without rvss).
-    let hostile: Vec<(&str, Option<CString>, u32)> = vec![
+    let hostile: Vec<(&str, Option<CString>, rvss_core::ntstatus::Status)> = vec![
         (
             "outside the snapshot directory",
             Some(CString::new("/etc").unwrap()),

@@ -113,6 +113,7 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
         "/usr/share/doc/rvss/copyright",
         "/usr/share/doc/rvss/changelog.gz",
         "/usr/share/doc/rvss/examples/smb.conf",
+        "/usr/share/doc/rvss/examples/ctdb/05.rvss-cephfs-evict.script",
     ] {
         let line = listing
             .lines()

@@ -486,3 +486,63 @@ fn the_module_prune_carries_on_past_a_stuck_backup() {
     let left = subvolumes(&w, &fs1);
     assert_eq!(left.len(), 1 + 3 + 2 * 3, "{left:?}");
 }
+
+/// The list of snapshot directories lives in the state directory Samba
+/// uses, not in a path rvss assumes: with `state directory` set in
+/// smb.conf, the module writes it there (Samba's lp_state_directory()) and
+/// the CLI reads it there (the configuration, like Samba), so a snapshot
+/// under a previous `rvss:snapshot dir` stays listed and deletable.
+#[test]
+fn the_snapshot_dir_list_lives_in_samba_s_state_directory() {
+    let mut w = World::new("pin-statedir");
+    let fs1 = w.add_btrfs("fs1", 700);
+    let vol = fs1.join("vol1");
+    let state = w.dir.join("samba-state");
+    let old_dir = fs1.join("old-rvss");
+    w.must(&format!(
+        "btrfs subvolume create {} >/dev/null && mkdir {}/vm && install -d -m 0755 {} && \
+         install -d -m 0700 {}",
+        q(&vol),
+        q(&vol),
+        q(&state),
+        q(&old_dir)
+    ));
+    w.global_options
+        .push(format!("state directory = {}", state.display()));
+    let dir_option = format!("rvss:snapshot dir = {}", old_dir.display());
+    w.add_share("vm", &vol.join("vm"), &["vfs objects = rvss", &dir_option]);
+    w.start_samba();
+    w.must(&format!("printf data > {}/vm/disk.vhdx", q(&vol)));
+    let e = parse_expose(&w.rpc_ok("fss_create_expose backup ro vm"))
+        .pop()
+        .expect("exposed");
+
+    let listed = w.must(&format!("cat {}/rvss-snapshot-dirs", q(&state)));
+    assert_eq!(listed.trim(), old_dir.display().to_string(), "{listed}");
+    let o = w.sh("test -e /var/lib/samba/rvss-snapshot-dirs");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the module wrote the list into the default state directory"
+    );
+
+    // The share back on its default snapshot directory: the CLI finds the
+    // copy under the old one only through the list.
+    let s = w.shares.iter_mut().find(|s| s.name == "vm").unwrap();
+    s.options.retain(|o| !o.starts_with("rvss:snapshot dir"));
+    w.write_conf();
+    let l = list_json(&w);
+    assert_eq!(l.len(), 1, "{l:?}");
+    assert!(
+        l[0]["path"]
+            .as_str()
+            .unwrap()
+            .starts_with(&old_dir.display().to_string()),
+        "{l:?}"
+    );
+    assert_eq!(l[0]["state"], "exposed", "{l:?}");
+
+    w.rpc_ok(&format!("fss_delete vm {} {}", e.set, e.copy));
+    assert!(list_json(&w).is_empty());
+    assert_eq!(subvolumes(&w, &fs1), vec!["vol1".to_string()]);
+}

@@ -60,6 +60,7 @@ impl HookShare {
             path: self.path.as_ptr(),
             ctx: std::ptr::null_mut(),
             option: None,
+            state_dir: std::ptr::null(),
         }
     }
 

@@ -46,7 +46,9 @@ mod smbconf;
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// List every snapshot rvss made, with its state (exposed, retained, orphan).
+    /// List every snapshot rvss made, with its state (exposed, retained,
+    /// orphan, creating; on CephFS also lost); exit 2 naming any corrupt
+    /// catalog entry.
     List(list::Args),
     /// Delete retained backups beyond each share's retention policy.
     Prune(prune::Args),
@@ -55,9 +57,12 @@ pub enum Command {
     /// Print the [global] lines rvss needs, or a share's lines that show its
     /// backups as Previous Versions.
     Smbconf(smbconf::Args),
-    /// Restore a file or directory from a backup (reflink, instant).
+    /// Restore a file or directory from a backup (btrfs: by reflink,
+    /// instant; CephFS: by copy), never replacing anything without --force.
     Restore(restore::Args),
-    /// Restore a damaged catalog from its previous generation.
+    /// Make every catalog readable again: rebuild corrupt entries from their
+    /// snapshots (or set them aside), record the identity of entries without
+    /// one; deletes nothing.
     Repair(repair::Args),
     /// Check that a share's tree is a supported directory structure (exit 1 if not).
     Check(check::Args),
@@ -93,8 +98,22 @@ pub fn print_json(value: &impl serde::Serialize, fallback: &str) {
 }
 
 impl Cli {
+    /// The Samba configuration; also tells `known_dirs` where this Samba
+    /// keeps its state, as the module learns it from Samba: `state
+    /// directory` from the configuration, else Samba's built-in STATEDIR
+    /// (`smbd -b`).
     pub fn samba_conf(&self) -> std::result::Result<SambaConf, Failure> {
-        Ok(SambaConf::load(&self.config)?)
+        let conf = SambaConf::load(&self.config)?;
+        let state_dir = conf
+            .global
+            .params
+            .get(&rvss_core::config::option_key("state directory"))
+            .map(PathBuf::from)
+            .or_else(|| rvss_core::samba::build_path("STATEDIR"));
+        if let Some(dir) = state_dir {
+            rvss_core::hooks::use_state_dir(&dir);
+        }
+        Ok(conf)
     }
 }
 

@@ -5,9 +5,10 @@
 use super::shares::{self, failure};
 use super::{Cli, Failure, Outcome, EXIT_NEGATIVE, EXIT_OK};
 use rvss_core::backend::{Backup, Registry};
+use rvss_core::catalog::restoring;
 use rvss_core::catalog::{Catalog, Entry};
 use rvss_core::share::Share;
-use rvss_core::{ntstatus, restore, restoring};
+use rvss_core::{ntstatus, restore};
 use std::os::fd::AsFd;
 use std::path::Path;
 

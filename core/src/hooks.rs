@@ -23,6 +23,12 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
     delete_with(&Registry::builtin(), share, base_path, snap_path)
 }
 
+/// Where Samba keeps its state (the hook's `state_dir`), for what the
+/// backends keep there (btrfs: the snapshot directories used before).
+pub fn use_state_dir(dir: &Path) {
+    crate::backend::btrfs::known_dirs::use_state_dir(dir);
+}
+
 pub fn check_path_with(registry: &Registry, share: &Share) -> Result<String> {
     registry.resolve(share)?.check_path(share)
 }

@@ -5,12 +5,14 @@
 //!
 //! `unsafe` is denied everywhere but in `sys` (the workspace's lints).
 
-// Nothing may panic into smbd: no unwrap/expect outside tests.
+// Nothing may panic into smbd: no unwrap/expect outside tests. Here, not in
+// the workspace's [lints]: the CLI may unwrap (a package's [lints] is all or
+// nothing).
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 // Layers, bottom to top (a module uses only those below it): sys, error,
 // ntstatus, gmt, paths, duration, logging, process, mounts; config, share;
-// catalog, structure, flush, restore, restoring; legacy, policy, backend
+// catalog (with restoring), structure, flush, restore; legacy, policy, backend
 // (the trait), then backend::btrfs and backend::cephfs, then
 // backend::registry and hooks; smbconf, samba, dpkg and inventory serve the
 // CLI.
@@ -32,7 +34,6 @@ pub mod paths;
 pub mod policy;
 pub mod process;
 pub mod restore;
-pub mod restoring;
 pub mod samba;
 pub mod share;
 pub mod smbconf;

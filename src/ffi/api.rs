@@ -5,10 +5,12 @@ use super::guard;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::hooks;
+use crate::logging;
+use crate::ntstatus::{self, Status};
 use crate::share::{Deleted, Share};
-use crate::{logging, ntstatus};
 use std::ffi::{c_char, CStr, CString};
 use std::fmt;
+use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 
 /// An owned copy of what the shim passed, with the share's options parsed.
@@ -36,6 +38,9 @@ unsafe fn arg(p: *const c_char, what: &str) -> Result<String> {
     })
 }
 
+/// Also tells `known_dirs` where Samba keeps its state (the share's
+/// `state_dir`), so that the hooks and the CLI use the same list.
+///
 /// # Safety
 /// `share` is NULL or points to an rvss_share whose strings, context and
 /// option callback are valid for the duration of the hook.
@@ -46,6 +51,14 @@ unsafe fn hook_share(share: *const rvss_share) -> Result<ShimArgs> {
     let name = unsafe { arg(s.name, "share name") }.unwrap_or_else(|_| "?".into());
     // SAFETY: as above.
     let path = PathBuf::from(unsafe { arg(s.path, "share path") }?);
+    if !s.state_dir.is_null() {
+        // SAFETY: non-NULL: Samba's NUL-terminated lp_state_directory(),
+        // valid for the hook.
+        let dir = unsafe { CStr::from_ptr(s.state_dir) };
+        hooks::use_state_dir(std::path::Path::new(std::ffi::OsStr::from_bytes(
+            dir.to_bytes(),
+        )));
+    }
     let (ctx, option) = (s.ctx, s.option);
     let get = |key: &str| -> Option<String> {
         let f = option?;
@@ -89,7 +102,7 @@ impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Lazy<F> {
 }
 
 /// Logs the outcome (one line) and returns its NTSTATUS.
-fn finish(op: &str, share: &str, r: Result<impl fmt::Display>) -> u32 {
+fn finish(op: &str, share: &str, r: Result<impl fmt::Display>) -> Status {
     match r {
         Ok(line) => {
             log::info!("{share}: {op}: {line}");

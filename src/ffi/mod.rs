@@ -12,13 +12,14 @@ pub use api::{rvss_check_path, rvss_snap_create, rvss_snap_delete};
 pub use c_api::rvss_share;
 pub use module::samba_init_module;
 
-use crate::ntstatus;
+use crate::ntstatus::{self, Status};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-/// Runs `f`, turning a panic into NT_STATUS_INTERNAL_ERROR and a log line.
-fn guard(op: &str, f: impl FnOnce() -> u32) -> u32 {
+/// Runs `f`, turning a panic into NT_STATUS_INTERNAL_ERROR and a log line;
+/// the typed status becomes the number Samba takes here.
+fn guard(op: &str, f: impl FnOnce() -> Status) -> u32 {
     match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(status) => status,
+        Ok(status) => status.code(),
         Err(payload) => {
             let why = payload
                 .downcast_ref::<&str>()
@@ -26,7 +27,7 @@ fn guard(op: &str, f: impl FnOnce() -> u32) -> u32 {
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
             log::error!("{op}: internal error: {why}");
-            ntstatus::INTERNAL_ERROR
+            ntstatus::INTERNAL_ERROR.code()
         }
     }
 }

@@ -5,8 +5,9 @@ use super::c_api::{
 };
 use super::guard;
 use super::samba_abi::NTSTATUS;
+use crate::logging;
+use crate::ntstatus::{self, Status};
 use crate::samba::{self, Compat};
-use crate::{logging, ntstatus};
 use std::ffi::{c_void, CStr, CString};
 
 /// The Samba this module was built for, as a NUL-terminated string exported
@@ -72,7 +73,7 @@ pub unsafe extern "C" fn samba_init_module(_ctx: *mut c_void) -> NTSTATUS {
                 samba::VFS_INTERFACE_VERSION
             );
         }
-        st
+        Status::from_code(st)
     });
     NTSTATUS { v }
 }

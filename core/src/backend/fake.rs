@@ -175,7 +175,7 @@ impl Backend for Fake {
                 ));
             };
             if e.being_restored() {
-                return Err(crate::restoring::busy(&e, "delete"));
+                return Err(crate::catalog::restoring::busy(&e, "delete"));
             }
             if !retains {
                 FakeSnapshots.destroy(&e)?;
@@ -234,7 +234,7 @@ impl Backend for Fake {
         let share = std::fs::canonicalize(&share.path)
             .map_err(|err| Error::io(format!("share path {}", share.path.display()), &err))?;
         Ok(Backup {
-            root: root.into(),
+            root,
             share,
             method: Method::Copy,
         })

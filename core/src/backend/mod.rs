@@ -20,7 +20,6 @@ use crate::restore::Method;
 use crate::share::{Created, Deleted, Share};
 use std::collections::BTreeSet;
 use std::fs::File;
-use std::os::fd::OwnedFd;
 use std::path::PathBuf;
 
 /// A filesystem's snapshots as rvss uses them. Object safe: the registry
@@ -91,7 +90,7 @@ pub trait Backend: Sync {
 /// A backup opened for a restore.
 pub struct Backup {
     /// The share's directory inside the snapshot.
-    pub root: OwnedFd,
+    pub root: File,
     /// The live share's directory, canonical.
     pub share: PathBuf,
     /// How the restore engine copies file data from it.

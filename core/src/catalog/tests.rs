@@ -1,9 +1,18 @@
+use super::entry;
+use super::entry::start_time;
+use super::repair::CORRUPT_SUFFIX;
 use super::*;
+use crate::ntstatus;
+use std::ffi::OsStr;
+use std::io::{Read, Write};
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
 
-struct TempDir(PathBuf);
+/// A scratch directory, removed when dropped (the legacy tests use it too).
+pub(crate) struct TempDir(pub(crate) PathBuf);
 
 impl TempDir {
-    fn new(tag: &str) -> TempDir {
+    pub(crate) fn new(tag: &str) -> TempDir {
         let p = std::env::temp_dir().join(format!(
             "rvss-catalog-{tag}-{}-{}",
             std::process::id(),
@@ -20,7 +29,8 @@ impl Drop for TempDir {
     }
 }
 
-fn entry(dir: &Path, name: &str) -> Entry {
+/// An entry of the snapshot `vol1/<name>` in `dir`.
+pub(crate) fn entry(dir: &Path, name: &str) -> Entry {
     let path = dir.join("vol1").join(name);
     Entry {
         id: uuid::Uuid::new_v4().to_string(),
@@ -104,13 +114,37 @@ fn without_unnamed_files_a_name_is_reserved_once_too() {
     assert_eq!(files.len(), 1, "a temporary file was left behind");
 }
 
-/// One attempt to reserve the contested name with the id `id`: true when
-/// this one won.
-fn reserve_contested(dir: &Path, id: &str) -> bool {
-    let c = Catalog::open(dir).unwrap();
+/// One racer's attempt at the contested name: whether it won, and when
+/// its `reserve` began and returned (nanoseconds of the realtime clock,
+/// comparable between processes).
+#[derive(Debug, Clone)]
+struct Attempt {
+    who: String,
+    won: bool,
+    start: u128,
+    end: u128,
+}
+
+fn now_ns() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+}
+
+/// One attempt to reserve the contested name with the id `id` (the catalog
+/// opened beforehand, so that only `reserve` is timed).
+fn reserve_contested(c: &Catalog, dir: &Path, id: &str) -> Attempt {
     let mut e = entry(dir, "@GMT-2025.11.25-10.00.00");
     e.id = id.into();
-    c.reserve(&e).unwrap()
+    let start = now_ns();
+    let won = c.reserve(&e).unwrap();
+    Attempt {
+        who: id.into(),
+        won,
+        start,
+        end: now_ns(),
+    }
 }
 
 const RACE_DIR: &str = "RVSS_CATALOG_RACE_DIR";
@@ -128,27 +162,26 @@ fn reservation_race_child() {
     };
     let dir = PathBuf::from(dir);
     let c = Catalog::open(&dir).unwrap();
-    drop(c);
     let mut go = [0u8; 1];
     std::io::stdin().read_exact(&mut go).unwrap();
-    let won = reserve_contested(&dir, &id);
+    let a = reserve_contested(&c, &dir, &id);
     std::fs::write(
         dir.join(format!("result-{id}")),
-        if won { "1" } else { "0" },
+        format!("{} {} {}", u8::from(a.won), a.start, a.end),
     )
     .unwrap();
 }
 
-#[test]
-fn concurrent_reservations_of_one_name_have_one_winner() {
+/// One race in a fresh catalog: 8 threads of this process released by a
+/// barrier and 4 processes of their own (a second smbd, the CLI), each a
+/// copy of this test binary running `reservation_race_child`, released by
+/// one byte each right after. Every attempt, as its racer saw it.
+fn reservation_race(tag: &str) -> Vec<Attempt> {
     use std::process::{Command, Stdio};
     use std::sync::{Arc, Barrier};
-    let d = TempDir::new("race");
+    let d = TempDir::new(tag);
     let dir = d.0.clone();
     Catalog::open(&dir).unwrap();
-
-    // Processes of their own (a second smbd, the CLI): each a copy of this
-    // test binary running `reservation_race_child`, released together.
     let mut children: Vec<_> = (0..4)
         .map(|i| {
             Command::new(std::env::current_exe().unwrap())
@@ -167,41 +200,77 @@ fn concurrent_reservations_of_one_name_have_one_winner() {
                 .unwrap()
         })
         .collect();
-    // Threads of this process, started together with the children.
     let barrier = Arc::new(Barrier::new(9));
+    // Every handle collected before any is joined: the threads all wait at
+    // the barrier together.
     let threads: Vec<_> = (0..8)
         .map(|i| {
             let dir = dir.clone();
             let barrier = Arc::clone(&barrier);
             std::thread::spawn(move || {
+                let c = Catalog::open(&dir).unwrap();
                 barrier.wait();
-                reserve_contested(&dir, &format!("t{i}"))
+                reserve_contested(&c, &dir, &format!("t{i}"))
             })
         })
         .collect();
     // Give the children time to start and block on their go.
     std::thread::sleep(std::time::Duration::from_millis(300));
-    barrier.wait();
     for c in &mut children {
         c.stdin.take().unwrap().write_all(b"g").unwrap();
     }
-    let mut winners: Vec<String> = threads
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, h)| h.join().unwrap().then(|| format!("t{i}")))
-        .collect();
+    barrier.wait();
+    let mut attempts: Vec<Attempt> = threads.into_iter().map(|h| h.join().unwrap()).collect();
     for (i, mut c) in children.into_iter().enumerate() {
         assert!(c.wait().unwrap().success(), "child p{i} failed");
         let result = std::fs::read_to_string(dir.join(format!("result-p{i}")))
             .unwrap_or_else(|e| panic!("child p{i} did not race (no result: {e})"));
-        if result == "1" {
-            winners.push(format!("p{i}"));
-        }
+        let f: Vec<u128> = result.split(' ').map(|x| x.parse().unwrap()).collect();
+        attempts.push(Attempt {
+            who: format!("p{i}"),
+            won: f[0] == 1,
+            start: f[1],
+            end: f[2],
+        });
     }
+    let winners: Vec<_> = attempts.iter().filter(|a| a.won).collect();
     assert_eq!(winners.len(), 1, "winners: {winners:?}");
     let entries = Catalog::open(&dir).unwrap().entries().unwrap();
     assert_eq!(entries.len(), 1);
-    assert_eq!(entries[0].id, winners[0], "the entry is the winner's");
+    assert_eq!(entries[0].id, winners[0].who, "the entry is the winner's");
+    attempts
+}
+
+/// Whether the race really happened: some loser (a thread and a process)
+/// had begun its `reserve` before the winner's returned, so that it lost
+/// to the no-replace rule and not to a name already taken long before.
+fn overlapped(attempts: &[Attempt], prefix: char) -> bool {
+    let Some(w) = attempts.iter().find(|a| a.won) else {
+        return false;
+    };
+    attempts
+        .iter()
+        .any(|a| !a.won && a.who.starts_with(prefix) && a.start < w.end)
+}
+
+#[test]
+fn concurrent_reservations_of_one_name_have_one_winner() {
+    // Every round must have one winner; rounds go on (up to 20) until both a
+    // thread and a process were seen losing while the winner was still
+    // reserving, which proves the racers overlapped.
+    let (mut threads, mut processes) = (false, false);
+    let mut rounds = 0;
+    while rounds < 20 && !(threads && processes) {
+        let attempts = reservation_race(&format!("race{rounds}"));
+        threads |= overlapped(&attempts, 't');
+        processes |= overlapped(&attempts, 'p');
+        rounds += 1;
+    }
+    assert!(
+        threads && processes,
+        "in {rounds} rounds no loser overlapped the winner (threads: {threads}, processes: \
+         {processes}): the race never happened"
+    );
 }
 
 #[test]
@@ -284,45 +353,6 @@ fn a_corrupt_entry_is_reported_and_repair_rebuilds_or_sets_it_aside() {
 }
 
 #[test]
-fn a_legacy_catalog_is_migrated_once_and_kept() {
-    let d = TempDir::new("migrate");
-    let a = entry(&d.0, "@GMT-2025.11.25-10.00.00");
-    let b = entry(&d.0, "@GMT-2025.11.25-10.00.01");
-    std::fs::write(
-        d.0.join(LEGACY_NAME),
-        serialize_legacy(&[a.clone(), b.clone()]),
-    )
-    .unwrap();
-    let c = Catalog::open(&d.0).unwrap();
-    let mut got = c.entries().unwrap();
-    got.sort_by(|x, y| x.path.cmp(&y.path));
-    assert_eq!(got, vec![a.clone(), b]);
-    assert!(!d.0.join(LEGACY_NAME).exists());
-    assert!(d.0.join(MIGRATED_NAME).exists());
-    // A second open finds nothing to migrate; the entries stay.
-    assert_eq!(Catalog::open(&d.0).unwrap().entries().unwrap().len(), 2);
-    assert_eq!(c.find_exposed(&a.snap_path).unwrap().unwrap().id, a.id);
-}
-
-#[test]
-fn a_corrupt_legacy_catalog_refuses_until_repaired() {
-    let d = TempDir::new("legacy-corrupt");
-    let a = entry(&d.0, "@GMT-2025.11.25-10.00.00");
-    std::fs::write(
-        d.0.join(LEGACY_PREVIOUS_NAME),
-        serialize_legacy(std::slice::from_ref(&a)),
-    )
-    .unwrap();
-    std::fs::write(d.0.join(LEGACY_NAME), b"{\"format\":1,\"snap").unwrap();
-    let err = Catalog::open(&d.0).err().unwrap();
-    assert_eq!(err.status, ntstatus::FILE_CORRUPT_ERROR);
-    let r = repair(&d.0, |_| None).unwrap();
-    assert_eq!(r.entries, 1);
-    assert!(d.0.join("catalog.corrupt.json").exists());
-    assert_eq!(Catalog::open(&d.0).unwrap().entries().unwrap(), vec![a]);
-}
-
-#[test]
 fn links_are_refused() {
     let d = TempDir::new("link");
     std::fs::create_dir_all(d.0.join("userdata")).unwrap();
@@ -376,4 +406,59 @@ fn the_creator_is_running_and_a_dead_one_is_not() {
     child.wait().unwrap();
     let start = start.expect("a started child has a start time");
     assert!(!Creator { pid, start }.is_running());
+}
+
+#[test]
+fn entry_names_are_one_to_one_and_never_hidden() {
+    // An escaped byte and its escape spelled out are different snapshots.
+    let a = entry_name(Path::new("a/b"));
+    let b = entry_name(Path::new("a%2Fb"));
+    assert_ne!(a, b);
+    assert_eq!(rel_of_entry_name(&b).unwrap(), Path::new("a%2Fb"));
+    // A name starting with a dot would be skipped as a temporary file.
+    let hidden = entry_name(Path::new(".writable/@GMT-2025.11.25-10.00.00"));
+    assert!(!hidden.as_bytes().starts_with(b"."), "{hidden:?}");
+    assert_eq!(rel_of_entry_name(&hidden), None, "hashed");
+    // What rvss did not name stands for no snapshot.
+    for foreign in ["x.txt", "a%2.json", "a%ZZ.json", "a%.json", "readme"] {
+        assert_eq!(rel_of_entry_name(OsStr::new(foreign)), None, "{foreign}");
+    }
+}
+
+#[test]
+fn a_creator_start_time_is_read_after_the_last_parenthesis() {
+    // A command name may hold spaces and ')' (a process renamed itself).
+    let fields = (3..=21)
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let stat = format!("4242 (evil) 1 2 (x) ) {fields} 987654 23 24\n");
+    assert_eq!(entry::start_time_of_stat(&stat), Some(987_654));
+    assert_eq!(entry::start_time_of_stat("4242 (short) S 1"), None);
+    assert_eq!(entry::start_time_of_stat("no parenthesis"), None);
+}
+
+#[test]
+fn an_entry_file_that_is_a_fifo_is_refused_without_hanging() {
+    let d = TempDir::new("fifo");
+    let c = Catalog::open(&d.0).unwrap();
+    let e = entry(&d.0, "@GMT-2025.11.25-10.00.00");
+    let file =
+        d.0.join(DIR_NAME)
+            .join(c.file_of(Path::new(&e.path)).unwrap());
+    let made = std::process::Command::new("mkfifo")
+        .arg(&file)
+        .status()
+        .expect("mkfifo (coreutils) must be installed");
+    assert!(made.success());
+    assert!(c.get(Path::new(&e.path)).is_err());
+    // Not a torn entry for repair to set aside: the listing stops, naming it.
+    let err = c.scan().unwrap_err();
+    assert!(err.message.contains("is not a regular file"), "{err}");
+    // The unlocked read of doctor refuses it too.
+    std::process::Command::new("mkfifo")
+        .arg(d.0.join("catalog.lock"))
+        .status()
+        .unwrap();
+    assert!(read_unlocked(&d.0, "catalog.lock").is_err());
 }

@@ -78,7 +78,7 @@ pub fn prune_each(
             continue;
         }
         if e.being_restored() {
-            let why = crate::restoring::busy(&e, "prune");
+            let why = crate::catalog::restoring::busy(&e, "prune");
             left_alone(e, why);
             continue;
         }

@@ -16,8 +16,8 @@
 //! the share as it was.
 //!
 //! Both trees are reached through directory handles, with no symbolic link
-//! followed at any component (openat2 with RESOLVE_BENEATH |
-//! RESOLVE_NO_SYMLINKS | RESOLVE_NO_XDEV for the way down, O_NOFOLLOW for
+//! followed at any component (`sys::fs::open_beneath`, openat2 with
+//! RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_XDEV, for the way down, O_NOFOLLOW for
 //! every entry); each backup object's identity (device, inode, type) is
 //! compared with what was listed before it is used.
 
@@ -25,12 +25,13 @@ mod attrs;
 mod stage;
 mod swap;
 
-use crate::error::{Error, Result};
-use rustix::fs::{AtFlags, FileType, Mode, OFlags, ResolveFlags, Stat};
+use crate::error::{Context, Error, Result};
+use crate::sys::fs::open_beneath;
+use rustix::fs::{AtFlags, FileType, OFlags, Stat};
 use rustix::io::Errno;
 use serde::Serialize;
 use std::ffi::{CString, OsStr};
-use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::os::fd::{AsFd, BorrowedFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Component, Path, PathBuf};
 
@@ -95,29 +96,8 @@ const DIR_FLAGS: OFlags = OFlags::RDONLY
     .union(OFlags::NOFOLLOW)
     .union(OFlags::CLOEXEC);
 
-fn io_err(what: String, e: Errno) -> Error {
-    Error::io(what, &std::io::Error::from(e))
-}
-
 fn cname(name: &OsStr) -> Result<CString> {
     CString::new(name.as_bytes()).map_err(|_| Error::invalid("a path component holds a NUL byte"))
-}
-
-/// Opens the directory `rel` below `root` (`root` itself when empty) with
-/// no symbolic link, no `..` escape and no mount crossing on the way.
-pub fn open_beneath(root: BorrowedFd<'_>, rel: &Path) -> std::result::Result<OwnedFd, Errno> {
-    let path: &Path = if rel.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        rel
-    };
-    rustix::fs::openat2(
-        root,
-        path,
-        DIR_FLAGS,
-        Mode::empty(),
-        ResolveFlags::BENEATH | ResolveFlags::NO_SYMLINKS | ResolveFlags::NO_XDEV,
-    )
 }
 
 fn stat_at(dir: BorrowedFd<'_>, name: &std::ffi::CStr) -> std::result::Result<Option<Stat>, Errno> {
@@ -160,18 +140,15 @@ pub fn restore_with(
     let (parent, name) = split(rel)?;
     let label = dst.path.join(rel);
     let sp = open_beneath(src.dir, parent)
-        .map_err(|e| io_err(format!("open {}", src.path.join(parent).display()), e))?;
-    let dp = open_beneath(dst.dir, parent).map_err(|e| {
-        io_err(
-            format!(
-                "open {} (it must be a directory of the share, reached without links)",
-                dst.path.join(parent).display()
-            ),
-            e,
+        .with_context(|| format!("open {}", src.path.join(parent).display()))?;
+    let dp = open_beneath(dst.dir, parent).with_context(|| {
+        format!(
+            "open {} (it must be a directory of the share, reached without links)",
+            dst.path.join(parent).display()
         )
     })?;
     if stat_at(sp.as_fd(), &name)
-        .map_err(|e| io_err(format!("stat backup of {}", label.display()), e))?
+        .with_context(|| format!("stat backup of {}", label.display()))?
         .is_none()
     {
         return Err(Error::new(
@@ -182,7 +159,7 @@ pub fn restore_with(
     // Refused before any work: a later look decides again (swap::enter).
     if !force
         && stat_at(dp.as_fd(), &name)
-            .map_err(|e| io_err(format!("stat {}", label.display()), e))?
+            .with_context(|| format!("stat {}", label.display()))?
             .is_some()
     {
         return Err(swap::collision(&label));
@@ -214,7 +191,7 @@ pub fn restore_with(
 /// Stages the backup's `name` (in `sp`) as `swap::STAGED` in the staging
 /// directory; its identity.
 fn stage(
-    sp: &OwnedFd,
+    sp: &std::fs::File,
     name: &std::ffi::CStr,
     staging: &swap::Staging,
     method: Method,
@@ -231,7 +208,7 @@ fn stage(
         label,
     )?;
     let staged = stat_at(staging.fd.as_fd(), swap::STAGED)
-        .map_err(|e| io_err(format!("stat staged {}", label.display()), e))?
+        .with_context(|| format!("stat staged {}", label.display()))?
         .ok_or_else(|| {
             // The only thing in the backup was a skipped device node.
             Error::invalid(format!(

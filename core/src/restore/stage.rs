@@ -9,8 +9,8 @@
 //! compared with what was listed before anything of it is used.
 
 use super::attrs::{self, Obj};
-use super::{io_err, kind, stat_at, Method, Report, Skipped, DIR_FLAGS};
-use crate::error::{Error, Result};
+use super::{kind, stat_at, Method, Report, Skipped, DIR_FLAGS};
+use crate::error::{Context, Error, Result};
 use crate::{ntstatus, sys};
 use rustix::fs::{AtFlags, FileType, Mode, OFlags, SeekFrom, Stat};
 use rustix::io::Errno;
@@ -43,11 +43,10 @@ fn same(a: &Stat, b: &Stat) -> bool {
 }
 
 fn entries(dir: BorrowedFd<'_>, label: &Path) -> Result<Vec<CString>> {
-    let d = rustix::fs::Dir::read_from(dir)
-        .map_err(|e| io_err(format!("read {}", label.display()), e))?;
+    let d = rustix::fs::Dir::read_from(dir).with_context(|| format!("read {}", label.display()))?;
     let mut out = vec![];
     for e in d {
-        let e = e.map_err(|e| io_err(format!("read {}", label.display()), e))?;
+        let e = e.with_context(|| format!("read {}", label.display()))?;
         let n = e.file_name();
         if n.to_bytes() != b"." && n.to_bytes() != b".." {
             out.push(n.to_owned());
@@ -61,7 +60,7 @@ fn child(p: &Path, name: &CStr) -> PathBuf {
 }
 
 fn applied(label: &Path) -> impl Fn(attrs::Failed) -> Error + '_ {
-    move |(what, e)| io_err(format!("{what} {}", label.display()), e)
+    move |(what, e)| Error::with_cause(format!("{what} {}", label.display()), e)
 }
 
 impl<'a> Stager<'a> {
@@ -87,7 +86,7 @@ impl<'a> Stager<'a> {
         label: &Path,
     ) -> Result<()> {
         let st = stat_at(sp, name)
-            .map_err(|e| io_err(format!("stat backup of {}", label.display()), e))?
+            .with_context(|| format!("stat backup of {}", label.display()))?
             .ok_or_else(|| {
                 Error::new(
                     ntstatus::OBJECT_NAME_NOT_FOUND,
@@ -98,7 +97,7 @@ impl<'a> Stager<'a> {
         if t != FileType::Directory && st.st_nlink > 1 {
             if let Some(first) = self.links.get(&(st.st_dev, st.st_ino)) {
                 rustix::fs::linkat(self.stage, first.as_path(), dp, dname, AtFlags::empty())
-                    .map_err(|e| io_err(format!("link {}", label.display()), e))?;
+                    .with_context(|| format!("link {}", label.display()))?;
                 self.report.hard_links += 1;
                 return Ok(());
             }
@@ -108,11 +107,11 @@ impl<'a> Stager<'a> {
             FileType::RegularFile => self.file(sp, name, &st, dp, dname, label)?,
             FileType::Symlink => {
                 let target = rustix::fs::readlinkat(sp, name, Vec::new())
-                    .map_err(|e| io_err(format!("read link {}", label.display()), e))?;
+                    .with_context(|| format!("read link {}", label.display()))?;
                 let x = attrs::read(Obj::At(sp, name))
-                    .map_err(|e| io_err(format!("read attributes of {}", label.display()), e))?;
+                    .with_context(|| format!("read attributes of {}", label.display()))?;
                 rustix::fs::symlinkat(target.as_c_str(), dp, dname)
-                    .map_err(|e| io_err(format!("create {}", label.display()), e))?;
+                    .with_context(|| format!("create {}", label.display()))?;
                 attrs::apply(Obj::At(dp, dname), &st, &x, true).map_err(applied(label))?;
                 self.report.symlinks += 1;
             }
@@ -120,9 +119,9 @@ impl<'a> Stager<'a> {
                 // Made as what they are, never opened (opening a FIFO
                 // blocks, a socket cannot be opened).
                 let x = attrs::read(Obj::At(sp, name))
-                    .map_err(|e| io_err(format!("read attributes of {}", label.display()), e))?;
+                    .with_context(|| format!("read attributes of {}", label.display()))?;
                 rustix::fs::mknodat(dp, dname, t, Mode::from_raw_mode(0o600), 0)
-                    .map_err(|e| io_err(format!("create {}", label.display()), e))?;
+                    .with_context(|| format!("create {}", label.display()))?;
                 attrs::apply(Obj::At(dp, dname), &st, &x, false).map_err(applied(label))?;
                 self.report.specials += 1;
             }
@@ -160,9 +159,9 @@ impl<'a> Stager<'a> {
     ) -> Result<()> {
         let (s, sst) = open_listed(sp, name, DIR_FLAGS, st, label)?;
         rustix::fs::mkdirat(dp, dname, Mode::from_raw_mode(0o700))
-            .map_err(|e| io_err(format!("create {}", label.display()), e))?;
+            .with_context(|| format!("create {}", label.display()))?;
         let d = rustix::fs::openat(dp, dname, DIR_FLAGS, Mode::empty())
-            .map_err(|e| io_err(format!("open {}", label.display()), e))?;
+            .with_context(|| format!("open {}", label.display()))?;
         for n in entries(s.as_fd(), label)? {
             self.entry(
                 s.as_fd(),
@@ -174,7 +173,7 @@ impl<'a> Stager<'a> {
             )?;
         }
         let x = attrs::read(Obj::Fd(s.as_fd()))
-            .map_err(|e| io_err(format!("read attributes of {}", label.display()), e))?;
+            .with_context(|| format!("read attributes of {}", label.display()))?;
         attrs::apply(Obj::Fd(d.as_fd()), &sst, &x, false).map_err(applied(label))?;
         self.report.dirs += 1;
         Ok(())
@@ -202,16 +201,16 @@ impl<'a> Stager<'a> {
             OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC,
             Mode::from_raw_mode(0o600),
         )
-        .map_err(|e| io_err(format!("create {}", label.display()), e))?;
+        .with_context(|| format!("create {}", label.display()))?;
         let (from, to) = (File::from(from), File::from(to));
         match self.method {
             Method::Reflink => sys::fs::reflink(&from, &to)
-                .map_err(|e| Error::io(format!("reflink {}", label.display()), &e))?,
+                .with_context(|| format!("reflink {}", label.display()))?,
             Method::Copy => copy_sparse(&from, &to, fst.st_size as u64)
-                .map_err(|e| io_err(format!("copy {}", label.display()), e))?,
+                .with_context(|| format!("copy {}", label.display()))?,
         }
         let x = attrs::read(Obj::Fd(from.as_fd()))
-            .map_err(|e| io_err(format!("read attributes of {}", label.display()), e))?;
+            .with_context(|| format!("read attributes of {}", label.display()))?;
         attrs::apply(Obj::Fd(to.as_fd()), &fst, &x, false).map_err(applied(label))?;
         self.report.files += 1;
         self.report.bytes += fst.st_size as u64;
@@ -294,9 +293,9 @@ fn open_listed(
     label: &Path,
 ) -> Result<(OwnedFd, Stat)> {
     let fd = rustix::fs::openat(sp, name, flags, Mode::empty())
-        .map_err(|e| io_err(format!("open backup of {}", label.display()), e))?;
-    let fst = rustix::fs::fstat(&fd)
-        .map_err(|e| io_err(format!("stat backup of {}", label.display()), e))?;
+        .with_context(|| format!("open backup of {}", label.display()))?;
+    let fst =
+        rustix::fs::fstat(&fd).with_context(|| format!("stat backup of {}", label.display()))?;
     if !same(&fst, st) {
         return Err(changed(label));
     }

@@ -16,8 +16,8 @@
 //! is compared with the object seen at the name before (device, inode,
 //! type); anything else (a user swapped something in) is exchanged back.
 
-use super::{io_err, kind, stat_at, Aside, DIR_FLAGS};
-use crate::error::{Error, Result};
+use super::{kind, stat_at, Aside, DIR_FLAGS};
+use crate::error::{Context, Error, Result};
 use crate::ntstatus;
 use rustix::fs::{AtFlags, FileType, Mode, RenameFlags, Stat};
 use rustix::io::Errno;
@@ -64,8 +64,8 @@ pub(super) struct Staging {
 }
 
 pub(super) fn make(parent: BorrowedFd<'_>, parent_label: &Path) -> Result<Staging> {
-    let pst = rustix::fs::fstat(parent)
-        .map_err(|e| io_err(format!("stat {}", parent_label.display()), e))?;
+    let pst =
+        rustix::fs::fstat(parent).with_context(|| format!("stat {}", parent_label.display()))?;
     for _ in 0..16 {
         let name = CString::new(format!(".rvss-restore-{}", uuid::Uuid::new_v4().simple()))
             .map_err(|_| Error::invalid("staging name"))?;
@@ -73,12 +73,11 @@ pub(super) fn make(parent: BorrowedFd<'_>, parent_label: &Path) -> Result<Stagin
         match rustix::fs::mkdirat(parent, &name, Mode::from_raw_mode(0o700)) {
             Ok(()) => {}
             Err(Errno::EXIST) => continue,
-            Err(e) => return Err(io_err(format!("create {}", label.display()), e)),
+            Err(e) => return Err(e).with_context(|| format!("create {}", label.display())),
         }
         let fd = rustix::fs::openat(parent, &name, DIR_FLAGS, Mode::empty())
-            .map_err(|e| io_err(format!("open {}", label.display()), e))?;
-        let st =
-            rustix::fs::fstat(&fd).map_err(|e| io_err(format!("stat {}", label.display()), e))?;
+            .with_context(|| format!("open {}", label.display()))?;
+        let st = rustix::fs::fstat(&fd).with_context(|| format!("stat {}", label.display()))?;
         // What was made a moment ago, not something a user swapped in: no
         // user can make a root-owned directory.
         let empty = rustix::fs::Dir::read_from(&fd)
@@ -185,8 +184,7 @@ pub(super) fn enter(
 ) -> Result<Option<Aside>> {
     let h = s.fd.as_fd();
     for _ in 0..3 {
-        let seen =
-            ident_at(parent, name).map_err(|e| io_err(format!("stat {}", label.display()), e))?;
+        let seen = ident_at(parent, name).with_context(|| format!("stat {}", label.display()))?;
         let Some(seen) = seen else {
             match rustix::fs::renameat_with(h, STAGED, parent, name, RenameFlags::NOREPLACE) {
                 Ok(()) => return Ok(None),
@@ -196,7 +194,9 @@ pub(super) fn enter(
                 Err(e) if unsupported(e) => {
                     return enter_without_flags(parent, name, s, staged, None, label)
                 }
-                Err(e) => return Err(io_err(format!("rename into {}", label.display()), e)),
+                Err(e) => {
+                    return Err(e).with_context(|| format!("rename into {}", label.display()))
+                }
             }
         };
         if seen == s.ident {
@@ -221,7 +221,7 @@ pub(super) fn enter(
             Err(e) if unsupported(e) => {
                 return enter_without_flags(parent, name, s, staged, Some(seen), label)
             }
-            Err(e) => return Err(io_err(format!("exchange with {}", label.display()), e)),
+            Err(e) => return Err(e).with_context(|| format!("exchange with {}", label.display())),
         }
         let out = ident_at(h, STAGED).ok().flatten();
         if out != Some(seen) {
@@ -323,7 +323,7 @@ pub(super) fn enter_without_flags(
     if let Some(seen) = seen {
         let kept = if name == STAGED { c"previous" } else { name };
         rustix::fs::renameat(parent, name, h, kept)
-            .map_err(|e| io_err(format!("move {} aside", label.display()), e))?;
+            .with_context(|| format!("move {} aside", label.display()))?;
         let a = Aside {
             path: s.label.join(OsStr::from_bytes(kept.to_bytes())),
             holding: s.label.clone(),
@@ -370,7 +370,7 @@ pub(super) fn enter_without_flags(
             let mut err = if e == Errno::EXIST {
                 collision(label)
             } else {
-                io_err(format!("rename into {}", label.display()), e)
+                Error::with_cause(format!("rename into {}", label.display()), e)
             };
             if let Some(a) = moved {
                 err.message = format!(

@@ -3,6 +3,7 @@
 //! e2e_safety) cover btrfs, Samba and share users.
 
 use super::*;
+use rustix::fs::Mode;
 use std::fs;
 use std::fs::File;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -101,10 +102,10 @@ fn the_tree_comes_back_whole_with_attributes_links_holes_and_fifos() {
     fs::write(d.join("e/empty"), "").unwrap();
     fs::set_permissions(d.join("big"), fs::Permissions::from_mode(0o640)).unwrap();
     let big_file = crate::sys::fs::open_file_at(
-        &crate::sys::fs::open_dir(&d).unwrap(),
+        crate::sys::fs::open_dir(&d).unwrap(),
         OsStr::new("big"),
-        libc::O_RDONLY,
-        0,
+        OFlags::RDONLY,
+        Mode::empty(),
     )
     .unwrap();
     crate::sys::fs::chown_fd(big_file.as_fd(), 1234, 4321).unwrap();

@@ -24,7 +24,7 @@ use super::{refusal, Rule, Rules, Summary, Violation};
 use crate::error::Result;
 use crate::mounts::Mount;
 use crate::sys;
-use crate::sys::dir::Kind;
+use crate::sys::dir::FileType;
 use crate::sys::search::{self, DirEntry, EntryType};
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsStr;
@@ -253,16 +253,16 @@ fn components(p: &[u8]) -> u32 {
     }
 }
 
-fn kind_of(t: EntryType) -> Kind {
+fn kind_of(t: EntryType) -> FileType {
     match t {
-        EntryType::File => Kind::File,
-        EntryType::Dir => Kind::Dir,
-        EntryType::CharDevice => Kind::CharDevice,
-        EntryType::BlockDevice => Kind::BlockDevice,
-        EntryType::Fifo => Kind::Fifo,
-        EntryType::Socket => Kind::Socket,
-        EntryType::Symlink => Kind::Symlink,
-        EntryType::Unknown | EntryType::Other(_) => Kind::Unknown,
+        EntryType::File => FileType::RegularFile,
+        EntryType::Dir => FileType::Directory,
+        EntryType::CharDevice => FileType::CharacterDevice,
+        EntryType::BlockDevice => FileType::BlockDevice,
+        EntryType::Fifo => FileType::Fifo,
+        EntryType::Socket => FileType::Socket,
+        EntryType::Symlink => FileType::Symlink,
+        EntryType::Unknown | EntryType::Other(_) => FileType::Unknown,
     }
 }
 
@@ -354,7 +354,7 @@ fn changed(
             continue;
         }
         let kind = kind_of(c.item.kind);
-        if kind != Kind::Dir {
+        if kind != FileType::Directory {
             if let Some((rule, detail)) = judge_entry(rules, c.parent_depth, kind, &c.item.name) {
                 summary.note(Violation {
                     rule,
@@ -422,8 +422,8 @@ mod tests {
 
     #[test]
     fn every_entry_type_maps_to_the_walks_kinds() {
-        assert_eq!(kind_of(EntryType::Symlink), Kind::Symlink);
-        assert_eq!(kind_of(EntryType::Other(9)), Kind::Unknown);
+        assert_eq!(kind_of(EntryType::Symlink), FileType::Symlink);
+        assert_eq!(kind_of(EntryType::Other(9)), FileType::Unknown);
         let rules = Rules {
             vm_files_only: true,
             ..Rules::default()
@@ -433,8 +433,14 @@ mod tests {
             judge_entry(&rules, 0, kind_of(EntryType::File), b"notes.txt").map(|j| j.0),
             Some(Rule::NotVmFile)
         );
-        assert_eq!(judge_entry(&rules, 0, Kind::File, b"disk.vhdx"), None);
-        assert_eq!(judge_entry(&rules, 1, Kind::File, b"notes.txt"), None);
+        assert_eq!(
+            judge_entry(&rules, 0, FileType::RegularFile, b"disk.vhdx"),
+            None
+        );
+        assert_eq!(
+            judge_entry(&rules, 1, FileType::RegularFile, b"notes.txt"),
+            None
+        );
         assert_eq!(
             judge_entry(&rules, 3, kind_of(EntryType::Fifo), b"f").map(|j| j.0),
             Some(Rule::SpecialFile)

@@ -312,7 +312,12 @@ fn deep(root: &Path, name: &str, levels: usize) -> (File, PathBuf) {
     let mut fd = sys::fs::open_dir(root).unwrap();
     let mut path = root.to_path_buf();
     for _ in 0..levels {
-        sys::fs::mkdir_at(&fd, OsStr::new(name), 0o755).unwrap();
+        sys::fs::mkdir_at(
+            &fd,
+            OsStr::new(name),
+            rustix::fs::Mode::from_raw_mode(0o755),
+        )
+        .unwrap();
         fd = sys::fs::open_dir_at(&fd, OsStr::new(name)).unwrap();
         path.push(name);
     }

@@ -1,11 +1,11 @@
 //! The walker behind `check`, `summarize` and `require_supported`.
 
 use super::{display_path, Rule, Rules, Violation};
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::mounts::Mount;
 use crate::ntstatus;
 use crate::sys;
-use crate::sys::dir::{self, Kind};
+use crate::sys::dir::{self, FileType};
 use std::ffi::{CStr, CString, OsStr};
 use std::fs::File;
 use std::io;
@@ -45,7 +45,7 @@ pub fn walk(
             w.report(Rule::Unreadable, root.to_path_buf(), unreadable_detail(&e));
             return Ok(w.count);
         }
-        Err(e) => return Err(Error::io(format!("open {}", display_path(root)), &e)),
+        Err(e) => return Err(e).with_context(|| format!("open {}", display_path(root))),
     }
     w.mounts_on_files(mounts);
     Ok(w.count)
@@ -152,8 +152,8 @@ impl Walker<'_> {
     }
 
     fn run(&mut self, root_fd: File) -> Result<()> {
-        let st = dir::stat_dir(&root_fd)
-            .map_err(|e| Error::io(format!("stat {}", display_path(self.root)), &e))?;
+        let st =
+            dir::stat_dir(&root_fd).with_context(|| format!("stat {}", display_path(self.root)))?;
         self.root_dev = st.dev;
         let subdirs = self.scan(&root_fd, self.base, 0)?;
         let mut stack = vec![Frame {
@@ -246,15 +246,13 @@ impl Walker<'_> {
             Ok(fd) => fd,
             Err(e) if vanished(&e) => return Ok(None),
             Err(e) if is_resource_error(&e) => {
-                return Err(Error::io(
-                    format!("open {}", display_path(&self.path(here, None))),
-                    &e,
-                ))
+                return Err(e)
+                    .with_context(|| format!("open {}", display_path(&self.path(here, None))))
             }
             Err(e) if matches!(e.raw_os_error(), Some(libc::ENOTDIR) | Some(libc::ELOOP)) => {
                 // Replaced since readdir: judge what it is now.
                 match dir::kind_at(parent, name) {
-                    Ok(Kind::Dir) => {
+                    Ok(FileType::Directory) => {
                         let p = self.path(here, None);
                         self.report(Rule::Unreadable, p, unreadable_detail(&e));
                     }
@@ -326,27 +324,26 @@ impl Walker<'_> {
     /// entries that break a rule, and returns its subdirectories.
     fn scan(&mut self, fd: &File, depth: u32, rel_len: usize) -> Result<Vec<CString>> {
         let mut subdirs = Vec::new();
-        let mut odd: Vec<(Kind, CString)> = Vec::new();
+        let mut odd: Vec<(FileType, CString)> = Vec::new();
         let check_vm = depth == 0 && self.rules.vm_files_only;
         let rules = self.rules;
         let read = dir::read_entries(fd, &mut self.buf, |e| match e.kind {
-            Kind::Dir => subdirs.push(e.name.to_owned()),
-            Kind::File if !check_vm || rules.is_vm_file(e.name.to_bytes()) => {}
+            FileType::Directory => subdirs.push(e.name.to_owned()),
+            FileType::RegularFile if !check_vm || rules.is_vm_file(e.name.to_bytes()) => {}
             kind => odd.push((kind, e.name.to_owned())),
         });
         for (kind, name) in odd {
             let kind = match kind {
-                Kind::Unknown => match dir::kind_at(fd, &name) {
+                FileType::Unknown => match dir::kind_at(fd, &name) {
                     Ok(k) => k,
                     Err(e) if vanished(&e) => continue,
                     Err(e) if is_resource_error(&e) => {
-                        return Err(Error::io(
+                        return Err(e).with_context(|| {
                             format!(
                                 "stat {}",
                                 display_path(&self.path(rel_len, Some(name.to_bytes())))
-                            ),
-                            &e,
-                        ))
+                            )
+                        })
                     }
                     Err(e) => {
                         let p = self.path(rel_len, Some(name.to_bytes()));
@@ -356,7 +353,7 @@ impl Walker<'_> {
                 },
                 k => k,
             };
-            if kind == Kind::Dir {
+            if kind == FileType::Directory {
                 subdirs.push(name);
             } else {
                 self.entry(rel_len, depth, kind, name.to_bytes());
@@ -366,10 +363,8 @@ impl Walker<'_> {
             Ok(()) => {}
             Err(e) if vanished(&e) => {}
             Err(e) if is_resource_error(&e) => {
-                return Err(Error::io(
-                    format!("read {}", display_path(&self.path(rel_len, None))),
-                    &e,
-                ))
+                return Err(e)
+                    .with_context(|| format!("read {}", display_path(&self.path(rel_len, None))))
             }
             Err(e) => {
                 let p = self.path(rel_len, None);
@@ -382,7 +377,7 @@ impl Walker<'_> {
 
     /// Judges a non-directory entry `name` of the directory at
     /// `rel[..rel_len]` (depth `depth`).
-    fn entry(&mut self, rel_len: usize, depth: u32, kind: Kind, name: &[u8]) {
+    fn entry(&mut self, rel_len: usize, depth: u32, kind: FileType, name: &[u8]) {
         if let Some((rule, detail)) = judge_entry(self.rules, depth, kind, name) {
             let p = self.path(rel_len, Some(name));
             self.report(rule, p, detail);
@@ -405,15 +400,15 @@ impl Walker<'_> {
 pub(super) fn judge_entry(
     rules: &Rules,
     depth: u32,
-    kind: Kind,
+    kind: FileType,
     name: &[u8],
 ) -> Option<(Rule, String)> {
     let special = |what: &str| {
         format!("a {what}: only directories and regular files belong in a shadow copy")
     };
     Some(match kind {
-        Kind::Dir => return None,
-        Kind::File => {
+        FileType::Directory => return None,
+        FileType::RegularFile => {
             if depth == 0 && rules.vm_files_only && !rules.is_vm_file(name) {
                 (
                     Rule::NotVmFile,
@@ -425,15 +420,15 @@ pub(super) fn judge_entry(
                 return None;
             }
         }
-        Kind::Symlink => (
+        FileType::Symlink => (
             Rule::Symlink,
             "a symbolic link: never followed, so its target is not in the shadow copy".to_string(),
         ),
-        Kind::Fifo => (Rule::SpecialFile, special("FIFO")),
-        Kind::Socket => (Rule::SpecialFile, special("socket")),
-        Kind::CharDevice => (Rule::SpecialFile, special("character device")),
-        Kind::BlockDevice => (Rule::SpecialFile, special("block device")),
-        Kind::Unknown => (Rule::SpecialFile, special("file of unknown type")),
+        FileType::Fifo => (Rule::SpecialFile, special("FIFO")),
+        FileType::Socket => (Rule::SpecialFile, special("socket")),
+        FileType::CharacterDevice => (Rule::SpecialFile, special("character device")),
+        FileType::BlockDevice => (Rule::SpecialFile, special("block device")),
+        FileType::Unknown => (Rule::SpecialFile, special("file of unknown type")),
     })
 }
 

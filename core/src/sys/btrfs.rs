@@ -6,9 +6,8 @@ use rustix::io::Errno;
 use rustix::ioctl::{ioctl, Setter, Updater};
 use std::ffi::OsStr;
 use std::ffi::OsString;
-use std::fs::File;
 use std::io;
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsFd, AsRawFd};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 
 pub use abi::{BTRFS_EMPTY_SUBVOL_DIR_OBJECTID, BTRFS_FIRST_FREE_OBJECTID};
@@ -38,7 +37,14 @@ fn fill_name(dst: &mut [u8], name: &OsStr) -> io::Result<()> {
 
 /// Snapshots the subvolume whose root directory is `source` into `dest_dir`
 /// under `name`, read-only unless `writable`.
-pub fn snapshot(source: &File, dest_dir: &File, name: &OsStr, writable: bool) -> io::Result<()> {
+pub fn snapshot(
+    source: impl AsFd,
+    dest_dir: impl AsFd,
+    name: &OsStr,
+    writable: bool,
+) -> io::Result<()> {
+    let source = source.as_fd();
+    let dest_dir = dest_dir.as_fd();
     let mut args = abi::btrfs_ioctl_vol_args_v2 {
         fd: i64::from(source.as_raw_fd()),
         flags: if writable {
@@ -57,7 +63,8 @@ pub fn snapshot(source: &File, dest_dir: &File, name: &OsStr, writable: bool) ->
 }
 
 /// Deletes the subvolume `name` inside `parent`.
-pub fn destroy(parent: &File, name: &OsStr) -> io::Result<()> {
+pub fn destroy(parent: impl AsFd, name: &OsStr) -> io::Result<()> {
+    let parent = parent.as_fd();
     let mut args = abi::btrfs_ioctl_vol_args_v2::default();
     fill_name(&mut args.name, name)?;
     // SAFETY: the opcode's type is the argument's type.
@@ -77,7 +84,8 @@ pub fn destroy(parent: &File, name: &OsStr) -> io::Result<()> {
 /// Deletes the subvolume with tree id `id` (the kernel finds its parent
 /// from the id; `any` is any handle on the filesystem). Linux 5.7 and
 /// later.
-pub fn destroy_by_id(any: &File, id: u64) -> io::Result<()> {
+pub fn destroy_by_id(any: impl AsFd, id: u64) -> io::Result<()> {
+    let any = any.as_fd();
     let args = abi::btrfs_ioctl_vol_args_v2 {
         flags: abi::BTRFS_SUBVOL_SPEC_BY_ID,
         // The union's `subvolid` member lies where the name begins.
@@ -102,7 +110,8 @@ pub struct Child {
 }
 
 /// The subvolumes linked directly inside the subvolume containing `f`.
-pub fn children(f: &File) -> io::Result<Vec<Child>> {
+pub fn children(f: impl AsFd) -> io::Result<Vec<Child>> {
+    let f = f.as_fd();
     let mut out = vec![];
     let mut min_treeid = 0u64;
     loop {
@@ -130,7 +139,8 @@ pub fn children(f: &File) -> io::Result<Vec<Child>> {
 /// Where the subvolume `child` is linked, relative to the root of the
 /// subvolume containing `parent` (which must be the one it is linked in):
 /// the directory's path (components) and the link's name.
-pub fn child_link(parent: &File, child: Child) -> io::Result<(Vec<OsString>, OsString)> {
+pub fn child_link(parent: impl AsFd, child: Child) -> io::Result<(Vec<OsString>, OsString)> {
+    let parent = parent.as_fd();
     let mut args = Box::new(abi::btrfs_ioctl_ino_lookup_user_args::default());
     args.dirid = child.dirid;
     args.treeid = child.treeid;
@@ -146,7 +156,8 @@ pub fn child_link(parent: &File, child: Child) -> io::Result<(Vec<OsString>, OsS
     Ok((dirs, OsString::from_vec(cstr(&args.name))))
 }
 
-fn get_flags(subvol: &File) -> io::Result<u64> {
+fn get_flags(subvol: impl AsFd) -> io::Result<u64> {
+    let subvol = subvol.as_fd();
     let mut flags: u64 = 0;
     // SAFETY: the request writes one u64, the opcode's type.
     unsafe { ioctl(subvol, Updater::<abi::SubvolGetflags, _>::new(&mut flags)) }?;
@@ -154,12 +165,14 @@ fn get_flags(subvol: &File) -> io::Result<u64> {
 }
 
 /// Whether the subvolume rooted at `subvol` is read-only.
-pub fn is_readonly(subvol: &File) -> io::Result<bool> {
+pub fn is_readonly(subvol: impl AsFd) -> io::Result<bool> {
+    let subvol = subvol.as_fd();
     Ok(get_flags(subvol)? & abi::BTRFS_SUBVOL_RDONLY != 0)
 }
 
 /// Makes the subvolume rooted at `subvol` read-only or writable.
-pub fn set_readonly(subvol: &File, readonly: bool) -> io::Result<()> {
+pub fn set_readonly(subvol: impl AsFd, readonly: bool) -> io::Result<()> {
+    let subvol = subvol.as_fd();
     let ro = abi::BTRFS_SUBVOL_RDONLY;
     let old = get_flags(subvol)?;
     let new = if readonly { old | ro } else { old & !ro };
@@ -190,7 +203,8 @@ pub struct SubvolInfo {
 }
 
 /// Identity of the subvolume containing `f`.
-pub fn subvol_info(f: &File) -> io::Result<SubvolInfo> {
+pub fn subvol_info(f: impl AsFd) -> io::Result<SubvolInfo> {
+    let f = f.as_fd();
     let mut args = abi::btrfs_ioctl_get_subvol_info_args::default();
     // SAFETY: the request fills `args`, of the opcode's type.
     unsafe { ioctl(f, Updater::<abi::GetSubvolInfo, _>::new(&mut args)) }?;
@@ -207,7 +221,8 @@ pub fn subvol_info(f: &File) -> io::Result<SubvolInfo> {
 
 /// Exclusive bytes of every subvolume (its level-0 qgroup), when quotas are
 /// enabled on the filesystem holding `f`; None when they are not.
-pub fn exclusive_bytes(f: &File) -> io::Result<Option<std::collections::HashMap<u64, u64>>> {
+pub fn exclusive_bytes(f: impl AsFd) -> io::Result<Option<std::collections::HashMap<u64, u64>>> {
+    let f = f.as_fd();
     let mut out = std::collections::HashMap::new();
     let mut min_offset = 0u64;
     loop {

@@ -6,8 +6,8 @@
 
 use rustix::fs::{AtFlags, Mode};
 use rustix::io::Errno;
-use std::fs::File;
 use std::io;
+use std::os::fd::AsFd;
 
 /// The name of CephFS's virtual snapshot directory (the MDS default
 /// `client_snapdir`).
@@ -18,7 +18,8 @@ const PROBE_XATTR: &str = "ceph.dir.entries";
 
 /// The value of the virtual attribute `name` of the open file, or None when
 /// the file has none (not on CephFS: ENODATA or ENOTSUP).
-pub fn xattr_text(f: &File, name: &str) -> io::Result<Option<String>> {
+pub fn xattr_text(f: impl AsFd, name: &str) -> io::Result<Option<String>> {
+    let f = f.as_fd();
     let mut buf = vec![0u8; 256];
     loop {
         match rustix::fs::fgetxattr(f, name, &mut buf) {
@@ -35,34 +36,34 @@ pub fn xattr_text(f: &File, name: &str) -> io::Result<Option<String>> {
 }
 
 /// Whether the open directory lies on CephFS.
-pub fn is_cephfs(dir: &File) -> io::Result<bool> {
+pub fn is_cephfs(dir: impl AsFd) -> io::Result<bool> {
+    let dir = dir.as_fd();
     Ok(xattr_text(dir, PROBE_XATTR)?.is_some())
 }
 
 /// Makes the snapshot `name` of the directory whose `.snap` is open as
 /// `snapdir`. EEXIST when it exists, EMLINK past the MDS's
 /// `mds_max_snaps_per_dir`.
-pub fn make_snapshot(snapdir: &File, name: &str, mode: u32) -> io::Result<()> {
-    Ok(rustix::fs::mkdirat(
-        snapdir,
-        name,
-        Mode::from_raw_mode(mode),
-    )?)
+pub fn make_snapshot(snapdir: impl AsFd, name: &str, mode: Mode) -> io::Result<()> {
+    Ok(rustix::fs::mkdirat(snapdir, name, mode)?)
 }
 
 /// Removes the snapshot `name` from the `.snap` directory open as `snapdir`.
-pub fn remove_snapshot(snapdir: &File, name: &str) -> io::Result<()> {
+pub fn remove_snapshot(snapdir: impl AsFd, name: &str) -> io::Result<()> {
+    let snapdir = snapdir.as_fd();
     Ok(rustix::fs::unlinkat(snapdir, name, AtFlags::REMOVEDIR)?)
 }
 
 /// The creation time of a snapshot (`ceph.snap.btime` of its root, as
 /// "seconds.nanoseconds"), the identity rvss records for it.
-pub fn snapshot_btime(snap_root: &File) -> io::Result<Option<String>> {
+pub fn snapshot_btime(snap_root: impl AsFd) -> io::Result<Option<String>> {
+    let snap_root = snap_root.as_fd();
     xattr_text(snap_root, "ceph.snap.btime")
 }
 
 /// The CephFS filesystem's id (`ceph.cluster_fsid`) of the open directory.
-pub fn cluster_fsid(dir: &File) -> io::Result<Option<String>> {
+pub fn cluster_fsid(dir: impl AsFd) -> io::Result<Option<String>> {
+    let dir = dir.as_fd();
     xattr_text(dir, "ceph.cluster_fsid")
 }
 
@@ -72,7 +73,8 @@ pub fn cluster_fsid(dir: &File) -> io::Result<Option<String>> {
 /// refused (EPERM: the MDS's `mds_snap_max_uid`; EACCES: the client's caps
 /// or permissions). Runs in a thread of its own whose filesystem ids are
 /// changed (setfsuid is per thread): the caller's credentials never change.
-pub fn try_snapshot_as(snapdir: &File, name: &str, uid: u32, gid: u32) -> io::Result<bool> {
+pub fn try_snapshot_as(snapdir: impl AsFd, name: &str, uid: u32, gid: u32) -> io::Result<bool> {
+    let snapdir = snapdir.as_fd();
     std::thread::scope(|s| {
         s.spawn(|| -> io::Result<bool> {
             // SAFETY: setfsgid/setfsuid take plain integers and change only
@@ -93,7 +95,7 @@ pub fn try_snapshot_as(snapdir: &File, name: &str, uid: u32, gid: u32) -> io::Re
                     format!("cannot act as uid {uid} (setfsuid): not root?"),
                 ));
             }
-            match make_snapshot(snapdir, name, 0o700) {
+            match make_snapshot(snapdir, name, Mode::RWXU) {
                 Ok(()) => Ok(true),
                 Err(e) if matches!(e.raw_os_error(), Some(libc::EPERM) | Some(libc::EACCES)) => {
                     Ok(false)

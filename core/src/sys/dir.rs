@@ -8,11 +8,15 @@
 //! absolute path's length (no PATH_MAX limit) and of concurrent renames of
 //! the directories above.
 
-use rustix::fs::{AtFlags, FileType, RawDir, StatxFlags};
+use rustix::fs::{AtFlags, RawDir, StatxFlags};
 use std::ffi::CStr;
-use std::fs::File;
 use std::io;
 use std::mem::MaybeUninit;
+use std::os::fd::AsFd;
+
+/// What a directory entry is, from `d_type` or from `fstatat`; `Unknown`
+/// when the filesystem did not say (`DT_UNKNOWN`): ask `kind_at` then.
+pub use rustix::fs::FileType;
 
 pub use super::fs::open_dir_at;
 
@@ -36,40 +40,11 @@ impl Default for EntryBuffer {
     }
 }
 
-/// What a directory entry is, from `d_type` or from `fstatat`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Dir,
-    File,
-    Symlink,
-    Fifo,
-    Socket,
-    CharDevice,
-    BlockDevice,
-    /// The filesystem did not say (`DT_UNKNOWN`): ask `kind_at`.
-    Unknown,
-}
-
-impl Kind {
-    fn from_file_type(t: FileType) -> Kind {
-        match t {
-            FileType::Directory => Kind::Dir,
-            FileType::RegularFile => Kind::File,
-            FileType::Symlink => Kind::Symlink,
-            FileType::Fifo => Kind::Fifo,
-            FileType::Socket => Kind::Socket,
-            FileType::CharacterDevice => Kind::CharDevice,
-            FileType::BlockDevice => Kind::BlockDevice,
-            FileType::Unknown => Kind::Unknown,
-        }
-    }
-}
-
 /// One entry of a directory (never "." or "..").
 #[derive(Debug, Clone, Copy)]
 pub struct Entry<'a> {
     pub name: &'a CStr,
-    pub kind: Kind,
+    pub kind: FileType,
 }
 
 /// What rvss needs to know about an open directory.
@@ -84,7 +59,7 @@ pub struct DirStat {
 }
 
 /// `statx` of an open directory.
-pub fn stat_dir(dir: &File) -> io::Result<DirStat> {
+pub fn stat_dir(dir: impl AsFd) -> io::Result<DirStat> {
     let stx = rustix::fs::statx(
         dir,
         c"",
@@ -100,16 +75,16 @@ pub fn stat_dir(dir: &File) -> io::Result<DirStat> {
 }
 
 /// What `name` inside `parent` is, without following a link.
-pub fn kind_at(parent: &File, name: &CStr) -> io::Result<Kind> {
+pub fn kind_at(parent: impl AsFd, name: &CStr) -> io::Result<FileType> {
     let st = rustix::fs::statat(parent, name, AtFlags::SYMLINK_NOFOLLOW)?;
-    Ok(Kind::from_file_type(FileType::from_raw_mode(st.st_mode)))
+    Ok(FileType::from_raw_mode(st.st_mode))
 }
 
 /// Calls `f` for every entry of `dir` but "." and "..", reading from the
 /// descriptor's current position to the end with `buf`. On an error, the
 /// entries read before it have already been delivered.
 pub fn read_entries(
-    dir: &File,
+    dir: impl AsFd,
     buf: &mut EntryBuffer,
     mut f: impl FnMut(Entry<'_>),
 ) -> io::Result<()> {
@@ -121,7 +96,7 @@ pub fn read_entries(
         if bytes != b"." && bytes != b".." {
             f(Entry {
                 name,
-                kind: Kind::from_file_type(entry.file_type()),
+                kind: entry.file_type(),
             });
         }
     }
@@ -131,6 +106,7 @@ pub fn read_entries(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs::File;
     use std::os::unix::fs::MetadataExt;
 
     #[test]
@@ -154,19 +130,19 @@ mod tests {
         assert_eq!(seen.len(), 3003);
         let kind = |n: &[u8]| seen.iter().find(|(s, _)| s == n).map(|(_, k)| *k);
         // Filesystems without d_type say Unknown; kind_at then answers.
-        let k = |n: &[u8], expect: Kind| {
+        let k = |n: &[u8], expect: FileType| {
             let got = kind(n).unwrap();
-            let got = if got == Kind::Unknown {
+            let got = if got == FileType::Unknown {
                 kind_at(&f, &std::ffi::CString::new(n).unwrap()).unwrap()
             } else {
                 got
             };
             assert_eq!(got, expect, "{}", String::from_utf8_lossy(n));
         };
-        k(b"sub", Kind::Dir);
-        k(b"file", Kind::File);
-        k(b"link", Kind::Symlink);
-        assert_eq!(kind_at(&f, c"link").unwrap(), Kind::Symlink);
+        k(b"sub", FileType::Directory);
+        k(b"file", FileType::RegularFile);
+        k(b"link", FileType::Symlink);
+        assert_eq!(kind_at(&f, c"link").unwrap(), FileType::Symlink);
 
         // Links are never followed.
         let e = open_dir_at(&f, c"link").unwrap_err();

@@ -1,56 +1,89 @@
 //! Filesystem calls std does not offer: statfs, flock, reflinks, and
 //! opening, creating and renaming relative to a directory handle without
 //! following symbolic links. rustix makes the calls (safe, typed).
+//!
+//! Every function takes its descriptors as `impl AsFd` (a `&File`, an
+//! `OwnedFd` or a `BorrowedFd` alike) and rustix's flags (`OFlags`,
+//! `Mode`), never raw libc numbers.
 
 use super::abi::BTRFS_SUPER_MAGIC;
-use rustix::fs::{AtFlags, Mode, OFlags};
+use rustix::fs::{AtFlags, FileType, Mode, OFlags, ResolveFlags};
 use rustix::io::Errno;
 use std::ffi::OsStr;
 use std::fs::File;
 use std::io;
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsFd, AsRawFd};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-fn statfs_type(f: &File) -> io::Result<i64> {
+fn statfs_type(f: impl AsFd) -> io::Result<i64> {
     Ok(rustix::fs::fstatfs(f)?.f_type as i64)
 }
 
 /// Whether the open file lies on a btrfs filesystem.
-pub fn is_btrfs(f: &File) -> io::Result<bool> {
+pub fn is_btrfs(f: impl AsFd) -> io::Result<bool> {
     Ok(statfs_type(f)? == BTRFS_SUPER_MAGIC)
 }
 
 /// The filesystem type magic, for messages.
-pub fn fs_type(f: &File) -> io::Result<i64> {
+pub fn fs_type(f: impl AsFd) -> io::Result<i64> {
     statfs_type(f)
 }
 
 /// Opens a directory for reading metadata and ioctls, never following a
 /// symbolic link in the last component.
 pub fn open_dir(path: &Path) -> io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC)
-        .open(path)
-}
-
-/// Opens the directory `name` inside `parent` without following links
-/// (ELOOP or ENOTDIR then). `name` may be ".." to go up.
-pub fn open_dir_at(parent: &File, name: impl rustix::path::Arg) -> io::Result<File> {
-    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-    Ok(File::from(rustix::fs::openat(
-        parent,
-        name,
-        flags,
+    Ok(File::from(rustix::fs::open(
+        path,
+        DIR_FLAGS,
         Mode::empty(),
     )?))
 }
 
+/// Opens the directory `name` inside `parent` without following links
+/// (ELOOP or ENOTDIR then). `name` may be ".." to go up.
+pub fn open_dir_at(parent: impl AsFd, name: impl rustix::path::Arg) -> io::Result<File> {
+    Ok(File::from(rustix::fs::openat(
+        parent,
+        name,
+        DIR_FLAGS,
+        Mode::empty(),
+    )?))
+}
+
+const DIR_FLAGS: OFlags = OFlags::RDONLY
+    .union(OFlags::DIRECTORY)
+    .union(OFlags::NOFOLLOW)
+    .union(OFlags::CLOEXEC);
+
+/// Opens the directory `rel` below `root` (`root` itself when `rel` is
+/// empty) in one call, with no symbolic link (nor /proc magic link) at any
+/// component, no `..` above `root` and no mount crossed (openat2
+/// RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS |
+/// RESOLVE_NO_XDEV): the one way rvss goes down a tree a share user can
+/// write. A link on the way gives ELOOP (ENOTDIR or ELOOP as the last
+/// component, like `open_dir_at`), a file ENOTDIR, an escape EXDEV.
+pub fn open_beneath(root: impl AsFd, rel: &Path) -> io::Result<File> {
+    let path: &Path = if rel.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        rel
+    };
+    Ok(File::from(rustix::fs::openat2(
+        root,
+        path,
+        DIR_FLAGS,
+        Mode::empty(),
+        ResolveFlags::BENEATH
+            | ResolveFlags::NO_SYMLINKS
+            | ResolveFlags::NO_MAGICLINKS
+            | ResolveFlags::NO_XDEV,
+    )?))
+}
+
 /// Creates the directory `name` inside `parent` with `mode` (EEXIST is fine).
-pub fn mkdir_at(parent: &File, name: &OsStr, mode: u32) -> io::Result<()> {
-    match rustix::fs::mkdirat(parent, name, Mode::from_raw_mode(mode)) {
+pub fn mkdir_at(parent: impl AsFd, name: &OsStr, mode: Mode) -> io::Result<()> {
+    match rustix::fs::mkdirat(parent, name, mode) {
         Ok(()) | Err(Errno::EXIST) => Ok(()),
         Err(e) => Err(e.into()),
     }
@@ -63,7 +96,7 @@ impl Lock {
     /// Takes the exclusive lock on the file `name` inside `dir` (created if
     /// missing), waiting at most `timeout` so that a stuck holder can never
     /// hang smbd.
-    pub fn exclusive(dir: &File, name: &OsStr, timeout: Duration) -> io::Result<Lock> {
+    pub fn exclusive(dir: impl AsFd, name: &OsStr, timeout: Duration) -> io::Result<Lock> {
         Lock::take(
             dir,
             name,
@@ -74,7 +107,7 @@ impl Lock {
 
     /// Takes the lock shared: readers that must keep what they read (a
     /// restore) exclude writers, not each other.
-    pub fn shared(dir: &File, name: &OsStr, timeout: Duration) -> io::Result<Lock> {
+    pub fn shared(dir: impl AsFd, name: &OsStr, timeout: Duration) -> io::Result<Lock> {
         Lock::take(
             dir,
             name,
@@ -84,7 +117,7 @@ impl Lock {
     }
 
     fn take(
-        dir: &File,
+        dir: impl AsFd,
         name: &OsStr,
         timeout: Duration,
         op: rustix::fs::FlockOperation,
@@ -94,12 +127,10 @@ impl Lock {
         let f = open_file_at(
             dir,
             name,
-            libc::O_RDWR | libc::O_CREAT | libc::O_NONBLOCK,
-            0o600,
+            OFlags::RDWR | OFlags::CREATE | OFlags::NONBLOCK,
+            Mode::RUSR | Mode::WUSR,
         )?;
-        if rustix::fs::FileType::from_raw_mode(rustix::fs::fstat(&f)?.st_mode)
-            != rustix::fs::FileType::RegularFile
-        {
+        if FileType::from_raw_mode(rustix::fs::fstat(&f)?.st_mode) != FileType::RegularFile {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
                 format!("{} is not a regular file", name.to_string_lossy()),
@@ -134,14 +165,14 @@ impl Drop for Lock {
 /// on a FIFO or device planted there (O_NONBLOCK) and refuses anything but a
 /// regular file (a FIFO as catalog would otherwise hang an smbd worker).
 pub fn open_regular_at(
-    dir: &File,
+    dir: impl AsFd,
     name: &OsStr,
-    flags: libc::c_int,
-    mode: u32,
+    flags: OFlags,
+    mode: Mode,
 ) -> io::Result<File> {
-    let f = open_file_at(dir, name, flags | libc::O_NONBLOCK, mode)?;
+    let f = open_file_at(dir, name, flags | OFlags::NONBLOCK, mode)?;
     let st = rustix::fs::fstat(&f)?;
-    if rustix::fs::FileType::from_raw_mode(st.st_mode) != rustix::fs::FileType::RegularFile {
+    if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
             format!(
@@ -152,7 +183,7 @@ pub fn open_regular_at(
     }
     // Back to blocking I/O for the regular file.
     let fl = rustix::fs::fcntl_getfl(&f)?;
-    rustix::fs::fcntl_setfl(&f, fl - rustix::fs::OFlags::NONBLOCK)?;
+    rustix::fs::fcntl_setfl(&f, fl - OFlags::NONBLOCK)?;
     Ok(f)
 }
 
@@ -160,15 +191,15 @@ pub fn open_regular_at(
 /// fstat, read, close: catalogs read thousands of small files), never
 /// following a link and refusing anything but a regular file, like
 /// `open_regular_at`. None when it does not exist.
-pub fn read_regular_at(dir: &File, name: &OsStr) -> io::Result<Option<Vec<u8>>> {
+pub fn read_regular_at(dir: impl AsFd, name: &OsStr) -> io::Result<Option<Vec<u8>>> {
     use std::io::Read;
-    let mut f = match open_file_at(dir, name, libc::O_RDONLY | libc::O_NONBLOCK, 0) {
+    let mut f = match open_file_at(dir, name, OFlags::RDONLY | OFlags::NONBLOCK, Mode::empty()) {
         Ok(f) => f,
-        Err(e) if e.raw_os_error() == Some(libc::ENOENT) => return Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
     let st = rustix::fs::fstat(&f)?;
-    if rustix::fs::FileType::from_raw_mode(st.st_mode) != rustix::fs::FileType::RegularFile {
+    if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
             format!("{} is not a regular file", name.to_string_lossy()),
@@ -197,7 +228,7 @@ pub fn read_regular_at(dir: &File, name: &OsStr) -> io::Result<Option<Vec<u8>>> 
 /// Sets the owner of what `fd` refers to (an O_PATH descriptor of a
 /// symbolic link included: AT_EMPTY_PATH acts on the descriptor itself,
 /// never on a name).
-pub fn chown_fd(fd: std::os::fd::BorrowedFd<'_>, uid: u32, gid: u32) -> io::Result<()> {
+pub fn chown_fd(fd: impl AsFd, uid: u32, gid: u32) -> io::Result<()> {
     if uid == u32::MAX || gid == u32::MAX {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -219,7 +250,7 @@ pub fn chown_fd(fd: std::os::fd::BorrowedFd<'_>, uid: u32, gid: u32) -> io::Resu
 /// Sets the owner of `name` inside `dir` itself (a symbolic link is not
 /// followed).
 pub fn chown_at_nofollow(
-    dir: std::os::fd::BorrowedFd<'_>,
+    dir: impl AsFd,
     name: &std::ffi::CStr,
     uid: u32,
     gid: u32,
@@ -244,29 +275,25 @@ pub fn chown_at_nofollow(
 
 /// Makes `dst` share all of `src`'s extents (a reflink copy: instant, no new
 /// data blocks). Both must be on the same btrfs filesystem.
-pub fn reflink(src: &File, dst: &File) -> io::Result<()> {
+pub fn reflink(src: impl AsFd, dst: impl AsFd) -> io::Result<()> {
     Ok(rustix::fs::ioctl_ficlone(dst, src)?)
 }
 
 /// Opens (or with O_CREAT creates) the file `name` inside `dir`, never
 /// following a symbolic link.
-pub fn open_file_at(dir: &File, name: &OsStr, flags: libc::c_int, mode: u32) -> io::Result<File> {
-    let flags = OFlags::from_bits_retain(flags as u32) | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-    Ok(File::from(rustix::fs::openat(
-        dir,
-        name,
-        flags,
-        Mode::from_raw_mode(mode),
-    )?))
+pub fn open_file_at(dir: impl AsFd, name: &OsStr, flags: OFlags, mode: Mode) -> io::Result<File> {
+    let flags = flags | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    Ok(File::from(rustix::fs::openat(dir, name, flags, mode)?))
 }
 
 /// Renames `from` to `to`, both inside `dir`.
-pub fn rename_at(dir: &File, from: &OsStr, to: &OsStr) -> io::Result<()> {
+pub fn rename_at(dir: impl AsFd, from: &OsStr, to: &OsStr) -> io::Result<()> {
+    let dir = dir.as_fd();
     Ok(rustix::fs::renameat(dir, from, dir, to)?)
 }
 
 /// Removes the file `name` inside `dir` (a missing file is fine).
-pub fn unlink_at(dir: &File, name: &OsStr) -> io::Result<()> {
+pub fn unlink_at(dir: impl AsFd, name: &OsStr) -> io::Result<()> {
     match rustix::fs::unlinkat(dir, name, AtFlags::empty()) {
         Ok(()) | Err(Errno::NOENT) => Ok(()),
         Err(e) => Err(e.into()),
@@ -275,7 +302,8 @@ pub fn unlink_at(dir: &File, name: &OsStr) -> io::Result<()> {
 
 /// Renames `from` to `to` inside `dir` only if `to` does not exist
 /// (EEXIST otherwise): an atomic "create if absent" for a whole file.
-pub fn rename_noreplace_at(dir: &File, from: &OsStr, to: &OsStr) -> io::Result<()> {
+pub fn rename_noreplace_at(dir: impl AsFd, from: &OsStr, to: &OsStr) -> io::Result<()> {
+    let dir = dir.as_fd();
     Ok(rustix::fs::renameat_with(
         dir,
         from,
@@ -287,21 +315,21 @@ pub fn rename_noreplace_at(dir: &File, from: &OsStr, to: &OsStr) -> io::Result<(
 
 /// An unnamed regular file inside `dir` (O_TMPFILE): nobody can open it,
 /// and it vanishes with its descriptor unless `link_new_at` names it.
-pub fn open_unnamed_at(dir: &File, mode: u32) -> io::Result<File> {
+pub fn open_unnamed_at(dir: impl AsFd, mode: Mode) -> io::Result<File> {
     Ok(File::from(rustix::fs::openat(
         dir,
         ".",
         OFlags::TMPFILE | OFlags::WRONLY | OFlags::CLOEXEC,
-        Mode::from_raw_mode(mode),
+        mode,
     )?))
 }
 
 /// Gives the unnamed file `f` (from `open_unnamed_at` in `dir`) the name
 /// `name` in `dir`; EEXIST when the name is taken, which is never replaced.
-pub fn link_new_at(f: &File, dir: &File, name: &OsStr) -> io::Result<()> {
+pub fn link_new_at(f: impl AsFd, dir: impl AsFd, name: &OsStr) -> io::Result<()> {
     // The documented way (open(2), O_TMPFILE) without CAP_DAC_READ_SEARCH:
     // the process's own descriptor link, in its own /proc.
-    let own = format!("/proc/self/fd/{}", f.as_raw_fd());
+    let own = format!("/proc/self/fd/{}", f.as_fd().as_raw_fd());
     Ok(rustix::fs::linkat(
         rustix::fs::CWD,
         own.as_str(),
@@ -312,7 +340,7 @@ pub fn link_new_at(f: &File, dir: &File, name: &OsStr) -> io::Result<()> {
 }
 
 /// Whether `name` exists inside `dir` (a symbolic link counts, unfollowed).
-pub fn exists_at(dir: &File, name: &OsStr) -> io::Result<bool> {
+pub fn exists_at(dir: impl AsFd, name: &OsStr) -> io::Result<bool> {
     match rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW) {
         Ok(_) => Ok(true),
         Err(Errno::NOENT) => Ok(false),
@@ -337,31 +365,32 @@ impl EntryStat {
 }
 
 /// `name` inside `dir`, a symbolic link not followed.
-pub fn stat_at(dir: &File, name: impl rustix::path::Arg) -> io::Result<EntryStat> {
+pub fn stat_at(dir: impl AsFd, name: impl rustix::path::Arg) -> io::Result<EntryStat> {
     let st = rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW)?;
-    let ft = rustix::fs::FileType::from_raw_mode(st.st_mode);
+    let ft = FileType::from_raw_mode(st.st_mode);
     Ok(EntryStat {
-        is_dir: ft == rustix::fs::FileType::Directory,
-        is_regular: ft == rustix::fs::FileType::RegularFile,
+        is_dir: ft == FileType::Directory,
+        is_regular: ft == FileType::RegularFile,
         uid: st.st_uid,
         mode: st.st_mode & 0o7777,
     })
 }
 
 /// Hard-links `from` as `to`, both inside `dir`.
-pub fn link_at(dir: &File, from: &OsStr, to: &OsStr) -> io::Result<()> {
+pub fn link_at(dir: impl AsFd, from: &OsStr, to: &OsStr) -> io::Result<()> {
+    let dir = dir.as_fd();
     Ok(rustix::fs::linkat(dir, from, dir, to, AtFlags::empty())?)
 }
 
 /// Writes a file's dirty data to disk and waits for it, without the
 /// journal or log commit an fsync implies.
-pub fn write_out(f: &File) -> io::Result<()> {
+pub fn write_out(f: impl AsFd) -> io::Result<()> {
     let flags = libc::SYNC_FILE_RANGE_WAIT_BEFORE
         | libc::SYNC_FILE_RANGE_WRITE
         | libc::SYNC_FILE_RANGE_WAIT_AFTER;
     // rustix 0.38 has no sync_file_range: the one libc call left here.
     // SAFETY: sync_file_range on an fd we own; offset 0, length 0 = whole file.
-    if unsafe { libc::sync_file_range(f.as_raw_fd(), 0, 0, flags) } < 0 {
+    if unsafe { libc::sync_file_range(f.as_fd().as_raw_fd(), 0, 0, flags) } < 0 {
         return Err(io::Error::last_os_error());
     }
     Ok(())
@@ -370,6 +399,86 @@ pub fn write_out(f: &File) -> io::Result<()> {
 /// Writes back the dirty data and inodes of the whole filesystem holding
 /// `f` and waits for it (syncfs(2)); on btrfs it ends with a transaction
 /// commit.
-pub fn sync_filesystem(f: &File) -> io::Result<()> {
+pub fn sync_filesystem(f: impl AsFd) -> io::Result<()> {
     Ok(rustix::fs::syncfs(f)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::MetadataExt;
+
+    #[test]
+    fn open_beneath_goes_down_without_links_escapes_or_files() {
+        let dir = std::env::temp_dir().join(format!("rvss-sys-beneath-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("a/b/c")).unwrap();
+        std::fs::write(dir.join("a/file"), b"x").unwrap();
+        std::os::unix::fs::symlink("b", dir.join("a/link")).unwrap();
+        std::os::unix::fs::symlink("/", dir.join("a/abs")).unwrap();
+        let root = open_dir(&dir).unwrap();
+        let ino = |f: &File| f.metadata().unwrap().ino();
+
+        let c = open_beneath(&root, Path::new("a/b/c")).unwrap();
+        assert_eq!(ino(&c), std::fs::metadata(dir.join("a/b/c")).unwrap().ino());
+        // Empty: the root itself.
+        assert_eq!(
+            ino(&open_beneath(&root, Path::new("")).unwrap()),
+            ino(&root)
+        );
+
+        let errno = |rel: &str| {
+            open_beneath(&root, Path::new(rel))
+                .unwrap_err()
+                .raw_os_error()
+        };
+        // A link is refused at any component: last (O_NOFOLLOW with
+        // O_DIRECTORY says ENOTDIR), or on the way (ELOOP).
+        assert!(matches!(errno("a/link"), Some(libc::ELOOP | libc::ENOTDIR)));
+        assert_eq!(errno("a/link/c"), Some(libc::ELOOP));
+        assert_eq!(errno("a/abs/etc"), Some(libc::ELOOP));
+        // Never above the root, whatever the path says.
+        assert_eq!(errno(".."), Some(libc::EXDEV));
+        assert_eq!(errno("a/../../x"), Some(libc::EXDEV));
+        assert_eq!(errno("/etc"), Some(libc::EXDEV));
+        // Not a directory, or missing.
+        assert_eq!(errno("a/file"), Some(libc::ENOTDIR));
+        assert_eq!(errno("a/missing/c"), Some(libc::ENOENT));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn typed_flags_and_modes_reach_the_kernel() {
+        let dir = std::env::temp_dir().join(format!("rvss-sys-flags-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let d = open_dir(&dir).unwrap();
+        let name = OsStr::new("f");
+        let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL;
+        drop(open_file_at(&d, name, flags, Mode::from_raw_mode(0o640)).unwrap());
+        let md = std::fs::symlink_metadata(dir.join("f")).unwrap();
+        // The umask may only take bits away.
+        assert_eq!(md.mode() & 0o7777 & !0o640, 0);
+        // O_EXCL: the second create fails.
+        let e = open_file_at(&d, name, flags, Mode::RUSR).unwrap_err();
+        assert_eq!(e.raw_os_error(), Some(libc::EEXIST));
+        // A link is never followed, and a FIFO is refused without blocking.
+        std::os::unix::fs::symlink("f", dir.join("l")).unwrap();
+        let e = open_file_at(&d, OsStr::new("l"), OFlags::RDONLY, Mode::empty()).unwrap_err();
+        assert_eq!(e.raw_os_error(), Some(libc::ELOOP));
+        rustix::fs::mknodat(
+            &d,
+            "p",
+            rustix::fs::FileType::Fifo,
+            Mode::RUSR | Mode::WUSR,
+            0,
+        )
+        .unwrap();
+        let e = open_regular_at(&d, OsStr::new("p"), OFlags::RDONLY, Mode::empty()).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+        mkdir_at(&d, OsStr::new("sub"), Mode::RWXU).unwrap();
+        mkdir_at(&d, OsStr::new("sub"), Mode::RWXU).unwrap();
+        assert!(stat_at(&d, "sub").unwrap().is_dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

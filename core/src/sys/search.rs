@@ -14,8 +14,8 @@
 
 use super::abi;
 use rustix::ioctl::{ioctl, Updater};
-use std::fs::File;
 use std::io;
+use std::os::fd::AsFd;
 
 /// What a directory entry names (`BTRFS_FT_*`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,7 +142,8 @@ fn dir_entries(parent: u64, item: &[u8], out: &mut Vec<DirEntry>) {
 /// Every name made in transaction `min_transid` or later in the subvolume
 /// containing `f` (the other names of the leaves written since are
 /// filtered out by their own transid), in key order.
-pub fn names_since(f: &File, min_transid: u64) -> io::Result<Vec<DirEntry>> {
+pub fn names_since(f: impl AsFd, min_transid: u64) -> io::Result<Vec<DirEntry>> {
+    let f = f.as_fd();
     let mut out = vec![];
     let mut from = Some((abi::BTRFS_FIRST_FREE_OBJECTID, 0u32, 0u64));
     while let Some((objectid, ty, offset)) = from {
@@ -178,7 +179,8 @@ pub fn names_since(f: &File, min_transid: u64) -> io::Result<Vec<DirEntry>> {
 /// The path of directory `ino` inside the subvolume containing `f`, as the
 /// kernel gives it: components joined by '/', empty for the subvolume's
 /// root (no leading or trailing '/').
-pub fn dir_path(f: &File, ino: u64) -> io::Result<Vec<u8>> {
+pub fn dir_path(f: impl AsFd, ino: u64) -> io::Result<Vec<u8>> {
+    let f = f.as_fd();
     let mut args = Box::<abi::btrfs_ioctl_ino_lookup_args>::default();
     args.objectid = ino;
     // SAFETY: the request reads and fills `args`, of the opcode's type.

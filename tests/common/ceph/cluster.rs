@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// The bridge's own MAC (locally administered), see `Cluster::start_with`.
+const BRIDGE_MAC: &str = "02:72:76:73:73:01";
+
 /// One CTDB node: ctdbd and smbd in a mount namespace of its own.
 pub struct Node {
     pub pnn: usize,
@@ -238,9 +241,14 @@ impl Cluster {
         let (ceph, addrs) = match network {
             Network::Loopback => (Ceph::start(w), NODE_ADDRS),
             Network::PublicAddress => {
+                // A fixed MAC: a bridge without one takes its lowest port's,
+                // so deleting a failed node's veth could change it, and the
+                // survivor's packets to Ceph (and to the client) went to the
+                // old MAC until its neighbour entry expired: 20-40 s in which
+                // its CephFS session looked dead and the MDS evicted it.
                 w.must(&format!(
-                    "ip link add {BRIDGE} type bridge && ip addr add {BRIDGE_ADDR}/24 dev {BRIDGE} \
-                     && ip link set {BRIDGE} up"
+                    "ip link add {BRIDGE} address {BRIDGE_MAC} type bridge && \
+                     ip addr add {BRIDGE_ADDR}/24 dev {BRIDGE} && ip link set {BRIDGE} up"
                 ));
                 (Ceph::start_at(w, BRIDGE_ADDR), BRIDGED_NODE_ADDRS)
             }
@@ -423,9 +431,27 @@ impl Cluster {
             // 10.interface (adds and removes the address) and the
             // functions it sources, from the ctdb package.
             fs::copy("/etc/ctdb/functions", base.join("functions")).unwrap();
+            // (through a wrapper that skips a takeip of an address the
+            // node already holds, as ctdbd does outside its test mode)
             std::os::unix::fs::symlink(
-                "/usr/share/ctdb/events/legacy/10.interface.script",
+                harness_file("10.interface.script"),
                 base.join("events/legacy/10.interface.script"),
+            )
+            .unwrap();
+            // ctdbd's gratuitous ARPs after a takeover, which its test
+            // mode skips (see the script).
+            std::os::unix::fs::symlink(
+                harness_file("11.test-garp.script"),
+                base.join("events/legacy/11.test-garp.script"),
+            )
+            .unwrap();
+            // The fencing an admin's setup does (vfs_rvss(8)): on failover
+            // the survivor evicts the dead node's CephFS session, whose
+            // capabilities would otherwise block it until the MDS times
+            // the session out.
+            std::os::unix::fs::symlink(
+                manifest_dir().join("scripts/ctdb/05.rvss-cephfs-evict.script"),
+                base.join("events/legacy/05.rvss-cephfs-evict.script"),
             )
             .unwrap();
         }
@@ -441,10 +467,13 @@ impl Cluster {
     }
 
     fn start_ctdbd(&self, n: &Node) {
-        // CEPH_CONF: the RADOS lock helper finds the test cluster
+        // CEPH_CONF: the RADOS lock helper finds the test cluster.
+        // CTDB_SCRIPT_VARDIR: the event scripts' state per node, not in
+        // the host's /var/lib/ctdb/scripts (CTDB's functions default).
         n.must(&format!(
-            "CEPH_CONF='{}' {} ctdbd 2>&1",
+            "CEPH_CONF='{}' CTDB_SCRIPT_VARDIR='{}' {} ctdbd 2>&1",
             self.ceph.conf.display(),
+            n.dir.join("ctdb/var/scripts").display(),
             n.ctdb_env()
         ));
     }
@@ -484,6 +513,22 @@ impl Cluster {
 }
 
 impl Cluster {
+    /// The MAC of the bridge (Ceph's and the client's side of the LAN) with
+    /// `Network::PublicAddress`.
+    pub fn bridge_mac(&self) -> String {
+        // (sysfs shows the host's interfaces, not the world's)
+        let o = nsenter(self.world_pid, "ip")
+            .args(["-o", "link", "show", BRIDGE])
+            .output()
+            .expect("nsenter");
+        let line = String::from_utf8_lossy(&o.stdout).into_owned();
+        line.split("link/ether ")
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// Node `i`'s machine fails: its processes are killed and its network
     /// interface goes away (with `Network::PublicAddress`: the veth pair,
     /// and with it every address the node held).
@@ -558,6 +603,13 @@ impl Cluster {
             ));
         }
     }
+}
+
+/// A file next to this one (the harness's CTDB event scripts), wherever
+/// the test tree puts this directory.
+fn harness_file(name: &str) -> PathBuf {
+    let here = Path::new(file!()).parent().expect("a directory");
+    manifest_dir().join(here).join(name)
 }
 
 fn script_path() -> String {

@@ -263,7 +263,7 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
     if let Some(e) = found.as_ref().filter(|e| e.being_restored()) {
         // Neither destroyed nor moved under a running restore; once FSRVP
         // has forgotten it, gc collects it after the restore.
-        return Err(crate::restoring::busy(e, "delete"));
+        return Err(crate::catalog::restoring::busy(e, "delete"));
     }
     let Some(mut entry) = found else {
         // Already gone (an earlier delete, `rvss gc`, an admin): Samba's
@@ -387,11 +387,7 @@ fn retain(snapshot_dir: &Path, e: &mut Entry) -> Result<()> {
 /// Whether the snapshot `name` just made in `folder` holds the share's
 /// directory `rel`, reached without following links.
 fn share_in(folder: &File, name: &OsStr, rel: &Path) -> std::io::Result<()> {
-    let mut dir = sys::fs::open_dir_at(folder, name)?;
-    for part in rel.iter() {
-        dir = sys::fs::open_dir_at(&dir, part)?;
-    }
-    Ok(())
+    sys::fs::open_beneath(folder, &Path::new(name).join(rel)).map(drop)
 }
 
 /// A subvolume's snapshot folders, open: `<snapshot dir>/<key>` and, for
@@ -440,7 +436,7 @@ fn open_snapshot_folders(layout: &Layout, writable: bool) -> Result<Folders> {
             let parent = sys::fs::open_dir(parent)
                 .map_err(|e| Error::io(format!("open {}", parent.display()), &e))?;
             let name = sd.file_name().unwrap_or_default();
-            sys::fs::mkdir_at(&parent, name, layout::SNAPSHOT_DIR_MODE).map_err(|e| {
+            sys::fs::mkdir_at(&parent, name, layout::SNAPSHOT_DIR_MODE.into()).map_err(|e| {
                 Error::io(format!("create snapshot directory {}", sd.display()), &e)
             })?;
         }
@@ -455,7 +451,7 @@ fn open_snapshot_folders(layout: &Layout, writable: bool) -> Result<Folders> {
         )
     })?;
     for part in layout.key.iter() {
-        sys::fs::mkdir_at(&dir, part, KEY_DIR_MODE)
+        sys::fs::mkdir_at(&dir, part, KEY_DIR_MODE.into())
             .map_err(|e| Error::io(format!("create {}", sd.join(&layout.key).display()), &e))?;
         dir = sys::fs::open_dir_at(&dir, part)
             .map_err(|e| Error::io(format!("open {}", sd.join(&layout.key).display()), &e))?;
@@ -466,13 +462,7 @@ fn open_snapshot_folders(layout: &Layout, writable: bool) -> Result<Folders> {
 /// `<snapshot dir>/<key>` opened below the open snapshot directory, without
 /// creating anything.
 fn open_key_folder(sd: &File, key: &Path) -> std::io::Result<File> {
-    let mut parts = key.iter();
-    let first = parts.next().unwrap_or_default();
-    let mut dir = sys::fs::open_dir_at(sd, first)?;
-    for part in parts {
-        dir = sys::fs::open_dir_at(&dir, part)?;
-    }
-    Ok(dir)
+    sys::fs::open_beneath(sd, key)
 }
 
 /// The folders, with `.writable` opened (created where missing) for a
@@ -485,7 +475,7 @@ fn with_writable(layout: &Layout, key: File, writable: bool) -> Result<Folders> 
     if writable {
         let name = std::ffi::OsStr::new(layout::WRITABLE_DIR);
         let shown = || layout.snapshot_path("", true).display().to_string();
-        sys::fs::mkdir_at(&folders.key, name, KEY_DIR_MODE)
+        sys::fs::mkdir_at(&folders.key, name, KEY_DIR_MODE.into())
             .map_err(|e| Error::io(format!("create {}", shown()), &e))?;
         folders.writable = Some(
             sys::fs::open_dir_at(&folders.key, name)

@@ -2,20 +2,46 @@
 //! `rvss:snapshot dir` strands nothing: snapshots under a previous directory
 //! stay listed, deletable by FSRVP, pruned and collected.
 //!
-//! Kept in Samba's state directory (root-owned, where Samba keeps FSRVP's own
-//! state), one absolute path per line, appended by the hooks when a snapshot
-//! is made in a directory not yet listed.
+//! Kept in Samba's state directory (root-owned, where Samba keeps its own
+//! persistent state), one absolute path per line, appended by the hooks when
+//! a snapshot is made in a directory not yet listed. Which directory that is
+//! comes from Samba (`use_state_dir`): smb.conf's `state directory` may move
+//! it, and the module and the CLI must find the same file.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// Samba's state directory on Debian (`smbd -b`: STATEDIR).
-const STATE_DIR: &str = "/var/lib/samba";
+/// Samba's built-in state directory on Debian (`smbd -b`: STATEDIR), used
+/// only until the module or the CLI names the one this Samba uses.
+const DEFAULT_STATE_DIR: &str = "/var/lib/samba";
 const FILE_NAME: &str = "rvss-snapshot-dirs";
 
+/// The state directory Samba uses, as set by `use_state_dir`.
+static STATE_DIR: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Tells where Samba keeps its state: the module passes Samba's own
+/// `lp_state_directory()` at each hook (smb.conf's `state directory`, else
+/// Samba's built-in default), the CLI the same as it reads it from the
+/// configuration and `smbd -b`. A relative path is ignored.
+pub fn use_state_dir(dir: &Path) {
+    if !dir.is_absolute() {
+        return;
+    }
+    let mut current = STATE_DIR
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if current.as_deref() != Some(dir) {
+        *current = Some(dir.to_path_buf());
+    }
+}
+
 fn state_dir() -> PathBuf {
-    PathBuf::from(STATE_DIR)
+    STATE_DIR
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_STATE_DIR))
 }
 
 fn parse(bytes: &[u8]) -> Vec<PathBuf> {
@@ -55,9 +81,12 @@ pub fn load_listed() -> Vec<PathBuf> {
     let Ok(dir) = crate::sys::fs::open_dir(&state_dir()) else {
         return vec![];
     };
-    let Ok(mut f) =
-        crate::sys::fs::open_regular_at(&dir, std::ffi::OsStr::new(FILE_NAME), libc::O_RDONLY, 0)
-    else {
+    let Ok(mut f) = crate::sys::fs::open_regular_at(
+        &dir,
+        std::ffi::OsStr::new(FILE_NAME),
+        rustix::fs::OFlags::RDONLY,
+        rustix::fs::Mode::empty(),
+    ) else {
         return vec![];
     };
     let mut v = vec![];
@@ -73,15 +102,17 @@ pub fn load_listed() -> Vec<PathBuf> {
 /// Adds `snapshot_dir` to the list unless it is there. Each process reads
 /// the list once per directory: every create hook calls this.
 pub fn remember(snapshot_dir: &Path) -> std::io::Result<()> {
-    static LISTED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    // Per list file: another state directory has a list of its own.
+    static LISTED: Mutex<Vec<(PathBuf, PathBuf)>> = Mutex::new(Vec::new());
+    let key = (list_path(), snapshot_dir.to_path_buf());
     let mut listed = LISTED
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    if listed.iter().any(|d| d == snapshot_dir) {
+    if listed.contains(&key) {
         return Ok(());
     }
     append(snapshot_dir)?;
-    listed.push(snapshot_dir.to_path_buf());
+    listed.push(key);
     Ok(())
 }
 
@@ -96,8 +127,8 @@ fn append(snapshot_dir: &Path) -> std::io::Result<()> {
     let mut f = crate::sys::fs::open_regular_at(
         &dir,
         std::ffi::OsStr::new(FILE_NAME),
-        libc::O_WRONLY | libc::O_APPEND | libc::O_CREAT,
-        0o644,
+        rustix::fs::OFlags::WRONLY | rustix::fs::OFlags::APPEND | rustix::fs::OFlags::CREATE,
+        rustix::fs::Mode::from_raw_mode(0o644),
     )?;
     // One write of one line: appends never interleave within a line.
     f.write_all(format!("{text}\n").as_bytes())
@@ -118,6 +149,28 @@ pub fn holding(path: &Path) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
+    // The list follows the state directory Samba names; a relative one is
+    // ignored. (One test: the setting is per process.)
+    #[test]
+    fn the_list_lives_in_the_state_directory_samba_names() {
+        use std::path::Path;
+        assert_eq!(
+            super::list_path(),
+            Path::new("/var/lib/samba/rvss-snapshot-dirs")
+        );
+        super::use_state_dir(Path::new("/srv/samba-state"));
+        assert_eq!(
+            super::list_path(),
+            Path::new("/srv/samba-state/rvss-snapshot-dirs")
+        );
+        super::use_state_dir(Path::new("relative/state"));
+        assert_eq!(
+            super::list_path(),
+            Path::new("/srv/samba-state/rvss-snapshot-dirs")
+        );
+        *super::STATE_DIR.lock().unwrap() = None;
+    }
+
     #[test]
     fn only_plain_absolute_paths_are_kept() {
         let v = super::parse(b"/srv/a/.rvss\nrelative\n/x/../y\n\n /srv/b \n");

@@ -17,12 +17,11 @@ use super::{Backend, Backup, DoctorContext, Finding, Snapshots};
 use crate::catalog::{self, Catalog, Entry, Repaired};
 use crate::error::{Error, Result};
 use crate::mounts;
-use crate::restore::{self, Method};
+use crate::restore::Method;
 use crate::share::{Created, Deleted, Share};
 use crate::sys;
 use std::collections::BTreeSet;
 use std::fs::File;
-use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 
 /// The btrfs backend (`rvss:backend = btrfs`).
@@ -133,12 +132,8 @@ impl Backend for Btrfs {
         let inside = Path::new(&entry.snap_path)
             .strip_prefix(&entry.path)
             .map_err(|_| Error::invalid(format!("catalog entry {} is inconsistent", entry.id)))?;
-        let root = restore::open_beneath(snap.root().as_fd(), inside).map_err(|e| {
-            Error::io(
-                format!("open {}", entry.snap_path),
-                &std::io::Error::from(e),
-            )
-        })?;
+        let root = sys::fs::open_beneath(snap.root(), inside)
+            .map_err(|e| Error::io(format!("open {}", entry.snap_path), &e))?;
         Ok(Backup {
             root,
             share: layout.share,

@@ -42,23 +42,17 @@ impl Snapshot {
         {
             return Err(outside());
         }
-        let mut parts: Vec<&std::ffi::OsStr> = rel.iter().collect();
-        let name = parts.pop().ok_or_else(outside)?;
         let gone = |e: &std::io::Error| e.raw_os_error() == Some(libc::ENOENT);
-        let mut parent = sys::fs::open_dir(snapshot_dir).map_err(|e| {
+        let dir = sys::fs::open_dir(snapshot_dir).map_err(|e| {
             Error::io(
                 format!("open snapshot directory {}", snapshot_dir.display()),
                 &e,
             )
         })?;
-        for p in parts {
-            parent = match sys::fs::open_dir_at(&parent, p) {
-                Ok(d) => d,
-                Err(e) if gone(&e) => return Ok(None),
-                Err(e) => return Err(Error::io(format!("open {}", path.display()), &e)),
-            };
-        }
-        let root = match sys::fs::open_dir_at(&parent, name) {
+        let name = rel.file_name().ok_or_else(outside)?;
+        let opened = sys::fs::open_beneath(&dir, rel.parent().unwrap_or(Path::new("")))
+            .and_then(|parent| Ok((sys::fs::open_dir_at(&parent, name)?, parent)));
+        let (root, parent) = match opened {
             Ok(r) => r,
             Err(e) if gone(&e) => return Ok(None),
             Err(e) => return Err(Error::io(format!("open {}", path.display()), &e)),

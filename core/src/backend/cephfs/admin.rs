@@ -88,7 +88,7 @@ impl Backend for Cephfs {
             )
         })?;
         Ok(Backup {
-            root: root.into(),
+            root,
             share: live,
             method: Method::Copy,
         })

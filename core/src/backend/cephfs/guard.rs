@@ -72,8 +72,12 @@ fn remember_closed(dev: u64) {
 fn probe_snapdir(catalog: &Catalog) -> Result<File> {
     let shown = catalog.dir_path().join(PROBE_DIR);
     let io = |what: &str, e: std::io::Error| Error::io(format!("{what} {}", shown.display()), &e);
-    sys::fs::mkdir_at(catalog.dir(), std::ffi::OsStr::new(PROBE_DIR), 0o700)
-        .map_err(|e| io("create", e))?;
+    sys::fs::mkdir_at(
+        catalog.dir(),
+        std::ffi::OsStr::new(PROBE_DIR),
+        rustix::fs::Mode::RWXU,
+    )
+    .map_err(|e| io("create", e))?;
     let probe = sys::fs::open_dir_at(catalog.dir(), PROBE_DIR).map_err(|e| io("open", e))?;
     let md = probe.metadata().map_err(|e| io("stat", e))?;
     if md.uid() != PROBE_ID || md.gid() != PROBE_ID || md.mode() & 0o7777 != 0o700 {

@@ -271,7 +271,9 @@ pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) ->
             sleep_to_next_second();
             continue;
         }
-        if let Err(e) = sys_ceph::make_snapshot(&snapdir, &name, 0o755) {
+        if let Err(e) =
+            sys_ceph::make_snapshot(&snapdir, &name, rustix::fs::Mode::from_raw_mode(0o755))
+        {
             let undo = catalog
                 .lock_shared()
                 .and_then(|_lock| catalog.remove(&entry, Durability::Now));
@@ -456,7 +458,7 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
         if entry.being_restored() {
             // Neither destroyed nor retained under a running restore; once
             // FSRVP has forgotten it, gc collects it after the restore.
-            return Err(crate::restoring::busy(&entry, "delete"));
+            return Err(crate::catalog::restoring::busy(&entry, "delete"));
         }
         // A snapshot that vanished (removed outside rvss): its shadow copy,
         // and the backup it was to become, are lost. Reported, not turned

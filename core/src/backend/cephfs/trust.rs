@@ -99,7 +99,7 @@ pub fn open_checked(dir: &Path, creatable: usize) -> Result<Option<File>> {
                 }
                 // The parent passed the checks: nobody but root can have
                 // made the name meanwhile, and what is there is checked.
-                sys::fs::mkdir_at(&cur, name, CATALOG_DIR_MODE)
+                sys::fs::mkdir_at(&cur, name, CATALOG_DIR_MODE.into())
                     .and_then(|()| sys::fs::open_dir_at(&cur, *name))
                     .map_err(|e| Error::io(format!("create {}", shown.display()), &e))?
             }

@@ -9,7 +9,8 @@
 //! the mark is cleared when the restore ends, failed or not (`Drop`), and a
 //! mark whose process is gone (killed) counts for nothing.
 
-use crate::catalog::{Catalog, Creator, Durability, Entry};
+use super::entry::{Creator, Entry};
+use super::store::{Catalog, Durability};
 use crate::error::{Error, Result};
 use crate::ntstatus;
 use std::path::PathBuf;

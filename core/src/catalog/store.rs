@@ -1,188 +1,32 @@
-//! The catalog: every snapshot rvss created on one filesystem, kept next to
-//! the snapshots, one small file per snapshot in `<snapshot dir>/catalog.d/`.
-//! A hook reads and writes only the file of the snapshot it works on, so its
-//! cost does not grow with the number of snapshots (years of retained
-//! backups); listing, pruning and gc read them all.
-//!
-//! Guarantees:
-//! - Each entry file is replaced only by an atomic rename: a crash leaves the
-//!   old or the new entry, never a torn one. A new entry is made durable by
-//!   the snapshot ioctl's own transaction commit (btrfs commits atomically
-//!   and in order), so a snapshot rvss made is always one its catalog knows.
-//! - A name is reserved by creating its entry file without replacing
-//!   (renameat2 NOREPLACE, or a hard link where the filesystem has no
-//!   NOREPLACE, as ceph-fuse): two processes can never take the same
-//!   snapshot name, and no lock is held while the snapshot is taken.
-//! - The same catalog serves CephFS (`open_rooted`): its snapshots lie
-//!   outside its directory, entries are named after their absolute path,
-//!   and every write is durable when it returns.
-//! - Everything is reached through the snapshot directory's handle without
-//!   following a symbolic link; anything but a regular file is refused.
-//! - An entry that does not parse is reported, never guessed at: nothing is
-//!   deleted on its behalf, and `rvss repair` rebuilds it from its snapshot.
-//!
-//! Locking (`catalog.lock`, shared by the module and the CLI): deleting a
-//! snapshot or rewriting what another process may be using takes the lock
-//! exclusively for that one change (delete hook, prune, gc per snapshot,
-//! repair, migration); creating, listing and restoring take it shared.
+//! The catalog's store: the files of one snapshot directory's catalog,
+//! `<snapshot dir>/catalog.d/` with one small entry file per snapshot, its
+//! lock, and every read and write of them (see `catalog` for the
+//! guarantees). Only here are entry files named, created, replaced and
+//! removed, so that the atomic-rename and no-replace rules hold in one
+//! place.
 
+use super::entry::{parse, serialize, Entry};
+use super::naming::{entry_name, ENTRY_SUFFIX};
 use crate::error::{Error, Result};
+use crate::legacy::catalog as legacy;
 use crate::ntstatus;
 use crate::sys;
 use crate::sys::fs::Lock;
-use serde::{Deserialize, Serialize};
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
-use std::io::{Read, Write};
-use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::io::Write;
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Component, Path, PathBuf};
 use std::time::Duration;
 
 /// The directory of entry files.
 pub const DIR_NAME: &str = "catalog.d";
-/// The single-file catalog of rvss 0.2 and earlier, migrated on first use.
-pub const LEGACY_NAME: &str = "catalog.json";
-/// Its previous generation (0.2 kept one for `rvss repair`).
-pub const LEGACY_PREVIOUS_NAME: &str = "catalog.prev.json";
-/// Where a migrated catalog.json is kept for the admin.
-pub const MIGRATED_NAME: &str = "catalog.migrated.json";
 const LOCK_NAME: &str = "catalog.lock";
 /// Every plain file of a catalog that rvss opens (the snapshot directory
 /// rules require them to be regular files when present).
-pub const FILE_NAMES: [&str; 3] = [LEGACY_NAME, LEGACY_PREVIOUS_NAME, LOCK_NAME];
-const LEGACY_FORMAT: u32 = 1;
-const FORMAT: u32 = 2;
-const ENTRY_SUFFIX: &str = ".json";
-/// Where `rvss repair` moves an entry file that does not parse.
-const CORRUPT_SUFFIX: &str = ".corrupt";
-/// Entry file names longer than this are hashed (NAME_MAX is 255).
-const MAX_PLAIN_NAME: usize = 200;
+pub const FILE_NAMES: [&str; 3] = [legacy::LEGACY_NAME, legacy::LEGACY_PREVIOUS_NAME, LOCK_NAME];
 /// How long a hook waits for the lock before failing (never hang smbd).
 pub const LOCK_TIMEOUT: Duration = Duration::from_secs(10);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum State {
-    /// Reserved for a snapshot being taken (written by development builds
-    /// between 0.2 and 0.3, which recorded `Exposed` after the snapshot;
-    /// now an entry is `Exposed` from the start and its `creator` tells
-    /// that it is being taken). gc leaves it alone while its creator runs.
-    Creating,
-    /// Created for an FSRVP shadow copy that is (or was being) exposed.
-    #[default]
-    Exposed,
-    /// Kept as a backup after FSRVP deleted its shadow copy.
-    Retained,
-}
-
-/// The process that took a snapshot. Its entry is written before the
-/// snapshot exists: while the creator runs and the snapshot is not there
-/// yet, it is being taken (an ioctl can take seconds under write load) and
-/// gc leaves it alone; once the creator is gone, an entry without its
-/// snapshot was left behind by a crash.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Creator {
-    pub pid: u32,
-    /// The process's start time (clock ticks after boot, /proc/PID/stat
-    /// field 22): a reused pid is another process.
-    pub start: u64,
-}
-
-impl Creator {
-    /// This process (cached per pid: the module runs in forked workers).
-    pub fn current() -> Option<Creator> {
-        static CACHE: std::sync::Mutex<Option<Creator>> = std::sync::Mutex::new(None);
-        let pid = std::process::id();
-        let mut cached = CACHE.lock().ok()?;
-        if let Some(c) = *cached {
-            if c.pid == pid {
-                return Some(c);
-            }
-        }
-        let c = Creator {
-            pid,
-            start: start_time(pid)?,
-        };
-        *cached = Some(c);
-        Some(c)
-    }
-
-    /// Whether the process is still running (false when it cannot be seen).
-    pub fn is_running(&self) -> bool {
-        start_time(self.pid) == Some(self.start)
-    }
-}
-
-/// Field 22 of /proc/PID/stat; the command name (field 2) may hold spaces
-/// and parentheses, so fields are counted after its last ')'.
-fn start_time(pid: u32) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let after = stat.get(stat.rfind(')')? + 1..)?;
-    after.split_whitespace().nth(19)?.parse().ok()
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entry {
-    pub id: String,
-    pub share: String,
-    /// The share path the shadow copy was taken for (Samba's base_volume).
-    pub base_volume: String,
-    /// Root of the snapshotted subvolume.
-    pub subvolume: String,
-    /// The snapshot subvolume itself.
-    pub path: String,
-    /// The share's directory inside the snapshot, as exposed to FSRVP.
-    pub snap_path: String,
-    /// The @GMT label (the second the snapshot was taken); the snapshot's
-    /// own name is the label, or the label and `.N` when several snapshots
-    /// of one subvolume were taken in that second.
-    pub gmt: String,
-    /// Unix time the snapshot was made.
-    pub created: i64,
-    pub readonly: bool,
-    pub state: State,
-    /// The btrfs UUID of the snapshot subvolume (read by ioctl once it was
-    /// made): nothing is deleted, retained or restored at `path` unless the
-    /// subvolume there still has it. None only while the snapshot is being
-    /// taken (or in entries rebuilt from older versions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uuid: Option<String>,
-    /// The btrfs UUID of the snapshotted subvolume, known before the
-    /// snapshot exists: the snapshot's parent UUID must match it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_uuid: Option<String>,
-    /// Unix time `rvss gc` first found no share referring to the snapshot;
-    /// gc's grace period counts from here, never from `created`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unreferenced_since: Option<i64>,
-    /// Who took (or is taking) the snapshot.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub creator: Option<Creator>,
-    /// The `rvss restore` reading from the snapshot (`restoring::Mark`):
-    /// while that process runs, prune and gc leave the snapshot alone and
-    /// an FSRVP delete is refused. A mark of a process gone is ignored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub restoring: Option<Creator>,
-}
-
-impl Entry {
-    /// Whether a running `rvss restore` reads from this snapshot.
-    pub fn being_restored(&self) -> bool {
-        self.restoring.is_some_and(|c| c.is_running())
-    }
-}
-
-#[derive(Serialize, Deserialize)]
-struct EntryFile {
-    format: u32,
-    snapshot: Entry,
-}
-
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct LegacyFile {
-    format: u32,
-    snapshots: Vec<Entry>,
-}
 
 /// Whether a write must be durable when it returns (`Now`), or may ride on
 /// the filesystem's next transaction commit (`WithNextCommit`).
@@ -234,31 +78,25 @@ fn os(s: &str) -> &OsStr {
     OsStr::new(s)
 }
 
-fn read_at(dir: &File, file: &OsStr) -> std::io::Result<Option<Vec<u8>>> {
-    match sys::fs::open_regular_at(dir, file, libc::O_RDONLY, 0) {
-        Ok(mut f) => {
-            let mut v = Vec::with_capacity(1024);
-            f.read_to_end(&mut v)?;
-            Ok(Some(v))
-        }
-        Err(e) if e.raw_os_error() == Some(libc::ENOENT) => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
 /// Reads the catalog file `file` of the snapshot directory `dir_path`
 /// without the lock (for `rvss doctor`), as the hooks read it: no link
 /// followed, anything but a regular file refused; None when missing.
 pub fn read_unlocked(dir_path: &Path, file: &str) -> std::io::Result<Option<Vec<u8>>> {
     let dir = sys::fs::open_dir(dir_path)?;
-    read_at(&dir, os(file))
+    sys::fs::read_regular_at(&dir, os(file))
 }
 
 /// Whether `dir_path` holds a catalog (of this version or a legacy one).
 pub fn exists(dir_path: &Path) -> bool {
-    [DIR_NAME, LEGACY_NAME, LEGACY_PREVIOUS_NAME]
+    [DIR_NAME, legacy::LEGACY_NAME, legacy::LEGACY_PREVIOUS_NAME]
         .iter()
         .any(|n| dir_path.join(n).symlink_metadata().is_ok())
+}
+
+/// Takes the lock of the catalog in `dir` exclusively (repair takes it
+/// before the store can open a catalog whose legacy file is corrupt).
+pub(super) fn lock_dir(dir: &File, dir_path: &Path) -> Result<Lock> {
+    Lock::exclusive(dir, os(LOCK_NAME), LOCK_TIMEOUT).map_err(|e| lock_error(dir_path, &e))
 }
 
 /// The lock-timeout error: NT_STATUS_IO_TIMEOUT, which Samba's FSRVP server
@@ -276,79 +114,6 @@ fn lock_error(dir_path: &Path, e: &std::io::Error) -> Error {
     } else {
         Error::io(format!("lock catalog in {}", dir_path.display()), e)
     }
-}
-
-/// The entry file name of the snapshot at `rel` (relative to the snapshot
-/// directory): the path with every byte outside `[A-Za-z0-9@._-]` escaped
-/// as `%XX`, so that it can be read back by `rvss repair`; a hash where that
-/// would be too long (the entry itself then says which snapshot it is).
-pub fn entry_name(rel: &Path) -> OsString {
-    let mut name = Vec::with_capacity(rel.as_os_str().len() + 8);
-    for &b in rel.as_os_str().as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'@' | b'.' | b'_' | b'-') {
-            name.push(b);
-        } else {
-            name.extend_from_slice(format!("%{b:02X}").as_bytes());
-        }
-    }
-    if name.len() > MAX_PLAIN_NAME || name.first() == Some(&b'.') {
-        let h = fnv1a(rel.as_os_str().as_bytes(), 0xcbf2_9ce4_8422_2325);
-        let h2 = fnv1a(rel.as_os_str().as_bytes(), 0x6c62_272e_07bb_0142);
-        name = format!("h-{h:016x}{h2:016x}").into_bytes();
-    }
-    name.extend_from_slice(ENTRY_SUFFIX.as_bytes());
-    OsString::from_vec(name)
-}
-
-fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
-    bytes.iter().fold(seed, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
-/// The relative snapshot path an entry file name stands for (None for a
-/// hashed or foreign name).
-pub fn rel_of_entry_name(name: &OsStr) -> Option<PathBuf> {
-    let b = name.as_bytes().strip_suffix(ENTRY_SUFFIX.as_bytes())?;
-    if b.starts_with(b"h-") && !b.contains(&b'%') && b.len() == 34 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    Some(PathBuf::from(OsString::from_vec(out)))
-}
-
-fn parse_entry(bytes: &[u8]) -> std::result::Result<Entry, String> {
-    let f: EntryFile = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
-    if f.format != FORMAT {
-        return Err(format!("unknown catalog entry format {}", f.format));
-    }
-    Ok(f.snapshot)
-}
-
-fn serialize_entry(e: &Entry) -> Vec<u8> {
-    #[derive(Serialize)]
-    struct Out<'a> {
-        format: u32,
-        snapshot: &'a Entry,
-    }
-    let mut v = serde_json::to_vec_pretty(&Out {
-        format: FORMAT,
-        snapshot: e,
-    })
-    .unwrap_or_default();
-    v.push(b'\n');
-    v
 }
 
 /// A temporary file name nobody can have planted (created O_EXCL anyway).
@@ -396,7 +161,7 @@ impl Catalog {
         let entries_dir = match sys::fs::open_dir_at(&dir, DIR_NAME) {
             Ok(d) => d,
             Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {
-                sys::fs::mkdir_at(&dir, os(DIR_NAME), 0o700)
+                sys::fs::mkdir_at(&dir, os(DIR_NAME), rustix::fs::Mode::RWXU)
                     .and_then(|()| sys::fs::open_dir_at(&dir, DIR_NAME))
                     .map_err(|e| {
                         Error::io(format!("create {}", dir_path.join(DIR_NAME).display()), &e)
@@ -419,14 +184,23 @@ impl Catalog {
             key_root: key_root.to_path_buf(),
             always_durable,
         };
-        if c.has_legacy()? {
-            c.migrate()?;
+        // 0.2: a catalog.json is moved into catalog.d first.
+        if legacy::pending(&c.dir, dir_path)? {
+            let _lock = c.lock()?;
+            legacy::migrate(&c.dir, dir_path, &dir_path.join(DIR_NAME), |e| {
+                c.write(e, Durability::Now)
+            })?;
         }
         Ok(c)
     }
 
     pub fn dir_path(&self) -> &Path {
         &self.dir_path
+    }
+
+    /// What entry names are relative to (`open_rooted`).
+    pub(super) fn key_root(&self) -> &Path {
+        &self.key_root
     }
 
     /// The handle of the catalog's directory (opened without following a
@@ -453,8 +227,7 @@ impl Catalog {
     /// rewrites what others may use); a wait beyond `LOCK_TIMEOUT` answers
     /// NT_STATUS_IO_TIMEOUT.
     pub fn lock(&self) -> Result<Lock> {
-        Lock::exclusive(&self.dir, os(LOCK_NAME), LOCK_TIMEOUT)
-            .map_err(|e| lock_error(&self.dir_path, &e))
+        lock_dir(&self.dir, &self.dir_path)
     }
 
     /// Takes the catalog lock shared: creators and readers do not exclude
@@ -484,11 +257,11 @@ impl Catalog {
             })
     }
 
-    fn file_of(&self, snapshot: &Path) -> Result<OsString> {
+    pub(super) fn file_of(&self, snapshot: &Path) -> Result<OsString> {
         Ok(entry_name(self.rel(snapshot)?))
     }
 
-    fn shown(&self, file: &OsStr) -> PathBuf {
+    pub(super) fn shown(&self, file: &OsStr) -> PathBuf {
         self.dir_path.join(DIR_NAME).join(file)
     }
 
@@ -499,15 +272,13 @@ impl Catalog {
         let mut f = sys::fs::open_file_at(
             &self.entries_dir,
             &temp,
-            libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL,
-            0o600,
+            rustix::fs::OFlags::WRONLY | rustix::fs::OFlags::CREATE | rustix::fs::OFlags::EXCL,
+            rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
         )?;
-        let done = f
-            .write_all(&serialize_entry(e))
-            .and_then(|()| match durable {
-                Durability::Now => f.sync_all(),
-                Durability::WithNextCommit => sys::fs::write_out(&f),
-            });
+        let done = f.write_all(&serialize(e)).and_then(|()| match durable {
+            Durability::Now => f.sync_all(),
+            Durability::WithNextCommit => sys::fs::write_out(&f),
+        });
         if let Err(err) = done {
             let _ = sys::fs::unlink_at(&self.entries_dir, &temp);
             return Err(err);
@@ -526,7 +297,10 @@ impl Catalog {
         let file = self.file_of(Path::new(&e.path))?;
         let what = || format!("write catalog entry {}", self.shown(&file).display());
         let durable = self.durability(Durability::WithNextCommit);
-        let mut f = match sys::fs::open_unnamed_at(&self.entries_dir, 0o600) {
+        let mut f = match sys::fs::open_unnamed_at(
+            &self.entries_dir,
+            rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
+        ) {
             Ok(f) => f,
             // Filesystems without unnamed files (ceph-fuse): a temporary
             // name, placed without replacing.
@@ -535,7 +309,7 @@ impl Catalog {
             }
             Err(err) => return Err(Error::io(what(), &err)),
         };
-        f.write_all(&serialize_entry(e))
+        f.write_all(&serialize(e))
             .and_then(|()| match durable {
                 Durability::Now => f.sync_all(),
                 Durability::WithNextCommit => sys::fs::write_out(&f),
@@ -548,7 +322,12 @@ impl Catalog {
         }
     }
 
-    fn reserve_by_rename(&self, e: &Entry, file: &OsStr, durable: Durability) -> Result<bool> {
+    pub(super) fn reserve_by_rename(
+        &self,
+        e: &Entry,
+        file: &OsStr,
+        durable: Durability,
+    ) -> Result<bool> {
         let what = || format!("write catalog entry {}", self.shown(file).display());
         // Taken already: no temporary file written for nothing.
         if sys::fs::exists_at(&self.entries_dir, file)
@@ -669,7 +448,7 @@ impl Catalog {
                 ),
             )
         };
-        let e = parse_entry(&bytes).map_err(corrupt)?;
+        let e = parse(&bytes).map_err(corrupt)?;
         // An entry must be the one its name stands for.
         let named = self
             .rel(Path::new(&e.path))
@@ -766,179 +545,4 @@ impl Catalog {
         }
         Ok(scan)
     }
-
-    fn has_legacy(&self) -> Result<bool> {
-        sys::fs::exists_at(&self.dir, os(LEGACY_NAME)).map_err(|e| {
-            Error::io(
-                format!("look up {}", self.dir_path.join(LEGACY_NAME).display()),
-                &e,
-            )
-        })
-    }
-
-    /// Moves a legacy catalog.json into one file per entry (durably), then
-    /// renames it to catalog.migrated.json. Idempotent: a crash midway
-    /// leaves catalog.json in place and the next open finishes the work.
-    fn migrate(&self) -> Result<()> {
-        let _lock = self.lock()?;
-        if !self.has_legacy()? {
-            return Ok(()); // another process migrated it meanwhile
-        }
-        let legacy = self.dir_path.join(LEGACY_NAME);
-        let bytes = read_at(&self.dir, os(LEGACY_NAME))
-            .map_err(|e| Error::io(format!("read {}", legacy.display()), &e))?
-            .unwrap_or_default();
-        let entries = parse_legacy(&bytes).map_err(|why| {
-            Error::new(
-                ntstatus::FILE_CORRUPT_ERROR,
-                format!(
-                    "catalog {} is corrupt ({why}); rvss creates and deletes nothing here until \
-                     it is repaired (`rvss repair` falls back to {LEGACY_PREVIOUS_NAME})",
-                    legacy.display()
-                ),
-            )
-        })?;
-        for e in &entries {
-            self.write(e, Durability::Now)?;
-        }
-        sys::fs::rename_at(&self.dir, os(LEGACY_NAME), os(MIGRATED_NAME))
-            .and_then(|()| self.dir.sync_all())
-            .map_err(|e| Error::io(format!("retire {}", legacy.display()), &e))?;
-        log::info!(
-            "migrated {} ({} entries) to {}; the old file is kept as {MIGRATED_NAME}",
-            legacy.display(),
-            entries.len(),
-            self.dir_path.join(DIR_NAME).display()
-        );
-        Ok(())
-    }
 }
-
-/// What `rvss repair` did in one snapshot directory.
-#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
-pub struct Repaired {
-    /// Entries that parse after the repair.
-    pub entries: usize,
-    /// Corrupt entries rebuilt from their snapshot.
-    pub rebuilt: Vec<String>,
-    /// Corrupt entry files whose snapshot is gone or unknown: moved aside
-    /// (`*.corrupt`), nothing deleted.
-    pub set_aside: Vec<String>,
-    /// Entries that recorded no identity (no uuid, no source_uuid), given
-    /// the one of the snapshot at their path (`snapshot::identify_entries`).
-    pub identified: Vec<String>,
-}
-
-/// `rvss repair`: makes the catalog of `dir_path` readable again. A corrupt
-/// legacy catalog.json falls back to its previous generation; a corrupt
-/// entry is rebuilt from its snapshot (identity read from btrfs, share
-/// unknown, kept as a retained backup so nothing prunes or collects it) or,
-/// when there is no snapshot, moved aside. Never deletes a snapshot.
-pub fn repair(dir_path: &Path, rebuild: impl Fn(&Path) -> Option<Entry>) -> Result<Repaired> {
-    let dir = sys::fs::open_dir(dir_path).map_err(|e| {
-        Error::io(
-            format!("open snapshot directory {}", dir_path.display()),
-            &e,
-        )
-    })?;
-    let io = |e: std::io::Error| Error::io(format!("repair catalog in {}", dir_path.display()), &e);
-    if sys::fs::exists_at(&dir, os(LEGACY_NAME)).map_err(io)? {
-        let _lock = Lock::exclusive(&dir, os(LOCK_NAME), LOCK_TIMEOUT)
-            .map_err(|e| lock_error(dir_path, &e))?;
-        let good = read_at(&dir, os(LEGACY_NAME))
-            .map_err(io)?
-            .is_some_and(|b| parse_legacy(&b).is_ok());
-        if !good {
-            let previous = read_at(&dir, os(LEGACY_PREVIOUS_NAME))
-                .map_err(io)?
-                .and_then(|b| parse_legacy(&b).ok())
-                .unwrap_or_default();
-            // Keep the damaged file for the admin to inspect.
-            let _ = sys::fs::rename_at(&dir, os(LEGACY_NAME), os("catalog.corrupt.json"));
-            let temp = temp_name();
-            let mut f = sys::fs::open_file_at(
-                &dir,
-                &temp,
-                libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL,
-                0o600,
-            )
-            .map_err(io)?;
-            f.write_all(&serialize_legacy(&previous)).map_err(io)?;
-            f.sync_all().map_err(io)?;
-            sys::fs::rename_at(&dir, &temp, os(LEGACY_NAME)).map_err(io)?;
-            dir.sync_all().map_err(io)?;
-        }
-    }
-    // Opening migrates what the legacy file holds.
-    repair_catalog(&Catalog::open(dir_path)?, rebuild)
-}
-
-/// The part of `repair` every catalog shares (a rooted one included): each
-/// corrupt entry file is moved aside (`*.corrupt`) and rebuilt from the
-/// snapshot its name stands for (relative to the catalog's key root), when
-/// `rebuild` finds one there. Never deletes a snapshot.
-pub fn repair_catalog(
-    catalog: &Catalog,
-    rebuild: impl Fn(&Path) -> Option<Entry>,
-) -> Result<Repaired> {
-    let dir_path = catalog.dir_path();
-    let io = |e: std::io::Error| Error::io(format!("repair catalog in {}", dir_path.display()), &e);
-    let _lock = catalog.lock()?;
-    let scan = catalog.scan()?;
-    let mut out = Repaired {
-        entries: scan.entries.len(),
-        ..Default::default()
-    };
-    for c in scan.corrupt {
-        let file = c.file.file_name().unwrap_or_default().to_os_string();
-        let snapshot = rel_of_entry_name(&file).map(|r| catalog.key_root.join(r));
-        let mut aside = file.clone();
-        aside.push(CORRUPT_SUFFIX);
-        sys::fs::rename_at(&catalog.entries_dir, &file, &aside).map_err(io)?;
-        match snapshot.as_deref().and_then(&rebuild) {
-            Some(e) => {
-                catalog.write(&e, Durability::Now)?;
-                out.entries += 1;
-                out.rebuilt.push(e.path);
-            }
-            None => out
-                .set_aside
-                .push(catalog.shown(&aside).display().to_string()),
-        }
-    }
-    catalog.entries_dir.sync_all().map_err(io)?;
-    Ok(out)
-}
-
-/// Parses a legacy (rvss 0.2) catalog.json; the error says what is wrong.
-pub fn parse_legacy(bytes: &[u8]) -> std::result::Result<Vec<Entry>, String> {
-    let f: LegacyFile = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
-    if f.format != LEGACY_FORMAT {
-        return Err(format!("unknown catalog format {}", f.format));
-    }
-    Ok(f.snapshots)
-}
-
-/// A legacy catalog.json holding `entries` (repair, migration tests).
-pub fn serialize_legacy(entries: &[Entry]) -> Vec<u8> {
-    let f = LegacyFile {
-        format: LEGACY_FORMAT,
-        snapshots: entries.to_vec(),
-    };
-    let mut v = serde_json::to_vec(&f).unwrap_or_default();
-    v.push(b'\n');
-    v
-}
-
-/// Parses one entry file (for the fuzzer and doctor).
-pub fn parse(bytes: &[u8]) -> std::result::Result<Entry, String> {
-    parse_entry(bytes)
-}
-
-/// One entry file's bytes.
-pub fn serialize(e: &Entry) -> Vec<u8> {
-    serialize_entry(e)
-}
-
-#[cfg(test)]
-mod tests;
