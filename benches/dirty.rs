@@ -168,7 +168,7 @@ fn main() {
         .iter()
         .map(|&mib| {
             let v = &r.samples[&format!("dirty MiB, {}", label(mib))];
-            format!("{}: {:.0} MiB", label(mib), support::median(v))
+            format!("{:.0} MiB of {mib} MiB written", support::median(v))
         })
         .collect();
     r.command(format!(
@@ -194,7 +194,7 @@ fn main() {
          default `rvss:flush wait` = 500 ms), share w (rvss with `rvss:flush wait = 3s`; not in \
          the quick run), share b (`vfs objects = btrfs`, `btrfs:manipulate snapshots = yes`), \
          and a subvolume for the bare ioctl. Dirty data right after the write (median growth \
-         of /proc/meminfo Dirty, the whole system's): {}. Linux starts write-back by itself \
+         of the whole system's /proc/meminfo Dirty): {}. Linux starts write-back by itself \
          past `vm.dirty_background_ratio` ({}) and throttles the writer at `vm.dirty_ratio` \
          ({}) of the memory that is free or page cache (this machine has {} in all), so the \
          largest sizes are partly written back before IsPathSupported. The machine's disk behind the loop file and its \
