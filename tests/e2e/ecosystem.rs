@@ -1,8 +1,7 @@
 //! rvss at home in Samba's ecosystem, end to end: its lines in Samba's logs
 //! (and nowhere else), the version lock, and `rvss doctor`.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
