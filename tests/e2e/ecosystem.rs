@@ -453,7 +453,7 @@ fn doctor_says_what_to_fix() {
     ));
     // The later `registry shares` line in [global] wins.
     w.global_options.push("registry shares = no".into());
-    // Samba's default rpcd_fsrvp workers (e2e_concurrency shows what that
+    // Samba's default rpcd_fsrvp workers (tests/e2e/concurrency.rs shows what that
     // costs concurrent clients).
     w.samba_default_workers = true;
     add_tmpfs_share(&mut w, "scratch");
