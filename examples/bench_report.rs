@@ -53,6 +53,8 @@ const ORDER: &[&str] = &[
     "fsrvp",
     "commit",
     "dirty",
+    "writer",
+    "eightshares",
     "sharesize",
     "clients",
     "datasize",

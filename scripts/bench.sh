@@ -23,6 +23,16 @@ if (( ${#missing[@]} )); then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The loop images live in /tmp (tests/common World): the busy-share benches
+# write up to 8 GiB into one (benches/eightshares.rs: 8 x 1 GiB; dirty.rs:
+# 4 GiB and its snapshot). Fail now rather than with ENOSPC an hour in.
+need_gib=14
+free_gib=$(( $(df --output=avail -k /tmp | tail -1) / 1048576 ))
+if (( free_gib < need_gib )); then
+    log "only ${free_gib} GiB free in /tmp; the benchmarks need ${need_gib} GiB for their loop images"
+    exit 1
+fi
+
 target=${CARGO_TARGET_DIR:-target}
 mkdir -p "$target/bench"
 # Only this run's results go into the report.

@@ -34,10 +34,10 @@ TOOL_PACKAGES=(
     btrfs-progs util-linux mount iproute2 procps
     # chattr, for the tests of refused snapshot directories
     e2fsprogs
-    # moving the clock for gc grace tests (e2e_safety)
+    # moving the clock for gc grace tests (tests/e2e/safety.rs)
     faketime
     # getfacl/setfacl, getfattr/setfattr: restore keeps ACLs and xattrs
-    # (e2e_restore)
+    # (tests/e2e/restore.rs)
     acl attr
     # build: bindgen needs libclang; the shim needs a C compiler; cargo
     # fetches crates over https

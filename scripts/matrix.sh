@@ -150,9 +150,13 @@ upgrade_check() {
 
 # Step 4. Runs test binaries listed in the build root inside a package
 # root; prints "N passed, M failed" as its last line. $4: optional filter
-# (a grep -E pattern on the binary names).
+# (a grep -E pattern on the binary names); the rest: test name filters
+# given to each binary (e.g. `foundation::`, one file of tests/e2e/).
 run_tests() {
     local name=$1 build=$2 deb=$3 filter=${4:-.}
+    shift 3
+    [ $# -eq 0 ] || shift
+    local names="$*"
     $ROOT run "$name" --toolchain debian --bind "$ROOTS/$build/src/rvss:/src/rvss" -- bash -uc "
         cd /src/rvss
         export RVSS_MODULE=\$(smbd -b | sed -n 's/^ *MODULESDIR: *//p')/vfs/rvss.so
@@ -161,7 +165,7 @@ run_tests() {
         passed=0 failed=0 bad=0
         for t in \$(grep -E '$filter' target/matrix-tests.txt); do
             echo \"== \$t\"
-            \$t --test-threads=2 >/tmp/test.out 2>&1; rc=\$?
+            \$t --test-threads=2 $names >/tmp/test.out 2>&1; rc=\$?
             cat /tmp/test.out
             p=\$(sed -n 's/^test result: .* \\([0-9]*\\) passed; \\([0-9]*\\) failed.*/\\1/p' /tmp/test.out | tail -n1)
             f=\$(sed -n 's/^test result: .* \\([0-9]*\\) passed; \\([0-9]*\\) failed.*/\\2/p' /tmp/test.out | tail -n1)
@@ -227,7 +231,7 @@ if [ -d "$ROOTS/bookworm-backports-build" ] && printf '%s\n' "${targets[@]}" | g
     if [ -n "$deb" ] && install_package_root trixie trixie-cross "$deb" >"$out/cross-package.log" 2>&1; then
         pkg=ok
         samba=$($ROOT run trixie-cross --toolchain debian -- dpkg-query -W -f='${Version}' samba 2>/dev/null)
-        run_tests trixie-cross bookworm-backports-build "$deb" 'e2e_(foundation|package)' >"$out/cross-e2e.log" 2>&1
+        run_tests trixie-cross bookworm-backports-build "$deb" '/e2e-[0-9a-f]+$' foundation:: package:: >"$out/cross-e2e.log" 2>&1
         e2e=$(tail -n1 "$out/cross-e2e.log" | sed -n 's/^e2e: //p')
     fi
     case "$pkg|$e2e" in ok"|"*" passed, 0 failed") ;; *) all_ok=0 ;; esac

@@ -45,7 +45,7 @@ SHIM
     marker=$(grep -aoE "RVSS-BUILT-FOR-SAMBA version=[0-9.]+ interface=[0-9]+ package=[^[:space:][:cntrl:]]*" target/release/librvss.so | head -n1)
     echo "tarball-test: module marker: $marker"
     case $marker in *"version=$up "*"package=") ;; *) echo "tarball-test: marker should name Samba $up and no package"; exit 1 ;; esac
-    cargo test --release --test e2e_foundation
+    cargo test --release --test e2e -- foundation::
     n=$(grep -c samba /tmp/dpkg-query.log 2>/dev/null || true)
     echo "tarball-test: dpkg-query questions about samba: ${n:-0}"
     [ "${n:-0}" = 0 ]

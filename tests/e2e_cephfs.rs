@@ -5,8 +5,10 @@
 //! CTDB cluster (ctdbd in test mode, clustered registry) where each node has
 //! its own smbd and ceph-fuse mount of the same filesystem.
 //!
-//! Slow (Ceph takes about 10 s to come up per test): `make test-cluster`
-//! runs this binary alone; `make test` runs it too.
+//! Slow (Ceph takes about 10 s to come up per test): a binary of its own,
+//! not the one of tests/e2e/ (Cargo.toml: test = false, so plain
+//! `cargo test` leaves it out); `make test-cluster` runs it alone, and
+//! `make test` runs it too, once.
 
 /// The two-node CTDB cluster.
 #[path = "cephfs/cluster.rs"]
@@ -272,7 +274,7 @@ fn multi_share_set_same_second_sets_structure_and_limit() {
 }
 
 /// smbtorture rpc.fsrvp's cases, every one of which passes on btrfs
-/// (tests/e2e_conformance.rs).
+/// (tests/e2e/conformance.rs).
 const TORTURE_CASES: &[&str] = &[
     "bad_id",
     "create_simple",
@@ -326,7 +328,7 @@ fn torture(w: &World) -> (Vec<String>, Vec<String>, String) {
 
 #[test]
 fn smbtorture_rpc_fsrvp_on_cephfs_like_btrfs() {
-    // btrfs, as e2e_conformance runs it: every case passes.
+    // btrfs, as tests/e2e/conformance.rs runs it: every case passes.
     let mut b = World::new("ceph-torture-btrfs");
     let fs1 = b.add_btrfs("fs1", 300);
     b.must(&format!(

@@ -1,5 +1,5 @@
 //! Pure checks the benches' verdicts rest on (unit-tested by
-//! tests/bench_helpers.rs): a verdict must not pass because a measurement
+//! tests/e2e/bench_helpers.rs): a verdict must not pass because a measurement
 //! could not be read.
 
 /// The late cycles' median may be at most this many times the early

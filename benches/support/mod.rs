@@ -22,6 +22,7 @@
 
 #![allow(dead_code)]
 
+pub mod busy;
 // The C API is an FFI boundary: the one place the benchmarks call unsafe code.
 #[allow(unsafe_code)]
 pub mod capi;
@@ -104,6 +105,20 @@ pub fn run_inside(w: &World, args: &[String]) -> String {
         out.status
     );
     String::from_utf8(out.stdout).expect("inner step printed UTF-8")
+}
+
+/// Starts this bench binary with `--rvss-inner args...` inside the world's
+/// namespaces in the background, its stdout piped.
+pub fn spawn_inside(w: &World, args: &[String]) -> std::process::Child {
+    let exe = std::env::current_exe().expect("current_exe");
+    w.command(&exe.to_string_lossy())
+        .arg(INNER)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("nsenter")
 }
 
 /// Milliseconds since `t`.

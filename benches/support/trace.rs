@@ -30,12 +30,36 @@ pub fn traced_rpc(w: &World, cmds: &str, tag: &str) -> (std::process::Output, St
 /// The request-to-reply time (ms) of the FSRVP call `call` (e.g.
 /// "fss_CommitShadowCopySet") in an `strace -ttt` trace of rpcclient at
 /// debug level 10: from the first send on a socket after the call's "in:"
-/// dump to the last receive before its "out:" dump.
+/// dump to the last receive before its "out:" dump. The first such call.
 pub fn call_interval(strace: &str, call: &str) -> Option<f64> {
+    call_intervals(strace, call).into_iter().next()
+}
+
+/// Every request-to-reply time (ms) of `call` in the trace, in order (see
+/// `call_interval`); a call whose request or reply is missing ends the list.
+pub fn call_intervals(strace: &str, call: &str) -> Vec<f64> {
     let lines: Vec<&str> = strace.lines().collect();
-    let at = |needle: &str| lines.iter().position(|l| l.contains(needle));
-    let inp = at(&format!("in: struct {call}"))?;
-    let outp = at(&format!("out: struct {call}"))?;
+    let (inp, outp) = (format!("in: struct {call}"), format!("out: struct {call}"));
+    let mut v = vec![];
+    let mut from = 0;
+    while let Some(i) = lines[from..].iter().position(|l| l.contains(&inp)) {
+        let i = from + i;
+        let Some(o) = lines[i..].iter().position(|l| l.contains(&outp)) else {
+            break;
+        };
+        let o = i + o;
+        match interval(&lines[i..o]) {
+            Some(ms) => v.push(ms),
+            None => break,
+        }
+        from = o + 1;
+    }
+    v
+}
+
+/// Between a call's "in:" and "out:" dumps: first socket send to last
+/// socket receive, ms.
+fn interval(lines: &[&str]) -> Option<f64> {
     let time = |l: &str| l.split_whitespace().next()?.parse::<f64>().ok();
     // Calls on fd 1 and 2 are rpcclient's own debug output; failed calls
     // (EAGAIN) moved nothing.
@@ -50,10 +74,10 @@ pub fn call_interval(strace: &str, call: &str) -> Option<f64> {
                 .is_some_and(|rest| !rest.starts_with("1,") && !rest.starts_with("2,"))
         })
     };
-    let sent = lines[inp..outp]
+    let sent = lines
         .iter()
         .find(|l| on_socket(l, &["writev", "sendmsg", "sendto", "write"]))?;
-    let received = lines[inp..outp]
+    let received = lines
         .iter()
         .rev()
         .find(|l| on_socket(l, &["readv", "recvmsg", "recvfrom", "read"]))?;

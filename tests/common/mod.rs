@@ -19,6 +19,7 @@ use std::fs;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 pub const PASSWORD: &str = "rvss-Test-1";
@@ -106,6 +107,11 @@ pub struct World {
     /// Leave out every documented [global] line (rvss::smbconf::GLOBAL_LINES):
     /// a test that takes them from `rvss smbconf` instead.
     pub without_documented_globals: bool,
+    /// Environment variables of this world's smbd (and so of the
+    /// samba-dcerpcd and rpcd_fsrvp it starts), e.g. the module's test
+    /// seams. Never `std::env::set_var`: every test file shares one process
+    /// (tests/e2e/main.rs), and other worlds' smbd would inherit it.
+    pub samba_env: Vec<(String, PathBuf)>,
 }
 
 pub fn text(o: &Output) -> String {
@@ -122,7 +128,11 @@ impl World {
             rvss::sys::is_root(),
             "the end-to-end tests need root (loop devices, mounts, namespaces); run them as root"
         );
-        let dir = PathBuf::from(format!("/tmp/rvss-e2e-{name}-{}", std::process::id()));
+        // Unique also when two test files of the one e2e binary name their
+        // worlds alike.
+        static WORLDS: AtomicUsize = AtomicUsize::new(0);
+        let n = WORLDS.fetch_add(1, Ordering::Relaxed);
+        let dir = PathBuf::from(format!("/tmp/rvss-e2e-{name}-{}-{n}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         let holder = Command::new("unshare")
@@ -150,6 +160,7 @@ impl World {
             global_options: vec![],
             samba_default_workers: false,
             without_documented_globals: false,
+            samba_env: vec![],
         };
         // unshare execs sleep once the namespaces exist; wait for that.
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -362,7 +373,9 @@ impl World {
         self.must(&format!(
             "(echo {PASSWORD}; echo {PASSWORD}) | smbpasswd -s -a root >/dev/null"
         ));
-        self.smbd = Some(spawn_smbd(self.command("smbd"), &self.dir.join("smbd.out")));
+        let mut smbd = self.command("smbd");
+        smbd.envs(self.samba_env.iter().map(|(k, v)| (k, v)));
+        self.smbd = Some(spawn_smbd(smbd, &self.dir.join("smbd.out")));
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             let o = self.rpc("fss_get_sup_version");

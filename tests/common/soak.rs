@@ -1,6 +1,6 @@
 //! The soak: create/expose/delete cycles through rpcclient against one share
 //! holding 8 MiB, measuring rpcd_fsrvp as it goes. `make test` runs a short
-//! one (tests/e2e_reliability.rs), `make bench` a long one (benches/soak.rs),
+//! one (tests/e2e/reliability.rs), `make bench` a long one (benches/soak.rs),
 //! also with Samba's vfs_btrfs as the baseline of rpcd_fsrvp's growth.
 
 use super::*;

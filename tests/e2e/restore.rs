@@ -13,8 +13,7 @@
 //!   backup: the restore completes, everything else with its owner and
 //!   mode, the device skipped with one warning.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

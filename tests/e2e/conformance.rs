@@ -2,8 +2,7 @@
 //! with Previous Versions (vfs_shadow_copy2, configured by `rvss smbconf`)
 //! stacked as enum_created requires.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 const CASES: &[&str] = &[
     "share_sd",

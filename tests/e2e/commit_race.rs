@@ -5,11 +5,10 @@
 //! with real Samba and btrfs; the moment is made exact by the create hook's
 //! test pause (RVSS_TEST_PAUSE_BEFORE_SNAPSHOT in smbd's environment: the
 //! hook announces `paused` right before the ioctl and waits for `go`; a
-//! link, a nested subvolume and a mount are added in that moment), so this
-//! file holds one test (the variable is set for the whole test process).
+//! link, a nested subvolume and a mount are added in that moment; the
+//! variable is given to this world's smbd only, `World::samba_env`).
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -69,9 +68,9 @@ fn a_forbidden_entry_added_between_the_check_and_the_snapshot_fails_the_commit()
     let mut w = World::new("commit-race");
     let pause = w.dir.join("pause");
     std::fs::create_dir_all(&pause).unwrap();
-    // Inherited by smbd (started through nsenter by this process) and the
-    // rpcd_fsrvp it starts.
-    std::env::set_var("RVSS_TEST_PAUSE_BEFORE_SNAPSHOT", &pause);
+    // This world's smbd's, inherited by the rpcd_fsrvp it starts.
+    w.samba_env
+        .push(("RVSS_TEST_PAUSE_BEFORE_SNAPSHOT".into(), pause.clone()));
     let fs1 = w.add_btrfs("fs1", 700);
     let vol = fs1.join("vol1");
     w.must(&format!(

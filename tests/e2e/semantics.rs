@@ -2,8 +2,7 @@
 //! subvolume, hidden snapshots, unique names, multi-share sets, read-only or
 //! writable copies, and clear errors that leave nothing half-done.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 
 /// Entries in the catalog of a snapshot directory (read inside the world,

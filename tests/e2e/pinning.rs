@@ -10,8 +10,7 @@
 //! - a listed previous snapshot directory that became unsafe: ignored by
 //!   the CLI and the module, nothing in it deleted.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 
 const USER_UID: u32 = 50_000;

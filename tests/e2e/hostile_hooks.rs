@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const INNER_ENV: &str = "RVSS_HOSTILE_HOOKS_INNER";
+/// The inner test's name in the e2e binary (tests/e2e/main.rs).
+const INNER_TEST: &str = "hostile_hooks::inner_hostile_hooks";
 
 #[test]
 fn hostile_input_at_the_hook_entry_points() {
@@ -20,7 +22,7 @@ fn hostile_input_at_the_hook_entry_points() {
         .arg(&exe)
         .args([
             "--exact",
-            "inner_hostile_hooks",
+            INNER_TEST,
             "--include-ignored",
             "--nocapture",
             "--test-threads=1",
@@ -34,7 +36,7 @@ fn hostile_input_at_the_hook_entry_points() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert!(
-        o.status.success() && out.contains("test inner_hostile_hooks ... ok"),
+        o.status.success() && out.contains(&format!("test {INNER_TEST} ... ok")),
         "{out}"
     );
 }

@@ -3,8 +3,7 @@
 //! the snapshot ioctl at CommitShadowCopySet has little left to flush while
 //! the applications are frozen; the hook answers within `rvss:flush wait`.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 use std::time::{Duration, Instant};
 

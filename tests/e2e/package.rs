@@ -2,8 +2,7 @@
 //! runs) from the tested module and CLI, inspected with dpkg-deb, unpacked
 //! into a throwaway root, and its rvss.so, man pages and CLI used there.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -6,8 +6,7 @@
 //! waits for the restore, prune leaves the backup being restored alone and
 //! takes it once the restore is over.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};

@@ -1,8 +1,7 @@
 //! Reliability and security: load, faults and hostile input, with nothing
 //! lost and nothing leaked.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 
 fn subvolume_world(name: &str, mb: u64) -> (World, PathBuf, PathBuf) {

@@ -1,8 +1,7 @@
 //! rvss at home in Samba's ecosystem, end to end: its lines in Samba's logs
 //! (and nowhere else), the version lock, and `rvss doctor`.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -454,7 +453,7 @@ fn doctor_says_what_to_fix() {
     ));
     // The later `registry shares` line in [global] wins.
     w.global_options.push("registry shares = no".into());
-    // Samba's default rpcd_fsrvp workers (e2e_concurrency shows what that
+    // Samba's default rpcd_fsrvp workers (tests/e2e/concurrency.rs shows what that
     // costs concurrent clients).
     w.samba_default_workers = true;
     add_tmpfs_share(&mut w, "scratch");

@@ -5,8 +5,7 @@
 //! count; once the tree is fixed, the same share is supported. And
 //! `rvss check`, which applies the same rules, inside the same world.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 

@@ -1,8 +1,7 @@
 //! The foundation, end to end: real smbd + rpcd_fsrvp loading rvss.so, real
 //! rpcclient and smbclient, real btrfs on loop devices.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 fn world_with_subvolume(name: &str) -> (World, std::path::PathBuf) {

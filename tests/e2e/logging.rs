@@ -8,8 +8,7 @@
 //! rvss does not even format what Samba drops is checked by
 //! core/src/logging.rs's unit tests.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// rvss's debug line of each snap_create (level 5).
 const DEBUG_LINE: &str = "snap_create: base volume";

@@ -17,8 +17,7 @@
 //!   `fss: sequence timeout` does not free the set (so it is not among the
 //!   documented lines).
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};

@@ -15,10 +15,8 @@
 //! - without a remembered check (RVSS_TEST_FORGET_CHECKS: another worker
 //!   process) the commit walks the snapshot in full and still fails.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 use std::time::Duration;
 
 const USER_UID: u32 = 50_000;
@@ -36,42 +34,25 @@ fn as_user(script: &str) -> String {
 }
 
 /// The directory whose file `<share>` makes the module forget its checks
-/// of that share (the hook's test seam), one per test process: set before
-/// any smbd starts, so every world's smbd inherits it.
-fn forget_dir() -> &'static Path {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let d = std::env::temp_dir().join(format!("rvss-forget-{}", std::process::id()));
-        std::fs::create_dir_all(&d).unwrap();
-        std::env::set_var("RVSS_TEST_FORGET_CHECKS", &d);
-        d
-    })
+/// of that share (the hook's test seam): one per world, given to its smbd
+/// only, and removed with the world.
+fn forget_dir(w: &World) -> PathBuf {
+    w.dir.join("forget")
 }
 
-/// While alive, the module forgets its checks of one share; removed also
-/// when the test fails (the directory with its last file).
-struct Forget(PathBuf);
-
-impl Forget {
-    fn share(name: &str) -> Forget {
-        let f = forget_dir().join(name);
-        std::fs::write(&f, b"").unwrap();
-        Forget(f)
-    }
-}
-
-impl Drop for Forget {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-        let _ = std::fs::remove_dir(forget_dir());
-    }
+/// From now on the module forgets its checks of `share` (as another
+/// rpcd_fsrvp worker process would not have them).
+fn forget(w: &World, share: &str) {
+    std::fs::write(forget_dir(w).join(share), b"").unwrap();
 }
 
 /// A started world: btrfs fs1, subvolume vol1, share `share` at vol1/<share>
 /// (world-writable, holding disk.vhdx) and a world-writable vol1/outside.
 fn world(name: &str, share: &str, options: &[&str]) -> (World, PathBuf, PathBuf) {
-    forget_dir();
     let mut w = World::new(name);
+    std::fs::create_dir_all(forget_dir(&w)).unwrap();
+    w.samba_env
+        .push(("RVSS_TEST_FORGET_CHECKS".into(), forget_dir(&w)));
     let fs1 = w.add_btrfs("fs1", 700);
     let vol = fs1.join("vol1");
     w.must(&format!(
@@ -343,7 +324,7 @@ fn changes_since_the_check_are_judged_at_commit() {
 #[test]
 fn without_a_remembered_check_the_commit_walks_the_snapshot_in_full() {
     let (w, fs1, share) = world("commit-check-miss", "vmmiss", &[]);
-    let _forget = Forget::share("vmmiss");
+    forget(&w, "vmmiss");
 
     let (out, log) = commit_after(
         &w,

@@ -1,8 +1,7 @@
 //! The backup is the snapshot: retention, Previous Versions, restore by
 //! reflink, orphan cleanup, and the catalog under concurrent use.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 
 fn list_json(w: &World) -> Vec<serde_json::Value> {

@@ -10,11 +10,9 @@
 //! - the @GMT label of a late commit;
 //! - `rvss:RetainDays` spelled as Samba allows, in module and CLI.
 
-mod common;
 /// Restore against links and swaps planted by a share user.
-#[path = "safety/restore.rs"]
 mod restore;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 

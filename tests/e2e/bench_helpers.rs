@@ -1,14 +1,12 @@
 //! Unit tests of the pure checks the benches' verdicts and the end-to-end
 //! tests' rpcclient calls rest on (the bench binaries run without a test
-//! harness, and tests/common is included by every e2e binary).
+//! harness).
 
-#[path = "../benches/support/checks.rs"]
+#[path = "../../benches/support/checks.rs"]
 mod checks;
-#[path = "common/rpc_output.rs"]
-mod rpc_output;
 
+use crate::common::rpc_output::rpc_failure;
 use checks::{parse_used, soak_met, SLOWDOWN_GOAL};
-use rpc_output::rpc_failure;
 
 #[test]
 fn rpcclient_failures_are_read_from_the_output() {
