@@ -79,6 +79,7 @@ lint: deps
 	$(CARGO) fmt --all --check
 	$(CARGO) fmt --check --manifest-path fuzz/Cargo.toml
 	$(CARGO) clippy --release --all-targets -- -D warnings
+	$(CARGO) test --release -p rvss-core --test import_cycles
 
 install: build man
 	@test -n "$(MODULESDIR)" || { echo "cannot find Samba's MODULESDIR (smbd -b)"; exit 1; }
