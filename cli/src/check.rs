@@ -6,7 +6,7 @@
 use super::{Cli, Failure, Outcome, EXIT_ERROR, EXIT_NEGATIVE, EXIT_OK};
 use rvss_core::backend::Registry;
 use rvss_core::config::Config;
-use rvss_core::error::Error;
+use rvss_core::error::Context;
 use rvss_core::mounts;
 use rvss_core::share::Share;
 use rvss_core::structure::{self, display_path, Rule, Violation};
@@ -78,7 +78,7 @@ pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
     if !root.is_dir() {
         return Err(error(format!("{} is not a directory", path.display())));
     }
-    let mounts = mounts::current().map_err(|e| Error::io("read /proc/self/mountinfo", &e))?;
+    let mounts = mounts::current().context("read /proc/self/mountinfo")?;
     // Where the share lives must suit its backend too (e.g. btrfs: a
     // snapshot directory outside the share); the tree is checked either way.
     let share = Share::new("", &root, config);

@@ -51,17 +51,6 @@ impl Error {
         Error::new(ntstatus::INVALID_PARAMETER, message)
     }
 
-    /// An I/O failure while doing `what`, with the NTSTATUS that best says
-    /// why to a Windows client. Prefer `Context::with_context`, which keeps
-    /// the `io::Error` itself (this keeps a copy of it).
-    pub fn io(what: impl fmt::Display, e: &io::Error) -> Self {
-        let copy = match e.raw_os_error() {
-            Some(n) => io::Error::from_raw_os_error(n),
-            None => io::Error::new(e.kind(), e.to_string()),
-        };
-        Error::with_cause(what, copy)
-    }
-
     /// `what` failed because of `cause` (an `io::Error` or a rustix
     /// `Errno`: the status from its errno), which is kept as the source.
     /// For where a `Result` is not at hand (`Context` is the usual way).
@@ -217,10 +206,10 @@ mod tests {
             Some(libc::ENOSPC)
         );
         assert_eq!(e.raw_os_error(), Some(libc::ENOSPC));
-        // The same sentence as the old constructor gives.
-        let old = Error::io("write /x", &io::Error::from_raw_os_error(libc::ENOSPC));
-        assert_eq!(old, e);
-        assert_eq!(old.raw_os_error(), Some(libc::ENOSPC));
+        // The same as saying it without a `Result` at hand.
+        let direct = Error::with_cause("write /x", io::Error::from_raw_os_error(libc::ENOSPC));
+        assert_eq!(direct, e);
+        assert_eq!(direct.raw_os_error(), Some(libc::ENOSPC));
     }
 
     #[test]

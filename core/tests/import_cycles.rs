@@ -399,12 +399,11 @@ fn cycles(g: &Graph) -> Vec<Vec<String>> {
         t.low.insert(v.into(), n);
         t.stack.push(v.into());
         t.on.insert(v.into());
-        let next: Vec<String> = t
-            .g
-            .edges
-            .get(v)
-            .map(|m| m.keys().cloned().collect())
-            .unwrap_or_default();
+        let next: Vec<String> =
+            t.g.edges
+                .get(v)
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default();
         for w in next {
             if !t.index.contains_key(&w) {
                 visit(t, &w);
@@ -493,12 +492,30 @@ fn a_planted_cycle_is_found_and_noise_is_not() {
     let _ = std::fs::remove_dir_all(&root);
     std::fs::create_dir_all(root.join("backend")).unwrap();
     let write = |p: &str, s: &str| std::fs::write(root.join(p), s).unwrap();
-    write("lib.rs", "pub mod a; pub mod b; pub mod c; pub mod backend;");
-    write("a.rs", "use crate::{b::{X, Y}, c};\n// crate::backend::btrfs\n");
-    write("b.rs", "fn f() { let s = \"crate::a::Z\"; crate::backend::btrfs::go(); }");
-    write("c.rs", "#[cfg(test)]\nmod tests { use crate::a; }\n#[cfg(test)]\nuse crate::b;\n");
-    write("backend/mod.rs", "mod btrfs;\npub use btrfs::go;\npub trait T {}\n");
-    write("backend/btrfs.rs", "use super::T;\npub fn go() { super::super::a::f(); }");
+    write(
+        "lib.rs",
+        "pub mod a; pub mod b; pub mod c; pub mod backend;",
+    );
+    write(
+        "a.rs",
+        "use crate::{b::{X, Y}, c};\n// crate::backend::btrfs\n",
+    );
+    write(
+        "b.rs",
+        "fn f() { let s = \"crate::a::Z\"; crate::backend::btrfs::go(); }",
+    );
+    write(
+        "c.rs",
+        "#[cfg(test)]\nmod tests { use crate::a; }\n#[cfg(test)]\nuse crate::b;\n",
+    );
+    write(
+        "backend/mod.rs",
+        "mod btrfs;\npub use btrfs::go;\npub trait T {}\n",
+    );
+    write(
+        "backend/btrfs.rs",
+        "use super::T;\npub fn go() { super::super::a::f(); }",
+    );
     let g = graph_of(&root);
     let edges: BTreeSet<(String, String)> = g
         .edges
@@ -519,6 +536,9 @@ fn a_planted_cycle_is_found_and_noise_is_not() {
         .collect()
     );
     let c = cycles(&g);
-    assert_eq!(c, vec![vec!["a".to_string(), "b".into(), "backend::btrfs".into()]]);
+    assert_eq!(
+        c,
+        vec![vec!["a".to_string(), "b".into(), "backend::btrfs".into()]]
+    );
     std::fs::remove_dir_all(&root).unwrap();
 }

@@ -6,7 +6,7 @@
 
 use super::{Backend, Backup, DoctorContext, Finding, Level, Registry, Snapshots};
 use crate::catalog::{self, Catalog, Durability, Entry, Repaired, State};
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::paths::text;
 use crate::policy::retention;
 use crate::restore::Method;
@@ -95,7 +95,7 @@ impl Snapshots for FakeSnapshots {
     fn destroy(&self, e: &Entry) -> Result<()> {
         match std::fs::remove_dir_all(&e.path) {
             Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
-                Err(Error::io(format!("remove {}", e.path), &err))
+                Err(err).with_context(|| format!("remove {}", e.path))
             }
             _ => Ok(()),
         }
@@ -120,7 +120,7 @@ impl Backend for Fake {
     fn check_path(&self, share: &Share) -> Result<String> {
         store(share)?;
         let path = std::fs::canonicalize(&share.path)
-            .map_err(|e| Error::io(format!("share path {}", share.path.display()), &e))?;
+            .with_context(|| format!("share path {}", share.path.display()))?;
         Ok(text(&path))
     }
 
@@ -153,7 +153,7 @@ impl Backend for Fake {
                 continue;
             }
             copy_tree(Path::new(base), Path::new(&path))
-                .map_err(|err| Error::io(format!("copy {base} to {path}"), &err))?;
+                .with_context(|| format!("copy {base} to {path}"))?;
             return Ok(Created {
                 tstamp: t,
                 base_path: base.to_string(),
@@ -230,9 +230,9 @@ impl Backend for Fake {
 
     fn open_backup(&self, share: &Share, _catalog: &Catalog, e: &Entry) -> Result<Backup> {
         let root = sys::fs::open_dir(Path::new(&e.snap_path))
-            .map_err(|err| Error::io(format!("open {}", e.snap_path), &err))?;
+            .with_context(|| format!("open {}", e.snap_path))?;
         let share = std::fs::canonicalize(&share.path)
-            .map_err(|err| Error::io(format!("share path {}", share.path.display()), &err))?;
+            .with_context(|| format!("share path {}", share.path.display()))?;
         Ok(Backup {
             root,
             share,

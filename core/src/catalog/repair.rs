@@ -7,7 +7,7 @@
 use super::entry::Entry;
 use super::naming::rel_of_entry_name;
 use super::store::{lock_dir, Catalog, Durability};
-use crate::error::{Error, Result};
+use crate::error::{Context, Result};
 use crate::legacy::catalog as legacy;
 use crate::sys;
 use serde::Serialize;
@@ -37,18 +37,14 @@ pub struct Repaired {
 /// unknown, kept as a retained backup so nothing prunes or collects it) or,
 /// when there is no snapshot, moved aside. Never deletes a snapshot.
 pub fn repair(dir_path: &Path, rebuild: impl Fn(&Path) -> Option<Entry>) -> Result<Repaired> {
-    let dir = sys::fs::open_dir(dir_path).map_err(|e| {
-        Error::io(
-            format!("open snapshot directory {}", dir_path.display()),
-            &e,
-        )
-    })?;
+    let dir = sys::fs::open_dir(dir_path)
+        .with_context(|| format!("open snapshot directory {}", dir_path.display()))?;
     // 0.2: a catalog.json that does not parse keeps the store from opening
     // the directory; it is repaired first, without the store.
     if legacy::pending(&dir, dir_path)? {
         let _lock = lock_dir(&dir, dir_path)?;
         legacy::fall_back_to_previous(&dir)
-            .map_err(|e| Error::io(format!("repair catalog in {}", dir_path.display()), &e))?;
+            .with_context(|| format!("repair catalog in {}", dir_path.display()))?;
     }
     // Opening migrates what the legacy file holds.
     repair_catalog(&Catalog::open(dir_path)?, rebuild)
@@ -63,7 +59,7 @@ pub fn repair_catalog(
     rebuild: impl Fn(&Path) -> Option<Entry>,
 ) -> Result<Repaired> {
     let dir_path = catalog.dir_path();
-    let io = |e: std::io::Error| Error::io(format!("repair catalog in {}", dir_path.display()), &e);
+    let what = || format!("repair catalog in {}", dir_path.display());
     let _lock = catalog.lock()?;
     let scan = catalog.scan()?;
     let mut out = Repaired {
@@ -75,7 +71,7 @@ pub fn repair_catalog(
         let snapshot = rel_of_entry_name(&file).map(|r| catalog.key_root().join(r));
         let mut aside = file.clone();
         aside.push(CORRUPT_SUFFIX);
-        sys::fs::rename_at(catalog.entries_dir(), &file, &aside).map_err(io)?;
+        sys::fs::rename_at(catalog.entries_dir(), &file, &aside).with_context(what)?;
         match snapshot.as_deref().and_then(&rebuild) {
             Some(e) => {
                 catalog.write(&e, Durability::Now)?;
@@ -87,6 +83,6 @@ pub fn repair_catalog(
                 .push(catalog.shown(&aside).display().to_string()),
         }
     }
-    catalog.entries_dir().sync_all().map_err(io)?;
+    catalog.entries_dir().sync_all().with_context(what)?;
     Ok(out)
 }

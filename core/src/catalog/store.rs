@@ -7,7 +7,7 @@
 
 use super::entry::{parse, serialize, Entry};
 use super::naming::{entry_name, ENTRY_SUFFIX};
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::legacy::catalog as legacy;
 use crate::ntstatus;
 use crate::sys;
@@ -96,23 +96,21 @@ pub fn exists(dir_path: &Path) -> bool {
 /// Takes the lock of the catalog in `dir` exclusively (repair takes it
 /// before the store can open a catalog whose legacy file is corrupt).
 pub(super) fn lock_dir(dir: &File, dir_path: &Path) -> Result<Lock> {
-    Lock::exclusive(dir, os(LOCK_NAME), LOCK_TIMEOUT).map_err(|e| lock_error(dir_path, &e))
+    Lock::exclusive(dir, os(LOCK_NAME), LOCK_TIMEOUT).map_err(|e| lock_error(dir_path, e))
 }
 
 /// The lock-timeout error: NT_STATUS_IO_TIMEOUT, which Samba's FSRVP server
 /// answers as FSRVP_E_WAIT_TIMEOUT (a client may retry).
-fn lock_error(dir_path: &Path, e: &std::io::Error) -> Error {
+fn lock_error(dir_path: &Path, e: std::io::Error) -> Error {
     if e.kind() == std::io::ErrorKind::TimedOut {
-        Error::new(
-            ntstatus::IO_TIMEOUT,
-            format!(
-                "catalog lock in {} not granted within {} s: {e}",
-                dir_path.display(),
-                LOCK_TIMEOUT.as_secs()
-            ),
-        )
+        let what = format!(
+            "catalog lock in {} not granted within {} s",
+            dir_path.display(),
+            LOCK_TIMEOUT.as_secs()
+        );
+        Error::with_cause(what, e).with_status(ntstatus::IO_TIMEOUT)
     } else {
-        Error::io(format!("lock catalog in {}", dir_path.display()), e)
+        Error::with_cause(format!("lock catalog in {}", dir_path.display()), e)
     }
 }
 
@@ -143,12 +141,8 @@ impl Catalog {
     }
 
     fn open_with(dir_path: &Path, key_root: &Path, always_durable: bool) -> Result<Catalog> {
-        let dir = sys::fs::open_dir(dir_path).map_err(|e| {
-            Error::io(
-                format!("open snapshot directory {}", dir_path.display()),
-                &e,
-            )
-        })?;
+        let dir = sys::fs::open_dir(dir_path)
+            .with_context(|| format!("open snapshot directory {}", dir_path.display()))?;
         Catalog::open_handle(dir, dir_path, key_root, always_durable)
     }
 
@@ -163,18 +157,15 @@ impl Catalog {
             Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {
                 sys::fs::mkdir_at(&dir, os(DIR_NAME), rustix::fs::Mode::RWXU)
                     .and_then(|()| sys::fs::open_dir_at(&dir, DIR_NAME))
-                    .map_err(|e| {
-                        Error::io(format!("create {}", dir_path.join(DIR_NAME).display()), &e)
-                    })?
+                    .with_context(|| format!("create {}", dir_path.join(DIR_NAME).display()))?
             }
             Err(e) => {
-                return Err(Error::io(
+                return Err(e).with_context(|| {
                     format!(
                         "open {} (it must be a directory, not a link)",
                         dir_path.join(DIR_NAME).display()
-                    ),
-                    &e,
-                ))
+                    )
+                })
             }
         };
         let c = Catalog {
@@ -234,7 +225,7 @@ impl Catalog {
     /// each other, only the exclusive changes.
     pub fn lock_shared(&self) -> Result<Lock> {
         Lock::shared(&self.dir, os(LOCK_NAME), LOCK_TIMEOUT)
-            .map_err(|e| lock_error(&self.dir_path, &e))
+            .map_err(|e| lock_error(&self.dir_path, e))
     }
 
     fn rel<'p>(&self, snapshot: &'p Path) -> Result<&'p Path> {
@@ -307,18 +298,18 @@ impl Catalog {
             Err(err) if err.raw_os_error() == Some(libc::EOPNOTSUPP) => {
                 return self.reserve_by_rename(e, &file, durable)
             }
-            Err(err) => return Err(Error::io(what(), &err)),
+            Err(err) => return Err(err).with_context(what),
         };
         f.write_all(&serialize(e))
             .and_then(|()| match durable {
                 Durability::Now => f.sync_all(),
                 Durability::WithNextCommit => sys::fs::write_out(&f),
             })
-            .map_err(|err| Error::io(what(), &err))?;
+            .with_context(what)?;
         match sys::fs::link_new_at(&f, &self.entries_dir, &file) {
             Ok(()) => self.named(&file, durable),
             Err(err) if err.raw_os_error() == Some(libc::EEXIST) => Ok(false),
-            Err(err) => Err(Error::io(what(), &err)),
+            Err(err) => Err(err).with_context(what),
         }
     }
 
@@ -331,13 +322,11 @@ impl Catalog {
         let what = || format!("write catalog entry {}", self.shown(file).display());
         // Taken already: no temporary file written for nothing.
         if sys::fs::exists_at(&self.entries_dir, file)
-            .map_err(|err| Error::io(format!("look up {}", self.shown(file).display()), &err))?
+            .with_context(|| format!("look up {}", self.shown(file).display()))?
         {
             return Ok(false);
         }
-        let temp = self
-            .write_temp(e, durable)
-            .map_err(|err| Error::io(what(), &err))?;
+        let temp = self.write_temp(e, durable).with_context(what)?;
         let placed = match sys::fs::rename_noreplace_at(&self.entries_dir, &temp, file) {
             // No RENAME_NOREPLACE (ceph-fuse answers EINVAL): a hard link
             // never replaces either (EEXIST); the temporary name goes after.
@@ -355,7 +344,7 @@ impl Catalog {
                 if err.raw_os_error() == Some(libc::EEXIST) {
                     Ok(false)
                 } else {
-                    Err(Error::io(what(), &err))
+                    Err(err).with_context(what)
                 }
             }
         }
@@ -364,12 +353,9 @@ impl Catalog {
     /// A reserved entry `file` has its name: durable now, when asked.
     fn named(&self, file: &OsStr, durable: Durability) -> Result<bool> {
         if durable == Durability::Now {
-            self.entries_dir.sync_all().map_err(|err| {
-                Error::io(
-                    format!("write catalog entry {}", self.shown(file).display()),
-                    &err,
-                )
-            })?;
+            self.entries_dir
+                .sync_all()
+                .with_context(|| format!("write catalog entry {}", self.shown(file).display()))?;
         }
         Ok(true)
     }
@@ -379,7 +365,7 @@ impl Catalog {
     pub fn is_taken(&self, snapshot: &Path) -> Result<bool> {
         let file = self.file_of(snapshot)?;
         sys::fs::exists_at(&self.entries_dir, &file)
-            .map_err(|err| Error::io(format!("look up {}", self.shown(&file).display()), &err))
+            .with_context(|| format!("look up {}", self.shown(&file).display()))
     }
 
     /// Replaces the entry of `e.path` with `e`.
@@ -387,17 +373,13 @@ impl Catalog {
         let durable = self.durability(durable);
         let file = self.file_of(Path::new(&e.path))?;
         let what = || format!("write catalog entry {}", self.shown(&file).display());
-        let temp = self
-            .write_temp(e, durable)
-            .map_err(|err| Error::io(what(), &err))?;
+        let temp = self.write_temp(e, durable).with_context(what)?;
         sys::fs::rename_at(&self.entries_dir, &temp, &file).map_err(|err| {
             let _ = sys::fs::unlink_at(&self.entries_dir, &temp);
-            Error::io(what(), &err)
+            Error::with_cause(what(), err)
         })?;
         if durable == Durability::Now {
-            self.entries_dir
-                .sync_all()
-                .map_err(|err| Error::io(what(), &err))?;
+            self.entries_dir.sync_all().with_context(what)?;
         }
         Ok(())
     }
@@ -422,11 +404,9 @@ impl Catalog {
     fn remove_file(&self, file: &OsStr, durable: Durability) -> Result<()> {
         let durable = self.durability(durable);
         let what = || format!("remove catalog entry {}", self.shown(file).display());
-        sys::fs::unlink_at(&self.entries_dir, file).map_err(|err| Error::io(what(), &err))?;
+        sys::fs::unlink_at(&self.entries_dir, file).with_context(what)?;
         if durable == Durability::Now {
-            self.entries_dir
-                .sync_all()
-                .map_err(|err| Error::io(what(), &err))?;
+            self.entries_dir.sync_all().with_context(what)?;
         }
         Ok(())
     }
@@ -434,7 +414,7 @@ impl Catalog {
     fn read_file(&self, file: &OsStr) -> Result<Option<Entry>> {
         let shown = || self.shown(file);
         let Some(bytes) = sys::fs::read_regular_at(&self.entries_dir, file)
-            .map_err(|e| Error::io(format!("read {}", shown().display()), &e))?
+            .with_context(|| format!("read {}", shown().display()))?
         else {
             return Ok(None);
         };
@@ -512,24 +492,15 @@ impl Catalog {
         let mut names = vec![];
         let mut buf = sys::dir::EntryBuffer::new();
         // A handle of its own: a directory's read position is per handle.
-        let listing = sys::fs::open_dir_at(&self.entries_dir, ".").map_err(|e| {
-            Error::io(
-                format!("open {}", self.dir_path.join(DIR_NAME).display()),
-                &e,
-            )
-        })?;
+        let listing = sys::fs::open_dir_at(&self.entries_dir, ".")
+            .with_context(|| format!("open {}", self.dir_path.join(DIR_NAME).display()))?;
         sys::dir::read_entries(&listing, &mut buf, |d| {
             let n = d.name.to_bytes();
             if !n.starts_with(b".") && n.ends_with(ENTRY_SUFFIX.as_bytes()) {
                 names.push(OsStr::from_bytes(n).to_os_string());
             }
         })
-        .map_err(|e| {
-            Error::io(
-                format!("read {}", self.dir_path.join(DIR_NAME).display()),
-                &e,
-            )
-        })?;
+        .with_context(|| format!("read {}", self.dir_path.join(DIR_NAME).display()))?;
         names.sort();
         let mut scan = Scan::default();
         for n in names {

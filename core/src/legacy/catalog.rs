@@ -6,7 +6,7 @@
 //! type, never its store, so that the store can call it without a cycle.
 
 use crate::catalog::entry::Entry;
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::ntstatus;
 use crate::sys;
 use serde::{Deserialize, Serialize};
@@ -58,12 +58,8 @@ pub fn serialize_legacy(entries: &[Entry]) -> Vec<u8> {
 /// Whether the snapshot directory `dir` (at `dir_path`) still holds a
 /// catalog.json to migrate.
 pub fn pending(dir: &File, dir_path: &Path) -> Result<bool> {
-    sys::fs::exists_at(dir, os(LEGACY_NAME)).map_err(|e| {
-        Error::io(
-            format!("look up {}", dir_path.join(LEGACY_NAME).display()),
-            &e,
-        )
-    })
+    sys::fs::exists_at(dir, os(LEGACY_NAME))
+        .with_context(|| format!("look up {}", dir_path.join(LEGACY_NAME).display()))
 }
 
 /// Moves the catalog.json of `dir` into one entry per record (`write`, which
@@ -81,7 +77,7 @@ pub fn migrate(
 ) -> Result<()> {
     let legacy = dir_path.join(LEGACY_NAME);
     let Some(bytes) = sys::fs::read_regular_at(dir, os(LEGACY_NAME))
-        .map_err(|e| Error::io(format!("read {}", legacy.display()), &e))?
+        .with_context(|| format!("read {}", legacy.display()))?
     else {
         return Ok(());
     };
@@ -100,7 +96,7 @@ pub fn migrate(
     }
     sys::fs::rename_at(dir, os(LEGACY_NAME), os(MIGRATED_NAME))
         .and_then(|()| dir.sync_all())
-        .map_err(|e| Error::io(format!("retire {}", legacy.display()), &e))?;
+        .with_context(|| format!("retire {}", legacy.display()))?;
     log::info!(
         "migrated {} ({} entries) to {}; the old file is kept as {MIGRATED_NAME}",
         legacy.display(),

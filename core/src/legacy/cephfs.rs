@@ -2,7 +2,7 @@
 //! into today's catalog on first use.
 
 use crate::catalog::{self, Catalog, Durability, Entry, State};
-use crate::error::{Error, Result};
+use crate::error::{Context, Result};
 use crate::sys;
 use serde::{Deserialize, Serialize};
 use std::ffi::{OsStr, OsString};
@@ -73,7 +73,7 @@ fn legacy_names(catalog: &Catalog) -> Result<Vec<OsString>> {
     let mut buf = sys::dir::EntryBuffer::with_size(8 * 1024);
     // A handle of its own: a directory's read position is per handle.
     let listing = sys::fs::open_dir_at(catalog.dir(), ".")
-        .map_err(|e| Error::io(format!("open {}", catalog.dir_path().display()), &e))?;
+        .with_context(|| format!("open {}", catalog.dir_path().display()))?;
     sys::dir::read_entries(&listing, &mut buf, |d| {
         let n = d.name.to_bytes();
         let ours = catalog::FILE_NAMES
@@ -84,7 +84,7 @@ fn legacy_names(catalog: &Catalog) -> Result<Vec<OsString>> {
             names.push(OsStr::from_bytes(n).to_os_string());
         }
     })
-    .map_err(|e| Error::io(format!("read {}", catalog.dir_path().display()), &e))?;
+    .with_context(|| format!("read {}", catalog.dir_path().display()))?;
     names.sort();
     Ok(names)
 }
@@ -116,7 +116,7 @@ pub fn migrate_legacy(catalog: &Catalog, check: SnapPathCheck) -> Result<usize> 
     let shown = |n: &OsStr| catalog.dir_path().join(n);
     for n in &names {
         let Some(bytes) = sys::fs::read_regular_at(dir, n)
-            .map_err(|e| Error::io(format!("read {}", shown(n).display()), &e))?
+            .with_context(|| format!("read {}", shown(n).display()))?
         else {
             continue; // migrated meanwhile
         };
@@ -136,7 +136,7 @@ pub fn migrate_legacy(catalog: &Catalog, check: SnapPathCheck) -> Result<usize> 
                 let mut aside = n.clone();
                 aside.push(MIGRATED_SUFFIX);
                 sys::fs::rename_at(dir, n, &aside)
-                    .map_err(|e| Error::io(format!("retire {}", shown(n).display()), &e))?;
+                    .with_context(|| format!("retire {}", shown(n).display()))?;
             }
             Err(why) => {
                 log::warn!(
@@ -163,18 +163,15 @@ pub fn migrate_legacy(catalog: &Catalog, check: SnapPathCheck) -> Result<usize> 
                     }
                     Err(e) => Err(e),
                 };
-                moved.map_err(|e| {
-                    Error::io(
-                        format!("move {} into {}", shown(n).display(), catalog::DIR_NAME),
-                        &std::io::Error::from(e),
-                    )
+                moved.with_context(|| {
+                    format!("move {} into {}", shown(n).display(), catalog::DIR_NAME)
                 })?;
             }
         }
     }
     dir.sync_all()
         .and_then(|()| catalog.entries_dir().sync_all())
-        .map_err(|e| Error::io(format!("migrate {}", catalog.dir_path().display()), &e))?;
+        .with_context(|| format!("migrate {}", catalog.dir_path().display()))?;
     log::info!(
         "migrated {} rvss 0.2 CephFS catalog file(s) in {} to {}",
         names.len(),

@@ -6,7 +6,7 @@ use super::layout::{self, Layout};
 use super::snapshot::{self, Snapshot};
 use crate::backend::Snapshots;
 use crate::catalog::{Catalog, Durability, Entry, State};
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::mounts::{self, Mount};
 use crate::paths::text as path_text_lossy;
 use crate::policy::retention;
@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 const KEY_DIR_MODE: u32 = 0o755;
 
 fn current_mounts() -> Result<std::sync::Arc<Vec<Mount>>> {
-    mounts::cached().map_err(|e| Error::io("read /proc/self/mountinfo", &e))
+    mounts::cached().context("read /proc/self/mountinfo")
 }
 
 /// snap_check_path: the share's base_volume when rvss can shadow-copy it.
@@ -68,13 +68,9 @@ pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) ->
     let folders = open_snapshot_folders(&layout, writable)?;
     let snapshots = folders.target(writable);
     let source = sys::fs::open_dir(&layout.subvolume)
-        .map_err(|e| Error::io(format!("open subvolume {}", layout.subvolume.display()), &e))?;
-    let source_uuid = snapshot::uuid_of(&source).map_err(|e| {
-        Error::io(
-            format!("subvolume info of {}", layout.subvolume.display()),
-            &e,
-        )
-    })?;
+        .with_context(|| format!("open subvolume {}", layout.subvolume.display()))?;
+    let source_uuid = snapshot::uuid_of(&source)
+        .with_context(|| format!("subvolume info of {}", layout.subvolume.display()))?;
 
     let catalog = Catalog::open(&layout.snapshot_dir)?;
     let template = Entry {
@@ -105,16 +101,11 @@ pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) ->
     let snapshot = PathBuf::from(&entry.path);
     let name = snapshot.file_name().unwrap_or_default().to_os_string();
     let made = sys::btrfs::snapshot(&source, snapshots, &name, writable)
-        .map_err(|e| {
-            Error::io(
-                format!(
+        .with_context(|| format!(
                     "snapshot {} to {}",
                     layout.subvolume.display(),
                     snapshot.display()
-                ),
-                &e,
-            )
-        })
+                ))
         .and_then(|()| {
             // The share may vanish between the check and the snapshot: then
             // the shadow copy would expose nothing. Undo rather than hand
@@ -362,12 +353,8 @@ fn retain(snapshot_dir: &Path, e: &mut Entry) -> Result<()> {
                 format!("cannot retain {}: {} exists", e.path, dest.display()),
             ));
         }
-        std::fs::rename(&path, &dest).map_err(|err| {
-            Error::io(
-                format!("move {} to {}", path.display(), dest.display()),
-                &err,
-            )
-        })?;
+        std::fs::rename(&path, &dest)
+            .with_context(|| format!("move {} to {}", path.display(), dest.display()))?;
         let rel = Path::new(&e.snap_path)
             .strip_prefix(&path)
             .map(Path::to_path_buf)
@@ -410,12 +397,8 @@ impl Folders {
 /// Whether a snapshot (or anything else) named `name` is in either folder.
 fn on_disk(folders: &Folders, name: &str) -> Result<bool> {
     let look = |dir: &File, rel: &Path| {
-        sys::fs::exists_at(dir, rel.as_os_str()).map_err(|e| {
-            Error::io(
-                format!("look up {} in the snapshot folder", rel.display()),
-                &e,
-            )
-        })
+        sys::fs::exists_at(dir, rel.as_os_str())
+            .with_context(|| format!("look up {} in the snapshot folder", rel.display()))
     };
     Ok(look(&folders.key, Path::new(name))?
         || look(&folders.key, &Path::new(layout::WRITABLE_DIR).join(name))?)
@@ -433,28 +416,24 @@ fn open_snapshot_folders(layout: &Layout, writable: bool) -> Result<Folders> {
     }
     if layout.default_snapshot_dir {
         if let Some(parent) = sd.parent() {
-            let parent = sys::fs::open_dir(parent)
-                .map_err(|e| Error::io(format!("open {}", parent.display()), &e))?;
+            let parent =
+                sys::fs::open_dir(parent).with_context(|| format!("open {}", parent.display()))?;
             let name = sd.file_name().unwrap_or_default();
-            sys::fs::mkdir_at(&parent, name, layout::SNAPSHOT_DIR_MODE.into()).map_err(|e| {
-                Error::io(format!("create snapshot directory {}", sd.display()), &e)
-            })?;
+            sys::fs::mkdir_at(&parent, name, layout::SNAPSHOT_DIR_MODE.into())
+                .with_context(|| format!("create snapshot directory {}", sd.display()))?;
         }
     }
-    let mut dir = sys::fs::open_dir(sd).map_err(|e| {
-        Error::io(
-            format!(
-                "snapshot directory {} (rvss:snapshot dir) is unusable",
-                sd.display()
-            ),
-            &e,
+    let mut dir = sys::fs::open_dir(sd).with_context(|| {
+        format!(
+            "snapshot directory {} (rvss:snapshot dir) is unusable",
+            sd.display()
         )
     })?;
     for part in layout.key.iter() {
         sys::fs::mkdir_at(&dir, part, KEY_DIR_MODE.into())
-            .map_err(|e| Error::io(format!("create {}", sd.join(&layout.key).display()), &e))?;
+            .with_context(|| format!("create {}", sd.join(&layout.key).display()))?;
         dir = sys::fs::open_dir_at(&dir, part)
-            .map_err(|e| Error::io(format!("open {}", sd.join(&layout.key).display()), &e))?;
+            .with_context(|| format!("open {}", sd.join(&layout.key).display()))?;
     }
     with_writable(layout, dir, writable)
 }
@@ -476,10 +455,10 @@ fn with_writable(layout: &Layout, key: File, writable: bool) -> Result<Folders> 
         let name = std::ffi::OsStr::new(layout::WRITABLE_DIR);
         let shown = || layout.snapshot_path("", true).display().to_string();
         sys::fs::mkdir_at(&folders.key, name, KEY_DIR_MODE.into())
-            .map_err(|e| Error::io(format!("create {}", shown()), &e))?;
+            .with_context(|| format!("create {}", shown()))?;
         folders.writable = Some(
             sys::fs::open_dir_at(&folders.key, name)
-                .map_err(|e| Error::io(format!("open {}", shown()), &e))?,
+                .with_context(|| format!("open {}", shown()))?,
         );
     }
     Ok(folders)

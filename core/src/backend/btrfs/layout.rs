@@ -7,7 +7,7 @@
 //! share so that no client of the share ever sees a snapshot.
 
 use crate::config::{Config, DEFAULT_SNAPSHOT_DIR_NAME};
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::mounts::{self, Mount};
 use crate::paths::join_rel;
 use crate::sys;
@@ -140,8 +140,8 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
             share.display()
         ))
     })?;
-    let on_btrfs = sys::fs::is_btrfs(&dir)
-        .map_err(|e| Error::io(format!("statfs {}", share.display()), &e))?;
+    let on_btrfs =
+        sys::fs::is_btrfs(&dir).with_context(|| format!("statfs {}", share.display()))?;
     if !on_btrfs {
         let t = sys::fs::fs_type(&dir).unwrap_or(0);
         return Err(Error::not_supported(format!(
@@ -473,8 +473,8 @@ fn walk_to(dir: &Path) -> std::result::Result<std::fs::File, String> {
 fn subvolume_root(share: &Path, mount_point: &Path) -> Result<PathBuf> {
     let mut cur = share;
     loop {
-        let md = std::fs::symlink_metadata(cur)
-            .map_err(|e| Error::io(format!("stat {}", cur.display()), &e))?;
+        let md =
+            std::fs::symlink_metadata(cur).with_context(|| format!("stat {}", cur.display()))?;
         if md.ino() == sys::btrfs::BTRFS_FIRST_FREE_OBJECTID {
             return Ok(cur.to_path_buf());
         }

@@ -15,7 +15,7 @@ pub use hooks::BtrfsSnapshots;
 
 use super::{Backend, Backup, DoctorContext, Finding, Snapshots};
 use crate::catalog::{self, Catalog, Entry, Repaired};
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::mounts;
 use crate::restore::Method;
 use crate::share::{Created, Deleted, Share};
@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 pub struct Btrfs;
 
 fn current_mounts() -> Result<Vec<mounts::Mount>> {
-    mounts::current().map_err(|e| Error::io("read /proc/self/mountinfo", &e))
+    mounts::current().context("read /proc/self/mountinfo")
 }
 
 /// The snapshot directories that may hold the snapshots of `shares` and
@@ -107,7 +107,7 @@ impl Backend for Btrfs {
             return Ok(vec![]);
         }
         layout::resolve(&share.path, &share.config, &current_mounts()?)
-            .map_err(|e| Error::new(e.status, format!("share {}: {e}", share.name)))?;
+            .with_context(|| format!("share {}", share.name))?;
         let mut pruned = vec![];
         for catalog in self.catalogs(std::slice::from_ref(share))? {
             pruned.extend(hooks::prune(
@@ -126,14 +126,14 @@ impl Backend for Btrfs {
     /// without following links.
     fn open_backup(&self, share: &Share, catalog: &Catalog, entry: &Entry) -> Result<Backup> {
         let layout = layout::resolve(&share.path, &share.config, &current_mounts()?)
-            .map_err(|e| Error::new(e.status, format!("share {}: {e}", share.name)))?;
+            .with_context(|| format!("share {}", share.name))?;
         let snap = snapshot::Snapshot::open_entry(catalog.dir_path(), entry)?
             .ok_or_else(|| vanished(entry))?;
         let inside = Path::new(&entry.snap_path)
             .strip_prefix(&entry.path)
             .map_err(|_| Error::invalid(format!("catalog entry {} is inconsistent", entry.id)))?;
         let root = sys::fs::open_beneath(snap.root(), inside)
-            .map_err(|e| Error::io(format!("open {}", entry.snap_path), &e))?;
+            .with_context(|| format!("open {}", entry.snap_path))?;
         Ok(Backup {
             root,
             share: layout.share,
@@ -167,7 +167,7 @@ impl Backend for Btrfs {
 
     fn smbconf_lines(&self, share: &Share, vfs_objects: &str) -> Result<Vec<String>> {
         let layout = layout::resolve(&share.path, &share.config, &current_mounts()?)
-            .map_err(|e| Error::new(e.status, format!("share {}: {e}", share.name)))?;
+            .with_context(|| format!("share {}", share.name))?;
         Ok(smbconf_lines(&layout, vfs_objects))
     }
 

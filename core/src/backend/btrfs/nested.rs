@@ -20,7 +20,7 @@
 //! final deletion then fails ("Directory not empty"), reported and retried
 //! by the next delete, prune or gc.
 
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::{ntstatus, sys};
 use std::fs::File;
 use std::os::unix::fs::MetadataExt;
@@ -33,7 +33,7 @@ const MAX_DEPTH: usize = 32;
 /// `root` (rvss's snapshot, shown as `shown`), deepest first; how many.
 pub fn remove_all(root: &File, shown: &Path) -> Result<usize> {
     let info = sys::btrfs::subvol_info(root)
-        .map_err(|e| Error::io(format!("subvolume info of {}", shown.display()), &e))?;
+        .with_context(|| format!("subvolume info of {}", shown.display()))?;
     remove_below(root, &info, info.otransid, shown, 0)
 }
 
@@ -44,28 +44,24 @@ fn remove_below(
     shown: &Path,
     depth: usize,
 ) -> Result<usize> {
-    let io = |what: String, e: &std::io::Error| Error::io(what, e);
     let children = sys::btrfs::children(root)
-        .map_err(|e| io(format!("list subvolumes inside {}", shown.display()), &e))?;
+        .with_context(|| format!("list subvolumes inside {}", shown.display()))?;
     let mut removed = 0;
     for child in children {
-        let (dirs, name) = sys::btrfs::child_link(root, child).map_err(|e| {
-            io(
-                format!("find subvolume {} inside {}", child.treeid, shown.display()),
-                &e,
-            )
+        let (dirs, name) = sys::btrfs::child_link(root, child).with_context(|| {
+            format!("find subvolume {} inside {}", child.treeid, shown.display())
         })?;
         let mut at = shown.to_path_buf();
-        let mut dir = sys::fs::open_dir_at(root, ".")
-            .map_err(|e| io(format!("open {}", shown.display()), &e))?;
+        let mut dir =
+            sys::fs::open_dir_at(root, ".").with_context(|| format!("open {}", shown.display()))?;
         for d in &dirs {
             at.push(d);
             dir = sys::fs::open_dir_at(&dir, d.as_os_str())
-                .map_err(|e| io(format!("open {}", at.display()), &e))?;
+                .with_context(|| format!("open {}", at.display()))?;
         }
         at.push(&name);
         let sub = sys::fs::open_dir_at(&dir, name.as_os_str())
-            .map_err(|e| io(format!("open {}", at.display()), &e))?;
+            .with_context(|| format!("open {}", at.display()))?;
         let refuse = |why: &str| {
             Error::new(
                 ntstatus::ACCESS_DENIED,
@@ -78,10 +74,10 @@ fn remove_below(
         };
         let ino = sub
             .metadata()
-            .map_err(|e| io(format!("stat {}", at.display()), &e))?
+            .with_context(|| format!("stat {}", at.display()))?
             .ino();
         let sub_info = sys::btrfs::subvol_info(&sub)
-            .map_err(|e| io(format!("subvolume info of {}", at.display()), &e))?;
+            .with_context(|| format!("subvolume info of {}", at.display()))?;
         if ino != sys::btrfs::BTRFS_FIRST_FREE_OBJECTID
             || sub_info.id != child.treeid
             || sub_info.parent_id != info.id
@@ -101,19 +97,16 @@ fn remove_below(
         let destroyed = match sys::btrfs::destroy_by_id(root, child.treeid) {
             Err(e) if e.raw_os_error() == Some(libc::EROFS) => {
                 sys::btrfs::set_readonly(root, false)
-                    .map_err(|e| io(format!("make {} writable", shown.display()), &e))?;
+                    .with_context(|| format!("make {} writable", shown.display()))?;
                 sys::btrfs::destroy_by_id(root, child.treeid)
             }
             other => other,
         };
-        destroyed.map_err(|e| {
-            io(
-                format!(
-                    "delete subvolume {} nested in {}",
-                    at.display(),
-                    shown.display()
-                ),
-                &e,
+        destroyed.with_context(|| {
+            format!(
+                "delete subvolume {} nested in {}",
+                at.display(),
+                shown.display()
             )
         })?;
         log::info!(

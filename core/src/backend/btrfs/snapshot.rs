@@ -3,7 +3,7 @@
 //! snapshot directory can ever be changed or deleted through it.
 
 use crate::catalog::Entry;
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::{ntstatus, sys};
 use std::ffi::OsString;
 use std::fs::File;
@@ -43,23 +43,19 @@ impl Snapshot {
             return Err(outside());
         }
         let gone = |e: &std::io::Error| e.raw_os_error() == Some(libc::ENOENT);
-        let dir = sys::fs::open_dir(snapshot_dir).map_err(|e| {
-            Error::io(
-                format!("open snapshot directory {}", snapshot_dir.display()),
-                &e,
-            )
-        })?;
+        let dir = sys::fs::open_dir(snapshot_dir)
+            .with_context(|| format!("open snapshot directory {}", snapshot_dir.display()))?;
         let name = rel.file_name().ok_or_else(outside)?;
         let opened = sys::fs::open_beneath(&dir, rel.parent().unwrap_or(Path::new("")))
             .and_then(|parent| Ok((sys::fs::open_dir_at(&parent, name)?, parent)));
         let (root, parent) = match opened {
             Ok(r) => r,
             Err(e) if gone(&e) => return Ok(None),
-            Err(e) => return Err(Error::io(format!("open {}", path.display()), &e)),
+            Err(e) => return Err(e).with_context(|| format!("open {}", path.display())),
         };
         let md = root
             .metadata()
-            .map_err(|e| Error::io(format!("stat {}", path.display()), &e))?;
+            .with_context(|| format!("stat {}", path.display()))?;
         if md.ino() != sys::btrfs::BTRFS_FIRST_FREE_OBJECTID {
             return Err(Error::new(
                 ntstatus::ACCESS_DENIED,
@@ -86,7 +82,7 @@ impl Snapshot {
             return Ok(None);
         };
         let info = sys::btrfs::subvol_info(&s.root)
-            .map_err(|err| Error::io(format!("subvolume info of {}", e.path), &err))?;
+            .with_context(|| format!("subvolume info of {}", e.path))?;
         let (what, found, want) = match (&e.uuid, &e.source_uuid) {
             (Some(u), _) => ("UUID", uuid_text(&info.uuid), u),
             (None, Some(p)) => {
@@ -137,7 +133,7 @@ impl Snapshot {
     pub fn uuid(&self) -> Result<String> {
         sys::btrfs::subvol_info(&self.root)
             .map(|i| uuid_text(&i.uuid))
-            .map_err(|e| Error::io(format!("subvolume info of {}", self.path.display()), &e))
+            .with_context(|| format!("subvolume info of {}", self.path.display()))
     }
 
     /// The snapshot's root directory, open.
@@ -150,15 +146,14 @@ impl Snapshot {
     /// read-only snapshot made writable for that is made read-only again
     /// when the deletion fails.
     pub fn destroy(self) -> Result<()> {
-        let failed =
-            |e: &std::io::Error| Error::io(format!("delete snapshot {}", self.path.display()), e);
+        let what = || format!("delete snapshot {}", self.path.display());
         match sys::btrfs::destroy(&self.parent, &self.name) {
             Err(e) if e.raw_os_error() == Some(libc::ENOTEMPTY) => {}
-            other => return other.map_err(|e| failed(&e)),
+            other => return other.with_context(what),
         }
         let was_readonly = self.is_readonly()?;
         let done = super::nested::remove_all(&self.root, &self.path)
-            .and_then(|_| sys::btrfs::destroy(&self.parent, &self.name).map_err(|e| failed(&e)));
+            .and_then(|_| sys::btrfs::destroy(&self.parent, &self.name).with_context(what));
         if done.is_err() && was_readonly {
             if let Err(e) = self.set_readonly() {
                 log::warn!("{e}");
@@ -169,12 +164,12 @@ impl Snapshot {
 
     pub fn set_readonly(&self) -> Result<()> {
         sys::btrfs::set_readonly(&self.root, true)
-            .map_err(|e| Error::io(format!("make {} read-only", self.path.display()), &e))
+            .with_context(|| format!("make {} read-only", self.path.display()))
     }
 
     pub fn is_readonly(&self) -> Result<bool> {
         sys::btrfs::is_readonly(&self.root)
-            .map_err(|e| Error::io(format!("flags of {}", self.path.display()), &e))
+            .with_context(|| format!("flags of {}", self.path.display()))
     }
 }
 
@@ -250,7 +245,7 @@ pub fn identify_entries(catalog: &crate::catalog::Catalog) -> Result<Vec<String>
             continue;
         };
         let info = sys::btrfs::subvol_info(&s.root)
-            .map_err(|err| Error::io(format!("subvolume info of {}", e.path), &err))?;
+            .with_context(|| format!("subvolume info of {}", e.path))?;
         e.uuid = Some(uuid_text(&info.uuid));
         e.source_uuid = Some(uuid_text(&info.parent_uuid));
         catalog.write(&e, crate::catalog::Durability::Now)?;

@@ -8,7 +8,7 @@ use super::{
 use crate::backend::{Backend, Backup, DoctorContext, Finding, Snapshots};
 use crate::catalog::{Catalog, Entry, Repaired};
 use crate::config::Config;
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::restore::Method;
 use crate::share::{Created, Deleted, Share};
 use std::collections::BTreeSet;
@@ -72,7 +72,7 @@ impl Backend for Cephfs {
     /// its `ceph.snap.btime` is checked.
     fn open_backup(&self, share: &Share, _catalog: &Catalog, entry: &Entry) -> Result<Backup> {
         let live = std::fs::canonicalize(&share.path)
-            .map_err(|e| Error::io(format!("share path {}", share.path.display()), &e))?;
+            .with_context(|| format!("share path {}", share.path.display()))?;
         if Path::new(&entry.base_volume) != live {
             return Err(Error::invalid(format!(
                 "backup {} is of {}, not of the share's path {}",

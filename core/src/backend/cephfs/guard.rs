@@ -27,7 +27,7 @@
 //! doctor` says so.
 
 use crate::catalog::Catalog;
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::sys;
 use crate::sys::ceph::{self as sys_ceph, SNAP_DIR};
 use std::collections::HashMap;
@@ -71,24 +71,24 @@ fn remember_closed(dev: u64) {
 /// probe id; its `.snap`.
 fn probe_snapdir(catalog: &Catalog) -> Result<File> {
     let shown = catalog.dir_path().join(PROBE_DIR);
-    let io = |what: &str, e: std::io::Error| Error::io(format!("{what} {}", shown.display()), &e);
+    let what = |done: &str| format!("{done} {}", shown.display());
     sys::fs::mkdir_at(
         catalog.dir(),
         std::ffi::OsStr::new(PROBE_DIR),
         rustix::fs::Mode::RWXU,
     )
-    .map_err(|e| io("create", e))?;
-    let probe = sys::fs::open_dir_at(catalog.dir(), PROBE_DIR).map_err(|e| io("open", e))?;
-    let md = probe.metadata().map_err(|e| io("stat", e))?;
+    .with_context(|| what("create"))?;
+    let probe = sys::fs::open_dir_at(catalog.dir(), PROBE_DIR).with_context(|| what("open"))?;
+    let md = probe.metadata().with_context(|| what("stat"))?;
     if md.uid() != PROBE_ID || md.gid() != PROBE_ID || md.mode() & 0o7777 != 0o700 {
         sys::fs::chown_fd(std::os::fd::AsFd::as_fd(&probe), PROBE_ID, PROBE_ID)
             .and_then(|()| {
                 rustix::fs::fchmod(&probe, rustix::fs::Mode::from_raw_mode(0o700))
                     .map_err(Into::into)
             })
-            .map_err(|e| io("set the owner of", e))?;
+            .with_context(|| what("set the owner of"))?;
     }
-    sys::fs::open_dir_at(&probe, SNAP_DIR).map_err(|e| io("open .snap of", e))
+    sys::fs::open_dir_at(&probe, SNAP_DIR).with_context(|| what("open .snap of"))
 }
 
 /// Refuses (NOT_SUPPORTED, the reason and how to close it) when an
@@ -97,7 +97,7 @@ fn probe_snapdir(catalog: &Catalog) -> Result<File> {
 pub fn require_closed(catalog: &Catalog, share_dir: &File, share: &Path) -> Result<()> {
     let dev = share_dir
         .metadata()
-        .map_err(|e| Error::io(format!("stat {}", share.display()), &e))?
+        .with_context(|| format!("stat {}", share.display()))?
         .dev();
     if cached_closed(dev) {
         return Ok(());
@@ -114,15 +114,13 @@ pub fn require_closed(catalog: &Catalog, share_dir: &File, share: &Path) -> Resu
     }
     let snapdir = probe_snapdir(catalog)?;
     let name = format!("rvss-probe-{}", uuid::Uuid::new_v4().simple());
-    let made = sys_ceph::try_snapshot_as(&snapdir, &name, PROBE_ID, PROBE_ID).map_err(|e| {
-        Error::io(
+    let made =
+        sys_ceph::try_snapshot_as(&snapdir, &name, PROBE_ID, PROBE_ID).with_context(|| {
             format!(
                 "test whether share users can make snapshots ({}/{PROBE_DIR}/{SNAP_DIR})",
                 catalog.dir_path().display()
-            ),
-            &e,
-        )
-    })?;
+            )
+        })?;
     if !made {
         remember_closed(dev);
         return Ok(());

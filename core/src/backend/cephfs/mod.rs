@@ -44,7 +44,7 @@ pub use trust::untrusted_entries;
 
 use crate::catalog::{Catalog, Creator, Durability, Entry, State};
 use crate::config::Config;
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::mounts::{self, Mount};
 use crate::policy::retention;
 use crate::share::{Created, Deleted, Share};
@@ -60,7 +60,7 @@ const CATALOG_SUBDIR: &str = "cephfs";
 const KEY_ROOT: &str = "/";
 
 fn current_mounts() -> Result<Vec<Mount>> {
-    mounts::current().map_err(|e| Error::io("read /proc/self/mountinfo", &e))
+    mounts::current().context("read /proc/self/mountinfo")
 }
 
 use crate::paths::text;
@@ -77,18 +77,15 @@ fn snap_path_check(p: &str) -> std::result::Result<(), String> {
 
 /// Opens the share's directory and checks it is on CephFS.
 fn open_share(path: &Path) -> Result<File> {
-    let dir = sys::fs::open_dir(path)
-        .map_err(|e| Error::io(format!("open share path {}", path.display()), &e))?;
+    let dir =
+        sys::fs::open_dir(path).with_context(|| format!("open share path {}", path.display()))?;
     match sys_ceph::is_cephfs(&dir) {
         Ok(true) => Ok(dir),
         Ok(false) => Err(Error::not_supported(format!(
             "{} is not on CephFS (no ceph.* virtual attributes)",
             path.display()
         ))),
-        Err(e) => Err(Error::io(
-            format!("read CephFS attributes of {}", path.display()),
-            &e,
-        )),
+        Err(e) => Err(e).with_context(|| format!("read CephFS attributes of {}", path.display())),
     }
 }
 
@@ -112,8 +109,8 @@ pub fn catalog_dir(config: &Config, share: &Path, mounts: &[Mount]) -> Result<(P
 /// The share path, canonical, and its catalog directory, refused when the
 /// catalog would be visible inside the share.
 fn resolve(share: &Path, config: &Config, mounts: &[Mount]) -> Result<(PathBuf, PathBuf, bool)> {
-    let path = std::fs::canonicalize(share)
-        .map_err(|e| Error::io(format!("share path {}", share.display()), &e))?;
+    let path =
+        std::fs::canonicalize(share).with_context(|| format!("share path {}", share.display()))?;
     let (catalog, creatable) = catalog_dir(config, &path, mounts)?;
     if catalog.starts_with(&path) {
         return Err(Error::not_supported(format!(
@@ -151,7 +148,7 @@ fn open_rooted(dir: &Path) -> Result<Catalog> {
 fn own_snapshots(share: &Path) -> Result<Vec<String>> {
     let snap = share.join(SNAP_DIR);
     Ok(std::fs::read_dir(&snap)
-        .map_err(|e| Error::io(format!("list {}", snap.display()), &e))?
+        .with_context(|| format!("list {}", snap.display()))?
         .flatten()
         .filter_map(|d| d.file_name().into_string().ok())
         .filter(|n| !n.starts_with('_'))
@@ -230,9 +227,9 @@ pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) ->
     let (path, dir, catalog) = check_location(base, &share.config, &mounts)?;
     // The rules of AddToShadowCopySet, again, right before the snapshot.
     crate::structure::require_supported(&path, &share.config.structure, &mounts, &share.name)
-        .map_err(|e| Error::new(e.status, format!("at commit: {}", e.message)))?;
+        .context("at commit")?;
     let snapdir = sys::fs::open_dir_at(&dir, SNAP_DIR)
-        .map_err(|e| Error::io(format!("open {}/{SNAP_DIR}", path.display()), &e))?;
+        .with_context(|| format!("open {}/{SNAP_DIR}", path.display()))?;
     let count = snapshot_count(&path)?;
     let limit = share.config.cephfs_snap_limit.0;
     if count >= limit as usize {
@@ -291,7 +288,7 @@ pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) ->
                     return Err(limit_error(&path, n, n as u32));
                 }
                 _ => {
-                    let err = Error::io(format!("mkdir {}", entry.snap_path), &e);
+                    let err = Error::with_cause(format!("mkdir {}", entry.snap_path), e);
                     return match undo {
                         Ok(()) => Err(err),
                         Err(u) => Err(Error::new(err.status, format!("{err}; {u}"))),
@@ -372,30 +369,32 @@ fn find_snapshot(e: &Entry) -> Result<Option<(File, File, String)>> {
         return Err(Error::new(
             ntstatus::ACCESS_DENIED,
             format!(
-                "the catalog entry of {} says it is a snapshot of {}: an entry names a                  snapshot in its own share's {SNAP_DIR} only",
+                "the catalog entry of {} says it is a snapshot of {}: an entry names a \
+                 snapshot in its own share's {SNAP_DIR} only",
                 e.snap_path, e.base_volume
             ),
         ));
     }
     let dir = open_share(&share)?;
     let snapdir = sys::fs::open_dir_at(&dir, SNAP_DIR)
-        .map_err(|err| Error::io(format!("open {}/{SNAP_DIR}", share.display()), &err))?;
+        .with_context(|| format!("open {}/{SNAP_DIR}", share.display()))?;
     let root = match sys::fs::open_dir_at(&snapdir, name.as_str()) {
         Ok(r) => r,
         Err(err) if err.raw_os_error() == Some(libc::ENOENT) => return Ok(None),
-        Err(err) => return Err(Error::io(format!("open {}", e.snap_path), &err)),
+        Err(err) => return Err(err).with_context(|| format!("open {}", e.snap_path)),
     };
     let Some(want) = &e.uuid else {
         return Err(Error::new(
             ntstatus::ACCESS_DENIED,
             format!(
-                "the catalog entry of {} records no identity (ceph.snap.btime): rvss acts on                  it only after `rvss repair` records the snapshot's",
+                "the catalog entry of {} records no identity (ceph.snap.btime): rvss acts on \
+                 it only after `rvss repair` records the snapshot's",
                 e.snap_path
             ),
         ));
     };
     let have = sys_ceph::snapshot_btime(&root)
-        .map_err(|err| Error::io(format!("ceph.snap.btime of {}", e.snap_path), &err))?;
+        .with_context(|| format!("ceph.snap.btime of {}", e.snap_path))?;
     if have.as_deref() != Some(want.as_str()) {
         return Err(Error::new(
             ntstatus::ACCESS_DENIED,
@@ -417,14 +416,11 @@ pub fn open_snapshot(e: &Entry) -> Result<Option<File>> {
 
 /// Removes the snapshot of `e` if it is still the one rvss made.
 fn destroy(e: &Entry) -> Result<()> {
-    let Some((snapdir, root, name)) = find_snapshot(e)
-        .map_err(|err| Error::new(err.status, format!("refusing to delete: {err}")))?
-    else {
+    let Some((snapdir, root, name)) = find_snapshot(e).context("refusing to delete")? else {
         return Ok(());
     };
     drop(root);
-    sys_ceph::remove_snapshot(&snapdir, &name)
-        .map_err(|err| Error::io(format!("rmdir {}", e.snap_path), &err))
+    sys_ceph::remove_snapshot(&snapdir, &name).with_context(|| format!("rmdir {}", e.snap_path))
 }
 
 /// snap_delete on CephFS.
@@ -465,7 +461,7 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
         // into a success; the entry stays, so that `rvss list` shows it
         // lost, until `rvss gc` drops it (or `rvss repair` sets it aside).
         if find_snapshot(&entry)
-            .map_err(|err| Error::new(err.status, format!("refusing to delete: {err}")))?
+            .context("refusing to delete")?
             .is_none()
         {
             return Err(Error::new(

@@ -6,7 +6,7 @@ use super::{
     KEY_ROOT,
 };
 use crate::catalog::{self, Durability, Entry, State};
-use crate::error::{Error, Result};
+use crate::error::{Context, Result};
 use crate::share::Share;
 use crate::sys::ceph::{self as sys_ceph, SNAP_DIR};
 use crate::{gmt, sys};
@@ -79,7 +79,7 @@ pub fn repair(shares: &[Share]) -> Result<Vec<(PathBuf, catalog::Repaired)>> {
                 aside.push(".lost");
                 sys::fs::rename_at(c.entries_dir(), &file, &aside)
                     .and_then(|()| c.entries_dir().sync_all())
-                    .map_err(|err| Error::io(format!("set aside the entry of {}", e.path), &err))?;
+                    .with_context(|| format!("set aside the entry of {}", e.path))?;
                 done.entries = done.entries.saturating_sub(1);
                 done.set_aside.push(
                     c.dir_path()

@@ -23,7 +23,7 @@
 
 use super::KEY_ROOT;
 use crate::catalog::{self, Catalog};
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::sys;
 use rustix::fs::{AtFlags, FileType};
 use std::ffi::OsStr;
@@ -65,7 +65,7 @@ fn refused(path: &Path, why: &str) -> Error {
 }
 
 fn stat(f: &File, shown: &Path) -> Result<rustix::fs::Stat> {
-    rustix::fs::fstat(f).map_err(|e| Error::io(format!("stat {}", shown.display()), &e.into()))
+    rustix::fs::fstat(f).with_context(|| format!("stat {}", shown.display()))
 }
 
 /// Opens the catalog directory `dir` checked as the module doc says,
@@ -83,7 +83,7 @@ pub fn open_checked(dir: &Path, creatable: usize) -> Result<Option<File>> {
         })
         .collect();
     let root = Path::new("/");
-    let mut cur = sys::fs::open_dir(root).map_err(|e| Error::io("open /", &e))?;
+    let mut cur = sys::fs::open_dir(root).context("open /")?;
     if let Some(why) = ancestor_problem(&stat(&cur, root)?) {
         return Err(refused(dir, &format!("/ is {why}")));
     }
@@ -101,7 +101,7 @@ pub fn open_checked(dir: &Path, creatable: usize) -> Result<Option<File>> {
                 // made the name meanwhile, and what is there is checked.
                 sys::fs::mkdir_at(&cur, name, CATALOG_DIR_MODE.into())
                     .and_then(|()| sys::fs::open_dir_at(&cur, *name))
-                    .map_err(|e| Error::io(format!("create {}", shown.display()), &e))?
+                    .with_context(|| format!("create {}", shown.display()))?
             }
             Err(e) if matches!(e.raw_os_error(), Some(libc::ELOOP) | Some(libc::ENOTDIR)) => {
                 return Err(refused(
@@ -109,7 +109,7 @@ pub fn open_checked(dir: &Path, creatable: usize) -> Result<Option<File>> {
                     &format!("{} is not a directory (or a link)", shown.display()),
                 ))
             }
-            Err(e) => return Err(Error::io(format!("open {}", shown.display()), &e)),
+            Err(e) => return Err(e).with_context(|| format!("open {}", shown.display())),
         };
         let st = stat(&next, &shown)?;
         let problem = if last {
@@ -179,7 +179,7 @@ pub fn untrusted_entries(c: &Catalog) -> Result<Vec<String>> {
     let mut names = vec![];
     let mut buf = sys::dir::EntryBuffer::with_size(8 * 1024);
     let listing = sys::fs::open_dir_at(c.entries_dir(), ".")
-        .map_err(|e| Error::io(format!("open {}", c.dir_path().display()), &e))?;
+        .with_context(|| format!("open {}", c.dir_path().display()))?;
     sys::dir::read_entries(&listing, &mut buf, |d| {
         let n = d.name.to_bytes();
         if n != b"." && n != b".." {
@@ -188,7 +188,7 @@ pub fn untrusted_entries(c: &Catalog) -> Result<Vec<String>> {
             ));
         }
     })
-    .map_err(|e| Error::io(format!("read {}", c.dir_path().display()), &e))?;
+    .with_context(|| format!("read {}", c.dir_path().display()))?;
     let mut out = vec![];
     for n in names {
         let Ok(st) = rustix::fs::statat(c.entries_dir(), n.as_os_str(), AtFlags::SYMLINK_NOFOLLOW)
