@@ -72,9 +72,14 @@ impl fmt::Display for Status {
     }
 }
 
+/// Samba's name with the value, "NT_STATUS_NOT_SUPPORTED (0xc00000bb)",
+/// as the hook's log line says it; the value alone when it has no name.
 impl fmt::Debug for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{self} ({:#010x})", self.0)
+        match self.name() {
+            Some(n) => write!(f, "{n} ({:#010x})", self.0),
+            None => write!(f, "{:#010x}", self.0),
+        }
     }
 }
 
@@ -121,6 +126,7 @@ mod tests {
         let odd = Status::from_code(0xC000_0999);
         assert_eq!(odd.name(), None);
         assert_eq!(odd.to_string(), "NTSTATUS 0xc0000999");
+        assert_eq!(format!("{odd:?}"), "0xc0000999");
         assert_eq!(0xC000_00BB_u32, NOT_SUPPORTED);
         assert_eq!(NOT_SUPPORTED, 0xC000_00BB_u32);
         // Every name is unique and spelled the way Samba spells it.

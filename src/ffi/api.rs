@@ -101,7 +101,9 @@ impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Lazy<F> {
     }
 }
 
-/// Logs the outcome (one line) and returns its NTSTATUS.
+/// Logs the outcome (one line, a failure ending in the status as Samba
+/// names it: "…: NT_STATUS_NOT_SUPPORTED (0xc00000bb)") and returns its
+/// NTSTATUS.
 fn finish(op: &str, share: &str, r: Result<impl fmt::Display>) -> Status {
     match r {
         Ok(line) => {
@@ -110,9 +112,9 @@ fn finish(op: &str, share: &str, r: Result<impl fmt::Display>) -> Status {
         }
         Err(e) => {
             if e.status == ntstatus::NOT_SUPPORTED || e.status == ntstatus::OBJECT_NAME_NOT_FOUND {
-                log::warn!("{share}: {op}: {e} (NTSTATUS {:#010x})", e.status);
+                log::warn!("{share}: {op}: {e}: {:?}", e.status);
             } else {
-                log::error!("{share}: {op}: {e} (NTSTATUS {:#010x})", e.status);
+                log::error!("{share}: {op}: {e}: {:?}", e.status);
             }
             e.status
         }

@@ -142,7 +142,7 @@ fn fault_snapshot_dir_deleted_or_replaced_by_a_symlink() {
         new_lines(&log_before, &w.rvss_log()),
         [format!(
             "  rvss: vm: snap_check_path: snapshot directory {}/.rvss is not a directory (a \
-             symbolic link, which rvss does not follow) (NTSTATUS 0xc00000bb)",
+             symbolic link, which rvss does not follow): NT_STATUS_NOT_SUPPORTED (0xc00000bb)",
             fs1.display()
         )]
     );
