@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 
 // The core's package queries, shared rather than repeated (std only).
 #[allow(dead_code)]
-#[path = "core/src/dpkg.rs"]
+#[path = "core/src/admin/dpkg.rs"]
 mod dpkg;
 #[allow(dead_code)]
-#[path = "core/src/process.rs"]
+#[path = "core/src/admin/process.rs"]
 mod process;
 
 const CACHE_ROOT: &str = "/var/cache/rvss/samba-headers";

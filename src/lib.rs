@@ -17,8 +17,8 @@
 
 // The core, under the paths the tests and benchmarks use (`rvss::catalog`).
 pub use rvss_core::{
-    backend, catalog, config, dpkg, duration, error, gmt, hooks, inventory, logging, mounts,
-    ntstatus, policy, process, restore, share, smbconf, structure, sys,
+    admin, backend, catalog, config, duration, error, gmt, hooks, logging, mounts, ntstatus,
+    policy, restore, share, structure, sys,
 };
 
 #[allow(unsafe_code)]

@@ -3,8 +3,8 @@
 
 use super::shares;
 use super::{Cli, Failure, Outcome, EXIT_ERROR, EXIT_OK};
+use rvss_core::admin::inventory;
 use rvss_core::backend::Registry;
-use rvss_core::inventory;
 use rvss_core::policy::gc::{self, Collected, Rules};
 use rvss_core::share::Share;
 use serde::Serialize;

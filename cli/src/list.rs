@@ -2,9 +2,9 @@
 
 use super::shares;
 use super::{Cli, Outcome, EXIT_ERROR, EXIT_OK};
+use rvss_core::admin::inventory;
 use rvss_core::backend::Registry;
 use rvss_core::catalog::{Catalog, Entry};
-use rvss_core::inventory;
 use rvss_core::policy::status::{status_of, Status};
 use rvss_core::share::Share;
 use serde::Serialize;

@@ -7,8 +7,8 @@
 //!   registry shares), from `--config` (default /etc/samba/smb.conf).
 
 use clap::{Parser, Subcommand};
+use rvss_core::admin::smbconf::SambaConf;
 use rvss_core::backend::Registry;
-use rvss_core::smbconf::SambaConf;
 use std::path::PathBuf;
 
 pub const EXIT_OK: i32 = 0;
@@ -109,7 +109,7 @@ impl Cli {
             .params
             .get(&rvss_core::config::option_key("state directory"))
             .map(PathBuf::from)
-            .or_else(|| rvss_core::samba::build_path("STATEDIR"));
+            .or_else(|| rvss_core::admin::samba::build_path("STATEDIR"));
         if let Some(dir) = state_dir {
             rvss_core::hooks::use_state_dir(&dir);
         }

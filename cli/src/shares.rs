@@ -1,9 +1,9 @@
 //! Resolving the shares the CLI works on, the way the module sees them.
 
 use super::{Failure, EXIT_ERROR};
+use rvss_core::admin::smbconf::SambaConf;
 use rvss_core::backend::{Backend, Registry};
 use rvss_core::share::Share;
-use rvss_core::smbconf::SambaConf;
 
 pub fn failure(message: impl Into<String>) -> Failure {
     Failure {

@@ -4,8 +4,8 @@
 
 use super::shares;
 use super::{Cli, Outcome, EXIT_OK};
+use rvss_core::admin::smbconf::GLOBAL_LINES;
 use rvss_core::backend::Registry;
-use rvss_core::smbconf::GLOBAL_LINES;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {

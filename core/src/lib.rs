@@ -11,32 +11,29 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 // Layers, bottom to top (a module uses only those below it): sys, error,
-// ntstatus, gmt, paths, duration, logging, process, mounts; config, share;
-// catalog (with restoring), structure, flush, restore; legacy, policy, backend
-// (the trait), then backend::btrfs and backend::cephfs, then
-// backend::registry and hooks; smbconf, samba, dpkg and inventory serve the
-// CLI.
+// ntstatus, gmt, paths, duration, logging, mounts, samba (the version
+// rules); config, share; catalog (with restoring), structure, flush,
+// restore; legacy, policy, backend (the trait), then backend::btrfs and
+// backend::cephfs, then backend::registry and hooks; admin (smb.conf, the
+// installed Samba and dpkg, inventory, subprocesses) serves the CLI only.
+pub mod admin;
 pub mod backend;
 pub mod catalog;
 pub mod config;
-pub mod dpkg;
 pub mod duration;
 pub mod error;
 pub mod flush;
 pub mod gmt;
 pub mod hooks;
-pub mod inventory;
 pub mod legacy;
 pub mod logging;
 pub mod mounts;
 pub mod ntstatus;
 pub mod paths;
 pub mod policy;
-pub mod process;
 pub mod restore;
 pub mod samba;
 pub mod share;
-pub mod smbconf;
 pub mod structure;
 #[allow(unsafe_code)]
 pub mod sys;

@@ -1,12 +1,10 @@
-//! The Samba rvss was built for, and the one that is installed. The VFS ABI
+//! The Samba rvss was built for, and whether a running one may load it
+//! (what the module needs; what is installed is `admin::samba`). The VFS ABI
 //! is versioned per release series: samba_init_module accepts any patch
 //! release of the major.minor series it was built for (security updates must
 //! not break backups) and refuses every other Samba; `rvss doctor` reads the
 //! built version from the module file (an exported marker string,
 //! `rvss_built_samba_version`) to say why.
-
-use crate::{dpkg, process};
-use std::path::{Path, PathBuf};
 
 /// Starts the marker in the module file (must match build.rs).
 pub const MARKER_PREFIX: &str = "RVSS-BUILT-FOR-SAMBA ";
@@ -109,49 +107,6 @@ fn parse_marker(s: &str) -> Option<BuiltFor> {
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn output(cmd: &str, args: &[&str]) -> Option<String> {
-    process::stdout(cmd, args).ok()
-}
-
-/// The running Samba's version as `smbd -V` prints it ("4.17.12-Debian").
-pub fn installed_version() -> Option<String> {
-    output("smbd", &["-V"])?
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Version ").map(str::to_string))
-}
-
-/// The installed `samba` package's Debian version, where dpkg knows it.
-pub fn installed_package_version() -> Option<String> {
-    dpkg::installed_version("samba")
-}
-
-/// Where Samba's FSRVP server (rpcd_fsrvp) is installed: a known place,
-/// or where dpkg says the package put it.
-pub fn fsrvp_server() -> Option<PathBuf> {
-    let known = [
-        "/usr/libexec/samba/rpcd_fsrvp",
-        "/usr/lib/samba/rpcd_fsrvp",
-        "/usr/local/samba/libexec/samba/rpcd_fsrvp",
-    ];
-    if let Some(p) = known.iter().map(PathBuf::from).find(|p| p.exists()) {
-        return Some(p);
-    }
-    dpkg::installed_file("*/rpcd_fsrvp")
-}
-
-/// `smbd -b`'s build paths, e.g. MODULESDIR, SAMBA_LIBEXECDIR.
-pub fn build_path(name: &str) -> Option<PathBuf> {
-    let key = format!("{name}:");
-    output("smbd", &["-b"])?
-        .lines()
-        .find_map(|l| l.trim().strip_prefix(&key).map(|v| PathBuf::from(v.trim())))
-}
-
-/// Where Samba loads `vfs objects = rvss` from.
-pub fn module_path(modules_dir: &Path) -> PathBuf {
-    modules_dir.join("vfs").join("rvss.so")
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! Samba compares them (lower case, single spaces).
 
 use libfuzzer_sys::fuzz_target;
-use rvss_core::smbconf::{parse, SambaConf};
+use rvss_core::admin::smbconf::{parse, SambaConf};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -104,7 +104,7 @@ pub struct World {
     /// lines, so that samba-dcerpcd runs Samba's default number of
     /// rpcd_fsrvp workers (5).
     pub samba_default_workers: bool,
-    /// Leave out every documented [global] line (rvss::smbconf::GLOBAL_LINES):
+    /// Leave out every documented [global] line (rvss::admin::smbconf::GLOBAL_LINES):
     /// a test that takes them from `rvss smbconf` instead.
     pub without_documented_globals: bool,
     /// Environment variables of this world's smbd (and so of the
@@ -337,11 +337,13 @@ impl World {
         );
         // The [global] lines vfs_rvss(8) documents: what the tests run is
         // the documented setup.
-        for l in rvss::smbconf::GLOBAL_LINES {
+        for l in rvss::admin::smbconf::GLOBAL_LINES {
             if self.without_documented_globals {
                 break;
             }
-            if self.samba_default_workers && l.starts_with(rvss::smbconf::FSRVP_WORKERS_OPTION) {
+            if self.samba_default_workers
+                && l.starts_with(rvss::admin::smbconf::FSRVP_WORKERS_OPTION)
+            {
                 continue;
             }
             c.push_str(&format!("\t{l}\n"));

@@ -32,7 +32,7 @@ fn add_tmpfs_share(w: &mut World, name: &str) {
 /// From 4.22 on, the RPC workers honour `log file`, and the worlds'
 /// `log.%m` expands there with an empty machine name: `log.`.
 fn fsrvp_log_name() -> &'static str {
-    let running = rvss::samba::installed_version().expect("smbd -V");
+    let running = rvss::admin::samba::installed_version().expect("smbd -V");
     let series = rvss::samba::release_series(&running);
     let minor: u32 = series
         .strip_prefix("4.")
@@ -263,7 +263,7 @@ fn module_built_for_another_samba_is_refused_with_one_line() {
     std::fs::write(plain.join("hello.txt"), "hello\n").unwrap();
     w.add_share("plain", &plain, &[]);
     w.start_samba();
-    let running = rvss::samba::installed_version().expect("smbd -V");
+    let running = rvss::admin::samba::installed_version().expect("smbd -V");
 
     // FSRVP cannot use the share...
     let o = w.rpc("fss_is_path_sup vm");
@@ -335,7 +335,7 @@ fn module_built_for_another_patch_release_of_the_series_serves_fsrvp() {
     let (mut w, vol) = world_with_subvolume("patchrelease", Some(&module));
     w.add_share("vm", &vol, &["vfs objects = rvss"]);
     w.start_samba();
-    let running = rvss::samba::installed_version().expect("smbd -V");
+    let running = rvss::admin::samba::installed_version().expect("smbd -V");
     assert_eq!(
         rvss::samba::compat(&running, &claimed),
         rvss::samba::Compat::PatchRelease,

@@ -70,7 +70,8 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
     assert_eq!(field("Version"), version);
     assert_eq!(field("Architecture"), arch);
     let depends = field("Depends");
-    let series = rvss::samba::release_series(&rvss::samba::installed_version().expect("smbd -V"));
+    let series =
+        rvss::samba::release_series(&rvss::admin::samba::installed_version().expect("smbd -V"));
     let (major, minor) = series.split_once('.').expect("major.minor");
     let next = format!("{major}.{}", minor.parse::<u32>().unwrap() + 1);
     let epoch = samba
@@ -137,7 +138,10 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
         assert_eq!(built.package, samba);
     }
     assert_ne!(
-        rvss::samba::compat(&rvss::samba::installed_version().unwrap(), &built.version),
+        rvss::samba::compat(
+            &rvss::admin::samba::installed_version().unwrap(),
+            &built.version
+        ),
         rvss::samba::Compat::OtherRelease
     );
 

@@ -2,8 +2,10 @@
 //! rpcd_fsrvp worker, the FSRVP server, a running smbd.
 
 use super::Checks;
-use rvss_core::smbconf::{self, SambaConf};
-use rvss_core::{process, samba};
+use rvss_core::admin::{
+    process, samba,
+    smbconf::{self, SambaConf},
+};
 use std::path::Path;
 
 /// FSRVP exposes each shadow copy as a registry share.

@@ -1,13 +1,13 @@
 //! `rvss doctor`: Samba, and the module built for it.
 
 use super::Checks;
-use rvss_core::samba;
+use rvss_core::{admin, samba};
 
 /// Samba installed, rvss.so installed where Samba loads it, and built for
 /// this Samba.
 pub(super) fn check_samba_and_module(c: &mut Checks) {
-    let running = samba::installed_version();
-    let package = samba::installed_package_version();
+    let running = admin::samba::installed_version();
+    let package = admin::samba::installed_package_version();
     match &running {
         Some(v) => c.ok(
             "samba",
@@ -24,7 +24,7 @@ pub(super) fn check_samba_and_module(c: &mut Checks) {
             "install Samba (apt-get install samba)",
         ),
     }
-    let Some(modules_dir) = samba::build_path("MODULESDIR") else {
+    let Some(modules_dir) = admin::samba::build_path("MODULESDIR") else {
         if running.is_some() {
             c.fail(
                 "module",
@@ -35,7 +35,7 @@ pub(super) fn check_samba_and_module(c: &mut Checks) {
         }
         return;
     };
-    let module = samba::module_path(&modules_dir);
+    let module = admin::samba::module_path(&modules_dir);
     let bytes = match std::fs::read(&module) {
         Ok(b) => b,
         Err(e) => {

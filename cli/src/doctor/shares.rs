@@ -2,10 +2,10 @@
 //! snapshot directory or `.snap`, and catalogs).
 
 use super::{Checks, Status};
+use rvss_core::admin::inventory;
+use rvss_core::admin::smbconf::{SambaConf, Section};
 use rvss_core::backend::{DoctorContext, Level, Registry};
-use rvss_core::inventory;
 use rvss_core::share::Share;
-use rvss_core::smbconf::{SambaConf, Section};
 use std::path::PathBuf;
 
 /// Every share that loads rvss, each through the backend serving it.

@@ -2,7 +2,7 @@
 //! installed file matches a pattern. The one place rvss asks dpkg (build.rs
 //! includes this file, so the module's build asks the same way).
 
-use crate::process;
+use super::process;
 use std::path::PathBuf;
 
 /// The installed version of `package` ("2:4.17.12+dfsg-0+deb12u4"), where

@@ -1,7 +1,7 @@
 //! What the CLI's reports go by, from smb.conf: the paths every share
 //! definition points to (exposed shadow copies included).
 
-use crate::smbconf::SambaConf;
+use super::smbconf::SambaConf;
 use std::collections::BTreeSet;
 
 /// Paths of every share definition, to tell exposed snapshots from orphans.

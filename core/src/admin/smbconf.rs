@@ -3,9 +3,9 @@
 //! shares (where FSRVP exposes shadow copies). Parametric options fall back
 //! to [global], as `lp_parm_*` does.
 
+use super::process;
 use crate::config::{option_key, samba_bool, Config};
 use crate::error::{Error, Result};
-use crate::process;
 use std::collections::BTreeMap;
 use std::path::Path;
 
