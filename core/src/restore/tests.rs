@@ -1,6 +1,7 @@
 //! Unit tests on the machine's own filesystem (a copy: no reflink needed).
-//! They need root (owners, device nodes); the e2e tests (e2e_restore,
-//! e2e_safety) cover btrfs, Samba and share users.
+//! They need root (owners, device nodes); the end-to-end tests
+//! (tests/e2e/restore.rs, tests/e2e/safety.rs: `restore::…`, `safety::…` in
+//! the `e2e` binary) cover btrfs, Samba and share users.
 
 use super::*;
 use rustix::fs::Mode;

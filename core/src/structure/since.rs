@@ -69,7 +69,7 @@ fn remembered() -> MutexGuard<'static, HashMap<Key, Checked>> {
         .unwrap_or_else(|e| e.into_inner())
 }
 
-/// A test hook of the end-to-end tests (`tests/e2e_commit_check.rs`): with
+/// A test hook of the end-to-end tests (`tests/e2e/commit_check.rs`): with
 /// RVSS_TEST_FORGET_CHECKS naming a directory in smbd's environment, nothing
 /// remembered of share `share` is used while that directory holds a file
 /// named `share` (as if another worker process had made the check). Unset

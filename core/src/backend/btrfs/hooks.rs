@@ -184,7 +184,7 @@ pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) ->
     })
 }
 
-/// A test hook of the end-to-end tests (`tests/e2e_commit_race.rs`): with
+/// A test hook of the end-to-end tests (`tests/e2e/commit_race.rs`): with
 /// RVSS_TEST_PAUSE_BEFORE_SNAPSHOT naming a directory in smbd's environment,
 /// the create hook, with the name reserved and right before the snapshot
 /// ioctl, creates `paused` there and waits until `go` exists (at
