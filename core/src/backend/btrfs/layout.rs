@@ -9,6 +9,7 @@
 use crate::config::{Config, DEFAULT_SNAPSHOT_DIR_NAME};
 use crate::error::{Context, Error, Result};
 use crate::mounts::{self, Mount};
+use crate::ntstatus;
 use crate::paths::join_rel;
 use crate::sys;
 use std::os::unix::fs::MetadataExt;
@@ -122,11 +123,8 @@ fn btrfs_mount_of<'a>(mounts: &'a [Mount], path: &Path) -> Result<&'a Mount> {
 pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layout> {
     // Samba follows a symlinked share path when it serves the share, so rvss
     // snapshots what the share really shows: the link's target.
-    let share = std::fs::canonicalize(share_path).map_err(|e| {
-        Error::not_supported(format!(
-            "share path {} cannot be resolved: {e}",
-            share_path.display()
-        ))
+    let share = std::fs::canonicalize(share_path).with_status(ntstatus::NOT_SUPPORTED, || {
+        format!("share path {} cannot be resolved", share_path.display())
     })?;
     if share.to_str().is_none() {
         return Err(Error::not_supported(format!(
@@ -134,11 +132,8 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
             share.display()
         )));
     }
-    let dir = sys::fs::open_dir(&share).map_err(|e| {
-        Error::not_supported(format!(
-            "share path {} is not a directory: {e}",
-            share.display()
-        ))
+    let dir = sys::fs::open_dir(&share).with_status(ntstatus::NOT_SUPPORTED, || {
+        format!("share path {} is not a directory", share.display())
     })?;
     let on_btrfs =
         sys::fs::is_btrfs(&dir).with_context(|| format!("statfs {}", share.display()))?;
