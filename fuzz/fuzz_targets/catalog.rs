@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 use rvss_core::catalog::{
     entry_name, parse, parse_legacy, rel_of_entry_name, serialize, serialize_legacy, Entry, State,
 };
-use rvss_core::retention::{to_prune, Policy};
+use rvss_core::policy::retention::{to_prune, Policy};
 
 #[derive(Arbitrary, Debug)]
 struct RawEntry {

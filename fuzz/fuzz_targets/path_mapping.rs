@@ -8,8 +8,9 @@
 //! base directory, relative path.
 
 use libfuzzer_sys::fuzz_target;
-use rvss_core::layout::{is_plain_absolute, join_rel, key_for, Layout, TOP_LEVEL_KEY};
+use rvss_core::backend::btrfs::layout::{key_for, Layout, TOP_LEVEL_KEY};
 use rvss_core::mounts::Mount;
+use rvss_core::paths::{is_plain_absolute, join_rel};
 use rvss_core::restore::relative;
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
