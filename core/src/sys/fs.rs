@@ -69,8 +69,8 @@ pub fn open_beneath(root: impl AsFd, rel: &Path) -> io::Result<File> {
     } else {
         rel
     };
-    Ok(File::from(rustix::fs::openat2(
-        root,
+    match rustix::fs::openat2(
+        root.as_fd(),
         path,
         DIR_FLAGS,
         Mode::empty(),
@@ -78,7 +78,72 @@ pub fn open_beneath(root: impl AsFd, rel: &Path) -> io::Result<File> {
             | ResolveFlags::NO_SYMLINKS
             | ResolveFlags::NO_MAGICLINKS
             | ResolveFlags::NO_XDEV,
-    )?))
+    ) {
+        Ok(fd) => Ok(File::from(fd)),
+        // openat2 is Linux 5.6+; valgrind and container seccomp profiles
+        // older than it answer ENOSYS. The same rules, a component at a time.
+        Err(Errno::NOSYS) => walk_beneath(root, path),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `open_beneath` without openat2: each component opened with O_NOFOLLOW
+/// from the handle of the one before, `..` and absolute paths refused
+/// (EXDEV, as RESOLVE_BENEATH reports an escape; stricter: even a `..` that
+/// stays below), a link on the way ELOOP, and each directory checked to be
+/// on the root's mount (RESOLVE_NO_XDEV; btrfs subvolumes share a mount but
+/// not a device number, so the mount id, where statx gives it).
+fn walk_beneath(root: impl AsFd, rel: &Path) -> io::Result<File> {
+    use std::path::Component;
+    let root = root.as_fd();
+    let mount = mount_of(root)?;
+    let mut dir: Option<File> = None;
+    for c in rel.components() {
+        let name = match c {
+            Component::CurDir => continue,
+            Component::Normal(name) => name,
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => {
+                return Err(Errno::XDEV.into())
+            }
+        };
+        let parent = dir.as_ref().map_or(root, |d| d.as_fd());
+        let next = match rustix::fs::openat(parent, name, DIR_FLAGS, Mode::empty()) {
+            Ok(fd) => File::from(fd),
+            Err(e @ (Errno::NOTDIR | Errno::LOOP)) => {
+                let link = rustix::fs::statat(parent, name, AtFlags::SYMLINK_NOFOLLOW)
+                    .is_ok_and(|st| FileType::from_raw_mode(st.st_mode) == FileType::Symlink);
+                return Err(if link { Errno::LOOP } else { e }.into());
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if mount_of(&next)? != mount {
+            return Err(Errno::XDEV.into());
+        }
+        dir = Some(next);
+    }
+    match dir {
+        Some(d) => Ok(d),
+        None => Ok(File::from(rustix::fs::openat(
+            root,
+            ".",
+            DIR_FLAGS,
+            Mode::empty(),
+        )?)),
+    }
+}
+
+/// The mount an open file is on: statx's mount id (Linux 5.8+), else its
+/// device number (which refuses a subvolume boundary too: the safe side).
+fn mount_of(f: impl AsFd) -> io::Result<(u64, bool)> {
+    let st = rustix::fs::statx(f, "", AtFlags::EMPTY_PATH, rustix::fs::StatxFlags::MNT_ID)?;
+    if st.stx_mask & rustix::fs::StatxFlags::MNT_ID.bits() != 0 {
+        Ok((st.stx_mnt_id, true))
+    } else {
+        Ok((
+            u64::from(st.stx_dev_major) << 32 | u64::from(st.stx_dev_minor),
+            false,
+        ))
+    }
 }
 
 /// Creates the directory `name` inside `parent` with `mode` (EEXIST is fine).
@@ -410,7 +475,15 @@ mod tests {
 
     #[test]
     fn open_beneath_goes_down_without_links_escapes_or_files() {
-        let dir = std::env::temp_dir().join(format!("rvss-sys-beneath-{}", std::process::id()));
+        // openat2, and the walk used where openat2 answers ENOSYS (valgrind,
+        // old seccomp profiles): the same answers.
+        beneath_rules(|r, p| open_beneath(r, p), "openat2");
+        beneath_rules(|r, p| walk_beneath(r, p), "walk");
+    }
+
+    fn beneath_rules(open: impl Fn(&File, &Path) -> io::Result<File>, tag: &str) {
+        let dir =
+            std::env::temp_dir().join(format!("rvss-sys-beneath-{tag}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("a/b/c")).unwrap();
         std::fs::write(dir.join("a/file"), b"x").unwrap();
@@ -419,19 +492,12 @@ mod tests {
         let root = open_dir(&dir).unwrap();
         let ino = |f: &File| f.metadata().unwrap().ino();
 
-        let c = open_beneath(&root, Path::new("a/b/c")).unwrap();
+        let c = open(&root, Path::new("a/b/c")).unwrap();
         assert_eq!(ino(&c), std::fs::metadata(dir.join("a/b/c")).unwrap().ino());
         // Empty: the root itself.
-        assert_eq!(
-            ino(&open_beneath(&root, Path::new("")).unwrap()),
-            ino(&root)
-        );
+        assert_eq!(ino(&open(&root, Path::new("")).unwrap()), ino(&root));
 
-        let errno = |rel: &str| {
-            open_beneath(&root, Path::new(rel))
-                .unwrap_err()
-                .raw_os_error()
-        };
+        let errno = |rel: &str| open(&root, Path::new(rel)).unwrap_err().raw_os_error();
         // A link is refused at any component: last (O_NOFOLLOW with
         // O_DIRECTORY says ENOTDIR), or on the way (ELOOP).
         assert!(matches!(errno("a/link"), Some(libc::ELOOP | libc::ENOTDIR)));

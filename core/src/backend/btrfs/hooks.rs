@@ -137,6 +137,21 @@ pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) ->
                         format!("at commit, in the snapshot as taken: {}; snapshot removed", e.message),
                     ),
                 },
+                // Anything but a missing path is no vanished share (say
+                // what failed, e.g. ENOSYS from a seccomp profile).
+                Err(e) if !matches!(
+                    e.raw_os_error(),
+                    Some(libc::ENOENT | libc::ENOTDIR | libc::ELOOP)
+                ) =>
+                {
+                    let what = format!(
+                        "open {} in the snapshot {}",
+                        layout.rel.display(),
+                        snapshot.display()
+                    );
+                    let e = Error::with_cause(what, e);
+                    Error::new(e.status, format!("{e}; snapshot removed"))
+                }
                 Err(e) => {
                     log::debug!(
                         "{}: {} in the snapshot: {e}",

@@ -3,7 +3,7 @@
 
 use super::{
     catalog_dir, check_path, create, current_mounts, delete, location_problem, open_snapshot,
-    prune, repair, snapshot_count, trust, CephfsSnapshots,
+    prune_each, repair, snapshot_count, trust, CephfsSnapshots,
 };
 use crate::backend::{Backend, Backup, DoctorContext, Finding, Snapshots};
 use crate::catalog::{Catalog, Entry, Repaired};
@@ -63,9 +63,9 @@ impl Backend for Cephfs {
         &self,
         share: &Share,
         dry_run: bool,
-        _left_alone: &mut dyn FnMut(Entry, Error),
+        left_alone: &mut dyn FnMut(Entry, Error),
     ) -> Result<Vec<Entry>> {
-        prune_share(share, dry_run)
+        prune_share(share, dry_run, left_alone)
     }
 
     /// The snapshot is `<share>/.snap/<name>`, the share's directory itself;
@@ -112,20 +112,26 @@ impl Backend for Cephfs {
 }
 
 /// `rvss prune` for one CephFS share: its retained backups beyond its
-/// policy, deleted unless `dry_run`.
-pub fn prune_share(share: &Share, dry_run: bool) -> Result<Vec<Entry>> {
+/// policy, deleted unless `dry_run`; each that cannot go is handed to
+/// `left_alone` and the others are pruned (as on btrfs).
+pub fn prune_share(
+    share: &Share,
+    dry_run: bool,
+    left_alone: &mut dyn FnMut(Entry, Error),
+) -> Result<Vec<Entry>> {
     if !share.config.retention.enabled() {
         return Ok(vec![]);
     }
     let path = std::fs::canonicalize(&share.path).unwrap_or_else(|_| share.path.clone());
     let mut out = vec![];
     for catalog in catalogs(std::slice::from_ref(share))? {
-        out.extend(prune(
+        out.extend(prune_each(
             &catalog,
             &share.name,
             &path,
             &share.config.retention,
             dry_run,
+            left_alone,
         )?);
     }
     Ok(out)

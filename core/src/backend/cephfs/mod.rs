@@ -580,5 +580,25 @@ fn prune(
     retention::prune(catalog, &OneShare { path }, share, policy, dry_run)
 }
 
+/// `retention::prune_each` for `rvss prune`: a backup that cannot go is
+/// reported through `left_alone`, the others are pruned.
+fn prune_each(
+    catalog: &Catalog,
+    share: &str,
+    path: &Path,
+    policy: &retention::Policy,
+    dry_run: bool,
+    left_alone: &mut dyn FnMut(Entry, crate::error::Error),
+) -> Result<Vec<Entry>> {
+    retention::prune_each(
+        catalog,
+        &OneShare { path },
+        share,
+        policy,
+        dry_run,
+        left_alone,
+    )
+}
+
 #[cfg(test)]
 mod tests;
