@@ -260,16 +260,6 @@ fn commit_round(w: &World, module: &str, round: usize) -> f64 {
     let _ = std::fs::remove_file(&trace);
     let ms = support::trace::call_interval(&strace, "fss_CommitShadowCopySet")
         .unwrap_or_else(|| panic!("{module}: no CommitShadowCopySet request/reply in the trace"));
-    let deletes: Vec<String> = exposed
-        .iter()
-        .map(|e| format!("fss_delete {} {} {}", e.share, e.set, e.copy))
-        .collect();
-    let o = w.rpc(&deletes.join("; "));
-    assert!(
-        o.status.success() && !text(&o).contains("failed"),
-        "{module}: deleting the set: {}\n{}",
-        text(&o),
-        w.logs()
-    );
+    support::busy::delete_set(w, &exposed);
     ms
 }
