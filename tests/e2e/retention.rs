@@ -244,13 +244,21 @@ fn gc_after_killing_the_fsrvp_server_mid_loop_keeps_every_backup() {
         "cd '{}' && for d in $(seq 1 30); do mkdir d$d; (cd d$d && touch $(seq -f f%g 1 500)); done",
         share.display()
     ));
-    // A loop of creates in the background; rpcd_fsrvp is killed while a
-    // set is between its reservation and its exposure.
+    // A loop of creates in the background. rpcd_fsrvp is killed the moment
+    // a new entry file appears in the catalog (the set's reservation): the
+    // catalog is watched through the world's mount namespace from here, so
+    // the kill lands within the commit's walk of the tree above, long
+    // before the set is exposed.
     let stop = w.dir.join("stop-loop");
-    let mut bg = w.spawn_sh(&format!(
-        "while [ ! -e '{}' ]; do rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro vm' >/dev/null 2>&1; done",
-        stop.display()
-    ));
+    let catalog = PathBuf::from(format!("/proc/{}/root", w.pid))
+        .join(fs1.strip_prefix("/").unwrap())
+        .join(".rvss/catalog.d");
+    let entries = || -> std::collections::BTreeSet<std::ffi::OsString> {
+        std::fs::read_dir(&catalog)
+            .map(|rd| rd.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default()
+    };
+    assert!(!entries().is_empty(), "catalog not found at {catalog:?}");
     let orphan_ids = |w: &World| -> Vec<String> {
         list_json(w)
             .iter()
@@ -260,25 +268,39 @@ fn gc_after_killing_the_fsrvp_server_mid_loop_keeps_every_backup() {
     };
     let mut left = None;
     for attempt in 1..=5 {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        let mut seen = orphan_ids(&w);
-        while seen.is_empty() && std::time::Instant::now() < deadline {
-            seen = orphan_ids(&w);
+        let _ = std::fs::remove_file(&stop);
+        let known = entries();
+        let mut bg = w.spawn_sh(&format!(
+            "while [ ! -e '{}' ]; do rpcclient -U 'root%{PASSWORD}' ncacn_np:127.0.0.1 -c 'fss_create_expose backup ro vm' >/dev/null 2>&1; done",
+            stop.display()
+        ));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let mut reserved = None;
+        while reserved.is_none() && std::time::Instant::now() < deadline {
+            reserved = entries().into_iter().find(|n| !known.contains(n));
         }
-        assert!(!seen.is_empty(), "no set was ever seen mid-creation");
-        let pid = w.pid_of("rpcd_fsrvp").expect("rpcd_fsrvp runs");
-        w.must(&format!("kill -9 {pid}"));
-        std::thread::sleep(std::time::Duration::from_millis(500));
-        // The set was still unexposed when its server died: it stays so.
+        let reserved = reserved.expect("no set reserved a catalog entry within 60 s");
+        let pids = w.pids_of("rpcd_fsrvp");
+        assert!(!pids.is_empty(), "rpcd_fsrvp runs");
+        for pid in &pids {
+            // The world's own rpcd_fsrvp, found through its namespace.
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid.to_string()])
+                .status();
+        }
+        // No create may run while the orphan is judged: stop the loop.
+        std::fs::write(&stop, "").unwrap();
+        bg.wait().unwrap();
+        // A set still unexposed when its server died stays so.
         let now = orphan_ids(&w);
-        if let Some(id) = seen.into_iter().find(|id| now.contains(id)) {
-            eprintln!("rpcd_fsrvp killed mid-set at attempt {attempt}: {id} left");
+        eprintln!(
+            "attempt {attempt}: killed {pids:?} after {reserved:?} appeared; orphans {now:?}"
+        );
+        if let Some(id) = now.into_iter().next() {
             left = Some(id);
             break;
         }
     }
-    std::fs::write(&stop, "").unwrap();
-    bg.wait().unwrap();
     let left = left.expect("the kill never left a set unexposed (5 attempts)");
     assert!(
         orphan_ids(&w).contains(&left),
