@@ -37,6 +37,9 @@ struct rvss_share {
 	 * built-in STATEDIR), where rvss lists the snapshot directories it has
 	 * used. NULL: the one passed last in this process, else /var/lib/samba. */
 	const char *state_dir;
+	/* Who asked, as Samba knows the session's user ("DOMAIN\account"),
+	 * for the audit trail (snap_create, snap_delete); NULL: unknown. */
+	const char *user;
 };
 
 /* snap_check_path: is the share snapshottable? On success base_volume names

@@ -73,6 +73,14 @@ install -m 0644 "$top/packaging/debian/smb.conf.example" "$doc/examples/smb.conf
 install -D -m 0755 "$top/scripts/ctdb/05.rvss-cephfs-evict.script" \
     "$doc/examples/ctdb/05.rvss-cephfs-evict.script"
 chmod 0644 "$doc/changelog.gz" "$root"/usr/share/man/man8/*.gz
+# The daily maintenance timer (rvss(8), MAINTENANCE), enabled by postinst
+# with deb-systemd-helper as Debian's own packages are.
+for unit in rvss-maintenance.service rvss-maintenance.timer; do
+    install -D -m 0644 "$top/packaging/systemd/$unit" "$root/usr/lib/systemd/system/$unit"
+done
+for script in postinst prerm postrm; do
+    install -m 0755 "$top/packaging/debian/$script" "$root/DEBIAN/$script"
+done
 
 # Shared-library dependencies of the binaries (libc6, libgcc-s1).
 printf 'Source: rvss\n\nPackage: rvss\nArchitecture: any\n' >"$work/debian/control"
@@ -88,7 +96,7 @@ Version: $version
 Architecture: $arch
 Maintainer: rvss developers <rvss-devel@example.org>
 Installed-Size: $size
-Depends: $samba_range, $shlibs
+Depends: $samba_range, init-system-helpers, $shlibs
 Recommends: samba-vfs-modules
 Suggests: smbclient
 Enhances: samba
@@ -102,7 +110,8 @@ Description: Remote VSS (MS-FSRVP) shadow copies for Samba shares on btrfs and C
  snapshots.
  .
  The rvss tool checks shares, lists and prunes snapshots and diagnoses an
- installation (rvss doctor).
+ installation (rvss doctor); a daily timer prunes backups by policy and
+ removes orphaned snapshots.
  .
  Built for Samba $built_version (package $built_package); loads in any
  Samba $major.$minor.x (the VFS interface is fixed within a release series).

@@ -34,8 +34,14 @@ TOOL_PACKAGES=(
     btrfs-progs util-linux mount iproute2 procps
     # chattr, for the tests of refused snapshot directories
     e2fsprogs
-    # moving the clock for gc grace tests (tests/e2e/safety.rs)
-    faketime
+    # moving the clock for gc grace tests (tests/e2e/safety.rs) and
+    # rpcd_fsrvp's for calendar retention (tests/e2e/retention.rs), which
+    # judges in Europe/Berlin's time (tzdata; not in a minbase root)
+    faketime tzdata
+    # systemd-analyze verify of the package's timer (tests/e2e/package.rs)
+    systemd
+    # promtool checks `rvss metrics` (tests/e2e/monitoring.rs)
+    prometheus
     # getfacl/setfacl, getfattr/setfattr: restore keeps ACLs and xattrs
     # (tests/e2e/restore.rs)
     acl attr
@@ -83,6 +89,9 @@ cmd:ip                      iproute2           iproute             iproute2     
 cmd:ps                      procps             procps-ng           procps            procps-ng
 cmd:chattr                  e2fsprogs          e2fsprogs           e2fsprogs         e2fsprogs
 cmd:faketime                faketime           libfaketime         libfaketime       libfaketime
+tz:Europe/Berlin            tzdata             tzdata              timezone          tzdata
+cmd:systemd-analyze         systemd            systemd             systemd           systemd
+cmd:promtool                prometheus         golang-github-prometheus prometheus  prometheus
 cmd:setfacl                 acl                acl                 acl               acl
 cmd:setfattr                attr               attr                attr              attr
 cmd:pandoc                  pandoc             pandoc              pandoc-cli        pandoc-cli
@@ -278,6 +287,7 @@ check_requirements() {
         ca:*) [ -e /etc/ssl/certs/ca-certificates.crt ] || [ -e /etc/pki/tls/certs/ca-bundle.crt ] ||
             [ -e /etc/ssl/ca-bundle.pem ] && ok=1 || ok=0 ;;
         lib:*) ldconfig -p 2>/dev/null | grep -q "${check#lib:}[-.0-9]*\.so" && ok=1 || ok=0 ;;
+        tz:*) [ -e "/usr/share/zoneinfo/${check#tz:}" ] && ok=1 || ok=0 ;;
         esac
         [ $ok = 1 ] || missing+=("$check $deb $fed $suse $arch")
     done <<<"$REQUIREMENTS"
@@ -524,7 +534,7 @@ main() {
         key=upstream-$SMBD_VERSION
         package_version=
         check_requirements
-        [ -f "$CACHE_ROOT/samba-headers/$key/.complete" ] && return 0
+        bundle_fits "$key" && return 0
         local t
         for t in smbclient smbtorture rpcclient; do
             command -v "$t" >/dev/null || log "note: $t is missing (the end-to-end tests need it, from the same Samba build as smbd)"
@@ -535,9 +545,21 @@ main() {
         package_version=$(installed_version samba)
         [ -n "$package_version" ] || die "samba is still not installed"
         key=$package_version
-        [ -f "$CACHE_ROOT/samba-headers/$key/.complete" ] && return 0
+        bundle_fits "$key" && return 0
     fi
     prepare_headers "$key" "$package_version"
+}
+
+# Whether the bundle for KEY is complete and still compiles the wrapper: a
+# bundle made before samba-module/samba.h included more of Samba's headers
+# lacks them, and is prepared again rather than failing the build.
+bundle_fits() {
+    local bundle=$CACHE_ROOT/samba-headers/$1
+    [ -f "$bundle/.complete" ] || return 1
+    if ! gcc -fsyntax-only "${CFLAGS_SAMBA[@]}" $(include_flags "$bundle") "$WRAPPER" 2>/dev/null; then
+        log "the header bundle in $bundle lacks what samba-module/samba.h now includes; preparing it again"
+        return 1
+    fi
 }
 
 # (sourcing the script defines the functions only, for tests)

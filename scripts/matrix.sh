@@ -10,7 +10,7 @@
 #     that claim other Samba versions (for the version tests);
 #  2. package root: another clean minbase with only `samba smbclient
 #     btrfs-progs` (and the test tools: samba-testsuite iproute2 procps
-#     man-db faketime e2fsprogs), then `apt-get install ./rvss_*.deb`;
+#     man-db faketime tzdata systemd prometheus e2fsprogs), then `apt-get install ./rvss_*.deb`;
 #  3. there: a simulated Samba patch release (a local archive of the same
 #     samba packages one patch level up) must upgrade with rvss installed,
 #     neither removing nor holding back either;
@@ -105,7 +105,7 @@ install_package_root() {
     $ROOT run "$name" --toolchain debian -- bash -euxc "
         apt-get update -qq
         apt-get install -y -qq --no-install-recommends $release samba smbclient btrfs-progs >/dev/null
-        apt-get install -y -qq --no-install-recommends $release samba-testsuite iproute2 procps man-db faketime e2fsprogs acl attr >/dev/null
+        apt-get install -y -qq --no-install-recommends $release samba-testsuite iproute2 procps man-db faketime tzdata systemd prometheus e2fsprogs acl attr >/dev/null
         apt-get install -y -qq $release /tmp/$(basename "$deb") >/dev/null
         dpkg-query -W -f='\${Status} \${Version}\n' rvss samba samba-vfs-modules
         for p in rvss samba samba-vfs-modules; do
@@ -113,6 +113,10 @@ install_package_root() {
         done
         test -f \"\$(smbd -b | sed -n 's/^ *MODULESDIR: *//p')/vfs/rvss.so\"
         test -x /usr/sbin/rvss
+        # The daily maintenance timer: enabled by the install, its units
+        # valid as systemd reads them in this root.
+        test -L /etc/systemd/system/timers.target.wants/rvss-maintenance.timer
+        systemd-analyze verify /usr/lib/systemd/system/rvss-maintenance.service /usr/lib/systemd/system/rvss-maintenance.timer
     "
 }
 

@@ -17,7 +17,7 @@
 
 // The core, under the paths the tests and benchmarks use (`rvss::catalog`).
 pub use rvss_core::{
-    admin, backend, catalog, config, duration, error, gmt, hooks, logging, mounts, ntstatus,
+    admin, audit, backend, catalog, config, duration, error, gmt, hooks, logging, mounts, ntstatus,
     policy, restore, share, structure, sys,
 };
 

@@ -15,6 +15,10 @@ pub struct Args {
     /// Print a JSON array instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Instead of the snapshots, the last N operations FSRVP asked of rvss
+    /// (the audit trail: time, operation, share, snapshot, user, outcome).
+    #[arg(long, value_name = "N")]
+    pub history: Option<usize>,
 }
 
 #[derive(Serialize, Debug)]
@@ -89,8 +93,46 @@ pub(crate) fn rows(
     Ok((rows, corrupt))
 }
 
+/// `--history N`: the audit trail's last N records, oldest first.
+fn history(args: &Args, n: usize) -> Outcome {
+    let records = rvss_core::audit::read(n).map_err(|e| super::Failure {
+        code: EXIT_ERROR,
+        message: format!(
+            "reading {}: {e}",
+            rvss_core::state_dir::get()
+                .join(rvss_core::audit::FILE_NAME)
+                .display()
+        ),
+    })?;
+    if args.json {
+        crate::print_json(&records, "[]");
+        return Ok(EXIT_OK);
+    }
+    println!(
+        "{:<24} {:<11} {:<12} {:<20} {:<24} {:>8} SNAPSHOT",
+        "TIME", "OPERATION", "SHARE", "USER", "STATUS", "MS"
+    );
+    for r in &records {
+        println!(
+            "{:<24} {:<11} {:<12} {:<20} {:<24} {:>8.1} {} ({})",
+            r.time,
+            r.op.hook(),
+            r.share,
+            r.user.as_deref().unwrap_or("-"),
+            r.status,
+            r.ms,
+            r.snapshot.as_deref().unwrap_or("-"),
+            r.outcome
+        );
+    }
+    Ok(EXIT_OK)
+}
+
 pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
     let conf = cli.samba_conf()?;
+    if let Some(n) = args.history {
+        return history(args, n);
+    }
     let shares = shares::rvss_shares(&conf, None)?;
     // Corrupt entries are named on stderr and make the exit code 2.
     let (rows, corrupt) = rows(registry, &shares, &inventory::share_paths(&conf))?;

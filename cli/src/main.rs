@@ -37,7 +37,10 @@ pub struct Cli {
 mod check;
 mod doctor;
 mod gc;
+mod health;
 mod list;
+mod maintain;
+mod metrics;
 mod prune;
 mod repair;
 mod restore;
@@ -54,6 +57,15 @@ pub enum Command {
     Prune(prune::Args),
     /// Remove orphaned snapshots (made by rvss, referenced by nothing).
     Gc(gc::Args),
+    /// Prune, then gc (what the package's daily timer runs); exit 2 if
+    /// either failed.
+    Maintain(maintain::Args),
+    /// A monitoring check (Nagios, Icinga, Zabbix): one status line with
+    /// performance data; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+    Health(health::Args),
+    /// Print (or write atomically into a file) every share's state as
+    /// Prometheus metrics, for node_exporter's textfile collector.
+    Metrics(metrics::Args),
     /// Print the [global] lines rvss needs, or a share's lines that show its
     /// backups as Previous Versions.
     Smbconf(smbconf::Args),
@@ -131,6 +143,9 @@ pub fn run(cli: Cli) -> i32 {
         Command::List(a) => list::run(&cli, a, reg),
         Command::Prune(a) => prune::run(&cli, a, reg),
         Command::Gc(a) => gc::run(&cli, a, reg),
+        Command::Maintain(a) => maintain::run(&cli, a, reg),
+        Command::Metrics(a) => metrics::run(&cli, a, reg),
+        Command::Health(a) => health::run(&cli, a, reg),
         Command::Smbconf(a) => smbconf::run(&cli, a, reg),
         Command::Restore(a) => restore::run(&cli, a, reg),
         Command::Repair(a) => repair::run(&cli, a, reg),

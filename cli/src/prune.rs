@@ -5,6 +5,7 @@ use super::{Cli, Failure, Outcome, EXIT_ERROR, EXIT_OK};
 use rvss_core::backend::Registry;
 use rvss_core::catalog::Entry;
 use rvss_core::error::Error;
+use rvss_core::policy::retention::{judge, Keep};
 use rvss_core::share::Share;
 
 #[derive(clap::Args, Debug)]
@@ -12,7 +13,8 @@ pub struct Args {
     /// Only this share.
     #[arg(long)]
     pub share: Option<String>,
-    /// List what would be deleted, delete nothing.
+    /// List what would be deleted and what is kept (with the rules that
+    /// keep it), delete nothing.
     #[arg(long)]
     pub dry_run: bool,
     /// Print a JSON array of the pruned (or prunable) backups.
@@ -42,6 +44,33 @@ pub(crate) fn prune(
     Ok(pruned)
 }
 
+/// The retained backups each share's policy keeps, newest first, with the
+/// rules that keep them (what `--dry-run` shows besides what would go).
+fn kept(registry: &Registry, shares: &[Share]) -> Result<Vec<(String, Entry, Vec<Keep>)>, Failure> {
+    let mut out = vec![];
+    for share in shares {
+        let policy = &share.config.retention;
+        if !policy.enabled() {
+            continue;
+        }
+        let backend = registry
+            .resolve(share)
+            .map_err(|e| shares::failure(format!("share {}: {e}", share.name)))?;
+        for cat in backend.catalogs(std::slice::from_ref(share))? {
+            let entries = {
+                let _lock = cat.lock_shared()?;
+                cat.entries()?
+            };
+            for (i, keep) in judge(&entries, &share.name, policy, rvss_core::gmt::now()) {
+                if let (false, Some(e)) = (keep.is_empty(), entries.get(i)) {
+                    out.push((share.name.clone(), e.clone(), keep));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
     let conf = cli.samba_conf()?;
     let mut stuck = 0;
@@ -59,6 +88,12 @@ pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
         } else {
             "pruned"
         };
+        if args.dry_run {
+            for (share, e, keep) in kept(registry, &shares)? {
+                let why: Vec<String> = keep.iter().map(|k| k.to_string()).collect();
+                println!("keep {share} {} {} ({})", e.gmt, e.path, why.join(", "));
+            }
+        }
         for e in &pruned {
             println!("{verb} {} {} {}", e.share, e.gmt, e.path);
         }

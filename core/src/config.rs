@@ -157,17 +157,38 @@ impl Default for SnapLimit {
     }
 }
 
-/// `rvss:retain`, `rvss:retain days`: the retention policy (its rules are
-/// `policy::retention`'s).
+/// `rvss:retain`, `rvss:retain days` and the calendar counts: the
+/// retention policy (its rules are `policy::retention`'s).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Retention {
     /// `rvss:retain`: keep the newest N backups (0 = no count rule).
     pub keep_last: u32,
     /// `rvss:retain days`: keep backups younger than D days (0 = no age rule).
     pub keep_days: u32,
+    /// `rvss:retain hourly` ... `rvss:retain yearly`.
+    pub calendar: Calendar,
 }
 
-/// Largest accepted value of either retention option (about 27 years of days).
+/// `rvss:retain hourly|daily|weekly|monthly|yearly`: keep the newest
+/// backup of each of the N most recent such periods that hold one
+/// (`policy::calendar`); 0 = no such rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Calendar {
+    pub hourly: u32,
+    pub daily: u32,
+    pub weekly: u32,
+    pub monthly: u32,
+    pub yearly: u32,
+}
+
+impl Calendar {
+    /// Whether any calendar rule is set.
+    pub fn any(&self) -> bool {
+        self.hourly > 0 || self.daily > 0 || self.weekly > 0 || self.monthly > 0 || self.yearly > 0
+    }
+}
+
+/// Largest accepted value of any retention option (about 27 years of days).
 const MAX_RETAIN: u32 = 10_000;
 
 impl Retention {
@@ -175,12 +196,19 @@ impl Retention {
         Ok(Retention {
             keep_last: retain_count(get, "retain")?,
             keep_days: retain_count(get, "retain days")?,
+            calendar: Calendar {
+                hourly: retain_count(get, "retain hourly")?,
+                daily: retain_count(get, "retain daily")?,
+                weekly: retain_count(get, "retain weekly")?,
+                monthly: retain_count(get, "retain monthly")?,
+                yearly: retain_count(get, "retain yearly")?,
+            },
         })
     }
 
     /// Whether deleted shadow copies are kept at all.
     pub fn enabled(&self) -> bool {
-        self.keep_last > 0 || self.keep_days > 0
+        self.keep_last > 0 || self.keep_days > 0 || self.calendar.any()
     }
 }
 

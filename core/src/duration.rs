@@ -18,6 +18,13 @@ pub fn parse_seconds(s: &str) -> Result<i64, String> {
 
 /// RFC 3339 (UTC, whole seconds) for a Unix time; the number itself when
 /// it is outside 1970..=9999.
+/// The Unix time an RFC 3339 timestamp names (None: not one, or before
+/// 1970).
+pub fn parse_rfc3339(s: &str) -> Option<i64> {
+    let t = humantime::parse_rfc3339(s).ok()?;
+    i64::try_from(t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs()).ok()
+}
+
 pub fn rfc3339(t: i64) -> String {
     match u64::try_from(t) {
         Ok(secs) if secs <= 253_402_300_799 => {

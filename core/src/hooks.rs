@@ -23,10 +23,10 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
     delete_with(&Registry::builtin(), share, base_path, snap_path)
 }
 
-/// Where Samba keeps its state (the hook's `state_dir`), for what the
-/// backends keep there (btrfs: the snapshot directories used before).
+/// Where Samba keeps its state (the hook's `state_dir`), for what rvss
+/// keeps there (the audit trail; btrfs: the snapshot directories used).
 pub fn use_state_dir(dir: &Path) {
-    crate::backend::btrfs::known_dirs::use_state_dir(dir);
+    crate::state_dir::set(dir);
 }
 
 pub fn check_path_with(registry: &Registry, share: &Share) -> Result<String> {

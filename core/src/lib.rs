@@ -17,6 +17,7 @@
 // backend::cephfs, then backend::registry and hooks; admin (smb.conf, the
 // installed Samba and dpkg, inventory, subprocesses) serves the CLI only.
 pub mod admin;
+pub mod audit;
 pub mod backend;
 pub mod catalog;
 pub mod config;
@@ -34,6 +35,7 @@ pub mod policy;
 pub mod restore;
 pub mod samba;
 pub mod share;
+pub mod state_dir;
 pub mod structure;
 #[allow(unsafe_code)]
 pub mod sys;

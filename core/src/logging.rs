@@ -92,6 +92,20 @@ pub fn follow_samba_level() {
     }
 }
 
+/// Samba's level of the audit trail's lines (`crate::audit`): 1, "normal"
+/// in Samba's terms, printed at `log level = 1` and above.
+pub const AUDIT_LEVEL: i32 = 1;
+
+/// Delivers an audit line at [`AUDIT_LEVEL`] when Samba prints that level
+/// (the same check as a `log::warn!`, without calling it a warning).
+pub fn audit(line: &str) {
+    if let Some(l) = LOGGER.get() {
+        if log::max_level() >= level_filter(AUDIT_LEVEL) {
+            (l.sink)(AUDIT_LEVEL, line);
+        }
+    }
+}
+
 /// The CLI's sink.
 pub fn stderr_sink(_level: i32, line: &str) {
     eprintln!("rvss: {line}");

@@ -82,6 +82,11 @@ fuzz_target!(|data: &[u8]| {
             let policy = Policy {
                 keep_last: i as u32,
                 keep_days: (3 - i) as u32,
+                calendar: rvss_core::config::Calendar {
+                    daily: (i * 2) as u32,
+                    monthly: i as u32,
+                    ..Default::default()
+                },
             };
             for now in [0, 1_764_064_800, i64::MIN, i64::MAX] {
                 let out = to_prune(&entries, share, &policy, now);

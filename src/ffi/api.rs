@@ -2,6 +2,7 @@
 
 use super::c_api::rvss_share;
 use super::guard;
+use crate::audit;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::hooks;
@@ -18,6 +19,8 @@ struct ShimArgs {
     name: String,
     path: PathBuf,
     config: Result<Config>,
+    /// Who asked (`DOMAIN\account`), for the audit trail.
+    user: Option<String>,
 }
 
 /// Reads a C string argument; a NULL or non-UTF-8 one is a clear error.
@@ -70,7 +73,14 @@ unsafe fn hook_share(share: *const rvss_share) -> Result<ShimArgs> {
         (!v.is_null()).then(|| unsafe { CStr::from_ptr(v) }.to_string_lossy().into_owned())
     };
     let config = Config::from_options(get);
-    Ok(ShimArgs { name, path, config })
+    // SAFETY: NULL or the shim's NUL-terminated string, valid for the hook.
+    let user = unsafe { arg(s.user, "user") }.ok();
+    Ok(ShimArgs {
+        name,
+        path,
+        config,
+        user,
+    })
 }
 
 /// Copies `s` and a NUL into the caller's buffer.
@@ -150,6 +160,46 @@ fn run_hook<T: fmt::Display>(
     })
 }
 
+/// What an audited hook found out for its record: the snapshot and what
+/// became of it (left None and empty when it failed before knowing).
+#[derive(Default)]
+struct Trail {
+    snapshot: Option<String>,
+    outcome: String,
+}
+
+/// `run_hook` for the hooks that make and delete shadow copies: each call
+/// also leaves one audit record (`crate::audit`), whatever its outcome.
+fn run_audited_hook<T: fmt::Display>(
+    op: audit::Op,
+    read_share: impl FnOnce() -> Result<ShimArgs>,
+    body: impl FnOnce(ShimArgs, &mut Trail) -> Result<T>,
+) -> u32 {
+    logging::follow_samba_level();
+    guard(op.hook(), || {
+        let started = std::time::SystemTime::now();
+        let clock = std::time::Instant::now();
+        let hs = read_share();
+        let name = share_name(&hs);
+        let user = hs.as_ref().ok().and_then(|s| s.user.clone());
+        let mut trail = Trail::default();
+        let outcome = hs.and_then(|hs| body(hs, &mut trail));
+        let why = outcome.as_ref().err().map(|e| e.message.clone());
+        let status = finish(op.hook(), &name, outcome);
+        audit::record(&audit::Record {
+            time: audit::timestamp(started),
+            op,
+            share: name,
+            snapshot: trail.snapshot,
+            user,
+            status: audit::status_name(status),
+            outcome: why.unwrap_or(trail.outcome),
+            ms: clock.elapsed().as_secs_f64() * 1e3,
+        });
+        status
+    })
+}
+
 /// # Safety
 /// `share` as for `hook_share`; `base_volume` valid for `len` bytes.
 #[no_mangle]
@@ -198,11 +248,11 @@ pub unsafe extern "C" fn rvss_snap_create(
     snap_path: *mut c_char,
     snap_path_len: usize,
 ) -> u32 {
-    run_hook(
-        "snap_create",
+    run_audited_hook(
+        audit::Op::Create,
         // SAFETY: forwarded from the caller's contract.
         || unsafe { hook_share(share) },
-        |hs| {
+        |hs, trail| {
             let share = hs.share()?;
             // SAFETY: forwarded from the caller's contract.
             let bv = unsafe { arg(base_volume, "base volume") }?;
@@ -215,6 +265,8 @@ pub unsafe extern "C" fn rvss_snap_create(
                 if rw { "writable" } else { "read-only" }
             );
             let c = hooks::create(&share, &bv, *ts, rw)?;
+            trail.snapshot = Some(c.snap_path.clone());
+            trail.outcome = if rw { "writable" } else { "read-only" }.into();
             // SAFETY: forwarded from the caller's contract.
             unsafe { copy_out(&c.base_path, base_path, base_path_len) }?;
             // SAFETY: forwarded from the caller's contract.
@@ -236,11 +288,11 @@ pub unsafe extern "C" fn rvss_snap_delete(
     base_path: *const c_char,
     snap_path: *const c_char,
 ) -> u32 {
-    run_hook(
-        "snap_delete",
+    run_audited_hook(
+        audit::Op::Delete,
         // SAFETY: forwarded from the caller's contract.
         || unsafe { hook_share(share) },
-        |hs| {
+        |hs, trail| {
             let share = hs.share()?;
             // SAFETY: forwarded from the caller's contract.
             let bp = unsafe { arg(base_path, "base path") }?;
@@ -250,7 +302,13 @@ pub unsafe extern "C" fn rvss_snap_delete(
                 "{}: snap_delete: base path {bp}, snapshot path {sp}",
                 share.name
             );
+            trail.snapshot = Some(sp.clone());
             let d = hooks::delete(&share, &bp, &sp)?;
+            trail.outcome = match d {
+                Deleted::Destroyed => "destroyed",
+                Deleted::Retained => "retained",
+            }
+            .into();
             Ok(Lazy(move |f: &mut fmt::Formatter<'_>| match d {
                 Deleted::Destroyed => write!(f, "deleted {sp}"),
                 Deleted::Retained => {

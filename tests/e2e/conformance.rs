@@ -89,7 +89,30 @@ fn every_case_passes_on_its_own() {
 #[test]
 fn whole_suite_passes_in_one_run() {
     let w = torture_world("torture-all");
-    let (ok, failed, out) = torture(&w, "rpc.fsrvp");
+    let (mut ok, mut failed, out) = torture(&w, "rpc.fsrvp");
+    // smbtorture's own race, not rvss's: a case's cleanup unlinks the base
+    // file while the previous case's connection, torn down without waiting,
+    // may still hold it open; on a loaded machine the next case's open of
+    // the base file then answers DELETE_PENDING before rvss is called at
+    // all. Such a case (only such a failure) runs again alone, once.
+    for case in failed.clone() {
+        let first = out
+            .split(&format!("failure: fsrvp.{case} ["))
+            .nth(1)
+            .and_then(|rest| rest.lines().nth(1));
+        if !first.is_some_and(|l| l.contains("NT_STATUS_DELETE_PENDING") && l.contains("base")) {
+            continue;
+        }
+        eprintln!("{case}: smbtorture's DELETE_PENDING race ({first:?}); running it alone");
+        let (again, still, out2) = torture(&w, &format!("rpc.fsrvp.fsrvp.{case}"));
+        assert!(
+            still.is_empty() && again == vec![case.clone()],
+            "{case} alone:\n{out2}\n{}",
+            w.rvss_log()
+        );
+        failed.retain(|c| c != &case);
+        ok.push(case);
+    }
     assert!(
         failed.is_empty(),
         "failed: {failed:?}\n{out}\n{}",

@@ -66,13 +66,19 @@ impl Drop for Fs {
     }
 }
 
+/// Samba's state directory as the hooks are told it: the test's own, so
+/// that what rvss keeps there (the snapshot directories used, the audit
+/// trail) never reaches the host's /var/lib/samba.
+static STATE_DIR: std::sync::OnceLock<CString> = std::sync::OnceLock::new();
+
 fn share_for(name: &CString, path: &CString) -> Share {
     Share {
         name: name.as_ptr(),
         path: path.as_ptr(),
         ctx: std::ptr::null_mut(),
         option: None,
-        state_dir: std::ptr::null(),
+        state_dir: STATE_DIR.get().expect("the inner test sets STATE_DIR").as_ptr(),
+        user: std::ptr::null(),
     }
 }
 
@@ -128,6 +134,8 @@ fn inner_hostile_hooks() {
     std::fs::create_dir_all(dir.join("mnt")).unwrap();
     let _guard = Fs(dir.clone());
     let mnt = dir.join("mnt");
+    std::fs::create_dir_all(dir.join("state")).unwrap();
+    STATE_DIR.set(c(&dir.join("state"))).unwrap();
     sh(&format!(
         "truncate -s 300M {0}/img && mkfs.btrfs -q {0}/img && mount -o loop {0}/img {1}",
         dir.display(),
@@ -147,6 +155,16 @@ fn inner_hostile_hooks() {
     let base = CString::new(base).unwrap();
     let (st, legit) = create(&share, &base, 1_764_064_800);
     assert_eq!(st, 0, "snap_create");
+    // What rvss keeps in the state directory went to the one it was told.
+    let kept: Vec<_> = std::fs::read_dir(dir.join("state"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        kept.contains(&"rvss-snapshot-dirs".to_string()) && kept.contains(&"rvss-history".to_string()),
+        "{kept:?}"
+    );
     let snapdir = mnt.join(".rvss/vol1");
     // A snapshot rvss did not make, and a symlink into user data.
     sh(&format!(

@@ -27,6 +27,7 @@ mod flush;
 mod foundation;
 mod hostile_hooks;
 mod logging;
+mod monitoring;
 mod package;
 mod pinning;
 mod reliability;

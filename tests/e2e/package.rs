@@ -114,6 +114,8 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
         "/usr/share/doc/rvss/changelog.gz",
         "/usr/share/doc/rvss/examples/smb.conf",
         "/usr/share/doc/rvss/examples/ctdb/05.rvss-cephfs-evict.script",
+        "/usr/lib/systemd/system/rvss-maintenance.service",
+        "/usr/lib/systemd/system/rvss-maintenance.timer",
     ] {
         let line = listing
             .lines()
@@ -169,6 +171,8 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
         "rvss:vm file patterns",
         "rvss:retain = N",
         "rvss:retain days",
+        "rvss:retain daily",
+        "rvss:retain yearly",
         "shadow:snapsharepath",
         "Hyper-V",
         "rpc_srv:5",
@@ -186,6 +190,10 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
         "list [",
         "prune [",
         "gc [",
+        "maintain",
+        "MAINTENANCE",
+        "rvss-maintenance.timer",
+        "journalctl -u rvss-maintenance",
         "restore ",
         "smbconf [SHARE]",
         "fsrvp-workers",
@@ -227,4 +235,75 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(report["ok"], true, "{report:#}");
+
+    // The daily timer: enabled on install, valid units, and the service's
+    // command does its work (an orphan older than gc's grace goes).
+    let control = run("dpkg-deb", &["-I", deb_s]);
+    for script in ["postinst", "prerm", "postrm"] {
+        assert!(control.contains(script), "no {script}:\n{control}");
+    }
+    let units = root.join("usr/lib/systemd/system");
+    let service = std::fs::read_to_string(units.join("rvss-maintenance.service")).unwrap();
+    let timer = std::fs::read_to_string(units.join("rvss-maintenance.timer")).unwrap();
+    for line in ["OnCalendar=daily", "Persistent=true", "RandomizedDelaySec=", "WantedBy=timers.target"] {
+        assert!(timer.contains(line), "timer lacks {line}:\n{timer}");
+    }
+    let exec = service
+        .lines()
+        .find_map(|l| l.strip_prefix("ExecStart="))
+        .expect("ExecStart");
+    let args = exec
+        .strip_prefix("/usr/sbin/rvss ")
+        .unwrap_or_else(|| panic!("ExecStart runs {exec}"));
+    if std::path::Path::new("/var/lib/dpkg/info/rvss.list").exists() {
+        // The package is installed here (make matrix): the timer was enabled
+        // by postinst, and systemd reads the installed units as they are.
+        assert!(
+            std::path::Path::new("/etc/systemd/system/timers.target.wants/rvss-maintenance.timer")
+                .is_symlink(),
+            "the install did not enable rvss-maintenance.timer"
+        );
+        let o = Command::new("systemd-analyze")
+            .args(["verify"])
+            .arg("/usr/lib/systemd/system/rvss-maintenance.service")
+            .arg("/usr/lib/systemd/system/rvss-maintenance.timer")
+            .output()
+            .expect("systemd-analyze (Debian package systemd)");
+        assert!(o.status.success(), "{}", text(&o));
+    } else {
+        // Not installed: the same units, the service's command at the
+        // unpacked CLI (systemd-analyze checks that it is executable).
+        let dir = tmp.0.join("units");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("rvss-maintenance.service"),
+            service.replace("ExecStart=/usr/sbin/rvss", &format!("ExecStart={}", packaged_cli.display())),
+        )
+        .unwrap();
+        std::fs::write(dir.join("rvss-maintenance.timer"), &timer).unwrap();
+        let o = Command::new("systemd-analyze")
+            .args(["verify", "--man=no"])
+            .arg(dir.join("rvss-maintenance.service"))
+            .arg(dir.join("rvss-maintenance.timer"))
+            .output()
+            .expect("systemd-analyze (Debian package systemd)");
+        assert!(o.status.success(), "{}", text(&o));
+    }
+    // An orphan (its exposed share removed behind FSRVP's back): the
+    // daily run that first sees it starts its grace (an hour), the next
+    // day's removes it.
+    let out = w.rpc_ok("fss_create_expose backup ro vm");
+    let orphan = parse_expose(&out).pop().expect(&out);
+    w.must(&format!("net conf delshare '{}'", orphan.unc_share()));
+    for (shift, removes) in [("+1d", false), ("+2d", true)] {
+        let o = w.sh(&format!(
+            "faketime -f '{shift}' '{}' {args}",
+            packaged_cli.display()
+        ));
+        let said = text(&o);
+        assert_eq!(o.status.code(), Some(0), "{shift}: {said}");
+        assert_eq!(said.contains("removed orphan vm"), removes, "{shift}: {said}");
+    }
+    let o = w.sh(&format!("'{}' list --json", packaged_cli.display()));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[]", "{}", text(&o));
 }

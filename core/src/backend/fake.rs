@@ -43,7 +43,7 @@ pub fn world(tag: &str, retain: u32) -> (PathBuf, Share) {
         snapshot_dir: Some(snaps),
         retention: crate::config::Retention {
             keep_last: retain,
-            keep_days: 0,
+            ..Default::default()
         },
         ..Default::default()
     };

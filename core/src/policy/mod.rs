@@ -2,6 +2,7 @@
 //! (which backups are kept), gc (orphans), and how a snapshot is reported.
 //! They work through `backend::Snapshots`, never on a filesystem directly.
 
+pub mod calendar;
 pub mod gc;
 pub mod retention;
 pub mod status;

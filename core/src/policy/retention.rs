@@ -1,20 +1,55 @@
 //! Retention: shadow copies FSRVP deletes are kept as read-only backups when
-//! the share asks for it (`rvss:retain`, `rvss:retain days`), and pruned
-//! oldest first beyond the policy.
+//! the share asks for it (`rvss:retain`, `rvss:retain days`, the calendar
+//! counts of `policy::calendar`), and pruned oldest first beyond the policy.
 
+use super::calendar::{self, Period};
 use crate::backend::Snapshots;
 use crate::catalog::{Catalog, Durability, Entry, State};
 use crate::error::{Error, Result};
+use crate::sys::time::Civil;
 use std::path::Path;
 
-/// The policy (`rvss:retain`, `rvss:retain days`), parsed with the
+/// The policy (`rvss:retain`, `rvss:retain days`, `rvss:retain daily`
+/// ...), parsed with the
 /// share's other options.
 pub use crate::config::Retention as Policy;
 
-/// Indexes of `share`'s retained backups that the policy no longer keeps:
-/// a backup stays while it is among the newest `keep_last` or younger than
-/// `keep_days`; everything else goes, oldest first.
-pub fn to_prune(entries: &[Entry], share: &str, policy: &Policy, now: i64) -> Vec<usize> {
+/// Why the policy keeps a backup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Keep {
+    /// Among the newest `rvss:retain`.
+    Newest,
+    /// Younger than `rvss:retain days`.
+    Young,
+    /// The newest of its hour, day, week, month or year under the calendar
+    /// rules.
+    #[serde(untagged)]
+    Calendar(Period),
+}
+
+impl std::fmt::Display for Keep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Keep::Newest => f.write_str("newest"),
+            Keep::Young => f.write_str("young"),
+            Keep::Calendar(p) => f.write_str(p.name()),
+        }
+    }
+}
+
+/// Each of `share`'s retained backups (indexes into `entries`), newest
+/// first, with the rules that keep it (none: the policy drops it). Either
+/// rule keeps: a backup stays while it is among the newest `keep_last`,
+/// younger than `keep_days`, or the newest of one of the calendar periods
+/// kept (in the local calendar `local`).
+pub fn judge_with(
+    entries: &[Entry],
+    share: &str,
+    policy: &Policy,
+    now: i64,
+    local: &dyn Fn(i64) -> Option<Civil>,
+) -> Vec<(usize, Vec<Keep>)> {
     let mut retained: Vec<usize> = (0..entries.len())
         .filter(|&i| {
             entries[i].state == State::Retained && entries[i].share.eq_ignore_ascii_case(share)
@@ -24,17 +59,41 @@ pub fn to_prune(entries: &[Entry], share: &str, policy: &Policy, now: i64) -> Ve
     retained.sort_by(|&a, &b| {
         (entries[b].created, &entries[b].gmt).cmp(&(entries[a].created, &entries[a].gmt))
     });
-    let mut out: Vec<usize> = retained
+    let times: Vec<i64> = retained.iter().map(|&i| entries[i].created).collect();
+    let by_calendar = calendar::keeps(&times, &policy.calendar, local);
+    retained
         .iter()
+        .zip(by_calendar)
         .enumerate()
-        .filter(|&(rank, &i)| {
-            let by_count = policy.keep_last > 0 && (rank as u64) < u64::from(policy.keep_last);
-            let by_age = policy.keep_days > 0
-                // Saturating: `created` comes from a file someone may have edited.
-                && now.saturating_sub(entries[i].created) < i64::from(policy.keep_days) * 86_400;
-            !(by_count || by_age)
+        .map(|(rank, (&i, periods))| {
+            let mut keep = vec![];
+            if policy.keep_last > 0 && (rank as u64) < u64::from(policy.keep_last) {
+                keep.push(Keep::Newest);
+            }
+            // Saturating: `created` comes from a file someone may have edited.
+            if policy.keep_days > 0
+                && now.saturating_sub(entries[i].created) < i64::from(policy.keep_days) * 86_400
+            {
+                keep.push(Keep::Young);
+            }
+            keep.extend(periods.into_iter().map(Keep::Calendar));
+            (i, keep)
         })
-        .map(|(_, &i)| i)
+        .collect()
+}
+
+/// `judge_with` in the server's local time.
+pub fn judge(entries: &[Entry], share: &str, policy: &Policy, now: i64) -> Vec<(usize, Vec<Keep>)> {
+    judge_with(entries, share, policy, now, &crate::sys::time::local)
+}
+
+/// Indexes of `share`'s retained backups that the policy no longer keeps
+/// (`judge`), oldest first.
+pub fn to_prune(entries: &[Entry], share: &str, policy: &Policy, now: i64) -> Vec<usize> {
+    let mut out: Vec<usize> = judge(entries, share, policy, now)
+        .into_iter()
+        .filter(|(_, keep)| keep.is_empty())
+        .map(|(i, _)| i)
         .collect();
     out.reverse();
     out
@@ -174,11 +233,13 @@ mod tests {
         let p = Policy {
             keep_last: 2,
             keep_days: 0,
+            ..Default::default()
         };
         assert_eq!(to_prune(&v, "vm", &p, 1000), vec![0]);
         let p = Policy {
             keep_last: 1,
             keep_days: 0,
+            ..Default::default()
         };
         // Oldest first.
         assert_eq!(to_prune(&v, "vm", &p, 1000), vec![0, 2]);
@@ -195,13 +256,72 @@ mod tests {
         let p = Policy {
             keep_last: 0,
             keep_days: 1,
+            ..Default::default()
         };
         assert_eq!(to_prune(&v, "vm", &p, now), vec![0]);
         let p = Policy {
             keep_last: 2,
             keep_days: 1,
+            ..Default::default()
         };
         assert!(to_prune(&v, "vm", &p, now).is_empty());
+    }
+
+    #[test]
+    fn calendar_rules_keep_alongside_count_and_age_and_say_why() {
+        use crate::policy::calendar::tests::berlin;
+        // One backup at 21:00 UTC (22:00 in Berlin) on each of ten days of
+        // March 2026, and a second one that day at 22:30 UTC (23:30).
+        let day = 86_400;
+        let first = 1_772_398_800; // 2026-03-01 21:00 UTC
+        let mut v = vec![];
+        for d in 0..10 {
+            v.push(e("vm", first + d * day, State::Retained));
+        }
+        v.push(e("vm", first + 9 * day + 5_400, State::Retained));
+        let now = first + 10 * day;
+        let p = Policy {
+            keep_last: 1,
+            keep_days: 0,
+            calendar: crate::config::Calendar {
+                daily: 3,
+                weekly: 2,
+                ..Default::default()
+            },
+        };
+        let judged = judge_with(&v, "vm", &p, now, &berlin);
+        let why = |i: usize| judged.iter().find(|(j, _)| *j == i).unwrap().1.clone();
+        // The newest (March 10th, 23:30) is kept by the count, as its day's
+        // newest and as its week's (Monday the 9th to Sunday the 15th).
+        assert_eq!(
+            why(10),
+            vec![Keep::Newest, Keep::Calendar(Period::Daily), Keep::Calendar(Period::Weekly)]
+        );
+        // Its day's earlier backup only by nothing.
+        assert!(why(9).is_empty());
+        assert_eq!(why(8), vec![Keep::Calendar(Period::Daily)]);
+        assert_eq!(why(7), vec![Keep::Calendar(Period::Daily), Keep::Calendar(Period::Weekly)]);
+        // Every other backup goes, oldest first.
+        let mut gone: Vec<usize> = (0..7).collect();
+        gone.push(9);
+        let mut pruned: Vec<usize> = judged
+            .iter()
+            .filter(|(_, k)| k.is_empty())
+            .map(|(i, _)| *i)
+            .collect();
+        pruned.sort_unstable();
+        assert_eq!(pruned, gone);
+        // The reasons print as the option names say them.
+        let shown: Vec<String> = why(10).iter().map(|k| k.to_string()).collect();
+        assert_eq!(shown, ["newest", "daily", "weekly"]);
+        assert_eq!(
+            serde_json::to_string(&why(10)).unwrap(),
+            r#"["newest","daily","weekly"]"#
+        );
+        // A calendar rule alone enables retention.
+        assert!(policy(&[("retain monthly", "6")]).unwrap().enabled());
+        assert_eq!(policy(&[("retain weekly", "4")]).unwrap().calendar.weekly, 4);
+        assert!(policy(&[("retain yearly", "ten")]).is_err());
     }
 
     #[test]
@@ -216,6 +336,7 @@ mod tests {
         let p = Policy {
             keep_last: 0,
             keep_days: 1,
+            ..Default::default()
         };
         assert_eq!(to_prune(&v, "vm", &p, 1_764_064_800), vec![0]);
     }
@@ -238,6 +359,7 @@ mod tests {
         let p = Policy {
             keep_last: 1,
             keep_days: 0,
+            ..Default::default()
         };
         let mut left = vec![];
         let done = prune_each(&c.catalog, &fake, "vm", &p, false, &mut |e, why| {
@@ -270,6 +392,7 @@ mod tests {
         let p = Policy {
             keep_last: 1,
             keep_days: 0,
+            ..Default::default()
         };
         let listed = prune(&c.catalog, &fake, "vm", &p, true).unwrap();
         assert_eq!(listed, vec![old.clone()]);

@@ -9,6 +9,7 @@ pub mod dir;
 pub mod fs;
 pub mod search;
 pub mod thread;
+pub mod time;
 
 /// Whether this process runs as root (effective uid 0): the one root check.
 pub fn is_root() -> bool {

@@ -3,45 +3,18 @@
 //! stay listed, deletable by FSRVP, pruned and collected.
 //!
 //! Kept in Samba's state directory (root-owned, where Samba keeps its own
-//! persistent state), one absolute path per line, appended by the hooks when
-//! a snapshot is made in a directory not yet listed. Which directory that is
-//! comes from Samba (`use_state_dir`): smb.conf's `state directory` may move
-//! it, and the module and the CLI must find the same file.
+//! persistent state, `crate::state_dir`), one absolute path per line,
+//! appended by the hooks when a snapshot is made in a directory not yet
+//! listed.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// Samba's built-in state directory on Debian (`smbd -b`: STATEDIR), used
-/// only until the module or the CLI names the one this Samba uses.
-const DEFAULT_STATE_DIR: &str = "/var/lib/samba";
 const FILE_NAME: &str = "rvss-snapshot-dirs";
 
-/// The state directory Samba uses, as set by `use_state_dir`.
-static STATE_DIR: Mutex<Option<PathBuf>> = Mutex::new(None);
-
-/// Tells where Samba keeps its state: the module passes Samba's own
-/// `lp_state_directory()` at each hook (smb.conf's `state directory`, else
-/// Samba's built-in default), the CLI the same as it reads it from the
-/// configuration and `smbd -b`. A relative path is ignored.
-pub fn use_state_dir(dir: &Path) {
-    if !dir.is_absolute() {
-        return;
-    }
-    let mut current = STATE_DIR
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    if current.as_deref() != Some(dir) {
-        *current = Some(dir.to_path_buf());
-    }
-}
-
 fn state_dir() -> PathBuf {
-    STATE_DIR
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(DEFAULT_STATE_DIR))
+    crate::state_dir::get()
 }
 
 fn parse(bytes: &[u8]) -> Vec<PathBuf> {
@@ -158,17 +131,17 @@ mod tests {
             super::list_path(),
             Path::new("/var/lib/samba/rvss-snapshot-dirs")
         );
-        super::use_state_dir(Path::new("/srv/samba-state"));
+        crate::state_dir::set(Path::new("/srv/samba-state"));
         assert_eq!(
             super::list_path(),
             Path::new("/srv/samba-state/rvss-snapshot-dirs")
         );
-        super::use_state_dir(Path::new("relative/state"));
+        crate::state_dir::set(Path::new("relative/state"));
         assert_eq!(
             super::list_path(),
             Path::new("/srv/samba-state/rvss-snapshot-dirs")
         );
-        *super::STATE_DIR.lock().unwrap() = None;
+        crate::state_dir::reset();
     }
 
     #[test]

@@ -1,0 +1,265 @@
+//! The audit trail: one record per shadow copy FSRVP made or deleted (who
+//! asked, for which share, which snapshot, the outcome, how long it took),
+//! so that "who made or deleted this backup" never needs a debug log.
+//!
+//! Each record is logged at Samba's normal level (1: `log level = 1`) and
+//! appended as one JSON line to `rvss-history` in Samba's state directory
+//! (`crate::state_dir`), which `rvss list --history` and `rvss metrics`
+//! read. Appends of one line never interleave (O_APPEND, one write); when
+//! the file passes `MAX_BYTES` it becomes `rvss-history.old` (replacing the
+//! previous one), as Samba rotates its logs at `max log size`.
+
+use crate::ntstatus::Status;
+use serde::{Deserialize, Serialize};
+use std::ffi::OsStr;
+use std::io::{Read, Write};
+use std::path::Path;
+
+pub const FILE_NAME: &str = "rvss-history";
+pub const OLD_FILE_NAME: &str = "rvss-history.old";
+/// About 4,000 records per file.
+const MAX_BYTES: u64 = 1 << 20;
+
+/// What FSRVP asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    /// snap_create: a shadow copy made (CommitShadowCopySet).
+    Create,
+    /// snap_delete: a shadow copy deleted (DeleteShareMapping), its
+    /// snapshot destroyed or kept as a backup.
+    Delete,
+}
+
+impl Op {
+    pub fn hook(self) -> &'static str {
+        match self {
+            Op::Create => "snap_create",
+            Op::Delete => "snap_delete",
+        }
+    }
+}
+
+/// One operation, as recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// When it started (RFC 3339, UTC).
+    pub time: String,
+    pub op: Op,
+    pub share: String,
+    /// The snapshot's path (create: the shadow copy's share directory in
+    /// it; delete: the one Samba named). None when a create failed before
+    /// there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot: Option<String>,
+    /// Who asked, as Samba knows the connection's user (`DOMAIN\account`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    /// Samba's name of the outcome (`NT_STATUS_OK`, ...).
+    pub status: String,
+    /// What became of the snapshot: `read-only`/`writable` (create),
+    /// `destroyed`/`retained` (delete), or why it failed.
+    pub outcome: String,
+    /// How long the hook took, in milliseconds.
+    pub ms: f64,
+}
+
+impl Record {
+    pub fn ok(&self) -> bool {
+        self.status == "NT_STATUS_OK"
+    }
+
+    /// The line logged at Samba's level 1.
+    pub fn log_line(&self) -> String {
+        format!(
+            "audit: {} share={} snapshot={} user={} status={} ({}) ms={:.1}",
+            self.op.hook(),
+            self.share,
+            self.snapshot.as_deref().unwrap_or("-"),
+            self.user.as_deref().unwrap_or("-"),
+            self.status,
+            self.outcome,
+            self.ms
+        )
+    }
+}
+
+/// A record's `time`: RFC 3339 in UTC, to the millisecond.
+pub fn timestamp(t: std::time::SystemTime) -> String {
+    humantime::format_rfc3339_millis(t).to_string()
+}
+
+/// Samba's name of `status` (the hex value for one rvss does not name).
+pub fn status_name(status: Status) -> String {
+    status
+        .name()
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("0x{:08x}", status.code()))
+}
+
+/// Logs `r` and appends it to the history in Samba's state directory. An
+/// append that fails is logged, never fails the hook: the shadow copy is
+/// what the backup application waits for.
+pub fn record(r: &Record) {
+    crate::logging::audit(&r.log_line());
+    if let Err(e) = append_in(&crate::state_dir::get(), r) {
+        log::warn!(
+            "audit: appending to {}: {e}",
+            crate::state_dir::get().join(FILE_NAME).display()
+        );
+    }
+}
+
+/// Appends `r` to `dir`'s history, rotating it past `MAX_BYTES`.
+pub fn append_in(dir: &Path, r: &Record) -> std::io::Result<()> {
+    let mut line = serde_json::to_vec(r).map_err(std::io::Error::other)?;
+    line.push(b'\n');
+    let d = crate::sys::fs::open_dir(dir)?;
+    let mut f = crate::sys::fs::open_regular_at(
+        &d,
+        OsStr::new(FILE_NAME),
+        rustix::fs::OFlags::RDWR | rustix::fs::OFlags::APPEND | rustix::fs::OFlags::CREATE,
+        // The history names users: readable by root and Samba's admins'
+        // group as Samba's logs are, not by everyone.
+        rustix::fs::Mode::from_raw_mode(0o640),
+    )?;
+    // A record torn by a crash has no newline: end it first, so that it
+    // costs no more than itself.
+    let len = f.metadata()?.len();
+    if len > 0 {
+        let mut last = [0u8];
+        use std::os::unix::fs::FileExt;
+        if f.read_at(&mut last, len - 1)? == 1 && last[0] != b'\n' {
+            line.insert(0, b'\n');
+        }
+    }
+    f.write_all(&line)?;
+    if len + line.len() as u64 > MAX_BYTES {
+        crate::sys::fs::rename_at(&d, OsStr::new(FILE_NAME), OsStr::new(OLD_FILE_NAME))?;
+    }
+    Ok(())
+}
+
+/// The last `limit` records of `dir`'s history, oldest first; lines that do
+/// not parse (a torn write after a crash, a hand edit) are skipped.
+pub fn read_in(dir: &Path, limit: usize) -> std::io::Result<Vec<Record>> {
+    let mut out = vec![];
+    let d = match crate::sys::fs::open_dir(dir) {
+        Ok(d) => d,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) => return Err(e),
+    };
+    for name in [OLD_FILE_NAME, FILE_NAME] {
+        let f = crate::sys::fs::open_regular_at(
+            &d,
+            OsStr::new(name),
+            rustix::fs::OFlags::RDONLY,
+            rustix::fs::Mode::empty(),
+        );
+        let mut f = match f {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e),
+        };
+        let mut text = vec![];
+        f.read_to_end(&mut text)?;
+        out.extend(
+            text.split(|&b| b == b'\n')
+                .filter_map(|l| serde_json::from_slice::<Record>(l).ok()),
+        );
+    }
+    let skip = out.len().saturating_sub(limit);
+    Ok(out.split_off(skip))
+}
+
+/// `read_in` of Samba's state directory.
+pub fn read(limit: usize) -> std::io::Result<Vec<Record>> {
+    read_in(&crate::state_dir::get(), limit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(i: usize, ok: bool) -> Record {
+        Record {
+            time: crate::duration::rfc3339(1_780_000_000 + i as i64),
+            op: if i % 2 == 0 { Op::Create } else { Op::Delete },
+            share: "vm".into(),
+            snapshot: Some(format!("/srv/.rvss/vol1/@GMT-{i}/vm")),
+            user: Some("EXAMPLE\\backup".into()),
+            status: if ok { "NT_STATUS_OK" } else { "NT_STATUS_DISK_FULL" }.into(),
+            outcome: if ok { "read-only" } else { "no space" }.into(),
+            ms: 12.5,
+        }
+    }
+
+    fn tempdir(name: &str) -> std::path::PathBuf {
+        let d = std::env::temp_dir().join(format!("rvss-audit-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn records_round_trip_in_order_and_the_last_n_are_read() {
+        let d = tempdir("order");
+        for i in 0..10 {
+            append_in(&d, &rec(i, i != 3)).unwrap();
+        }
+        let all = read_in(&d, 100).unwrap();
+        assert_eq!(all.len(), 10);
+        assert_eq!(all[3], rec(3, false));
+        assert!(!all[3].ok() && all[4].ok());
+        let last = read_in(&d, 4).unwrap();
+        assert_eq!(last, (6..10).map(|i| rec(i, true)).collect::<Vec<_>>());
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(d.join(FILE_NAME)).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn a_torn_line_is_skipped_and_the_file_rotates_past_its_size() {
+        let d = tempdir("rotate");
+        append_in(&d, &rec(0, true)).unwrap();
+        // A crash in the middle of a write: a torn record, no newline.
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(d.join(FILE_NAME))
+            .unwrap()
+            .write_all(b"{\"time\":\"2026-")
+            .unwrap();
+        append_in(&d, &rec(1, true)).unwrap();
+        assert_eq!(read_in(&d, 10).unwrap(), vec![rec(0, true), rec(1, true)]);
+        // Past MAX_BYTES the file becomes .old; both are read.
+        let per = serde_json::to_vec(&rec(2, true)).unwrap().len() as u64 + 1;
+        let n = (MAX_BYTES / per + 2) as usize;
+        for i in 2..n {
+            append_in(&d, &rec(i, true)).unwrap();
+        }
+        assert!(d.join(OLD_FILE_NAME).exists());
+        let current = std::fs::metadata(d.join(FILE_NAME)).map(|m| m.len()).unwrap_or(0);
+        assert!(current < MAX_BYTES);
+        let all = read_in(&d, usize::MAX).unwrap();
+        assert_eq!(all.len(), n, "nothing lost at the first rotation");
+        assert_eq!(all.last().unwrap(), &rec(n - 1, true));
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn a_missing_history_is_empty_and_the_log_line_names_everything() {
+        let d = tempdir("missing");
+        assert!(read_in(&d, 5).unwrap().is_empty());
+        assert!(read_in(&d.join("absent"), 5).unwrap().is_empty());
+        std::fs::remove_dir_all(&d).unwrap();
+        let line = rec(0, false).log_line();
+        assert_eq!(
+            line,
+            "audit: snap_create share=vm snapshot=/srv/.rvss/vol1/@GMT-0/vm \
+             user=EXAMPLE\\backup status=NT_STATUS_DISK_FULL (no space) ms=12.5"
+        );
+        assert_eq!(status_name(crate::ntstatus::OK), "NT_STATUS_OK");
+        assert_eq!(status_name(Status::from_code(0xC000_0999)), "0xc0000999");
+    }
+}
