@@ -68,17 +68,29 @@ pub(crate) fn judge(m: &Metrics, now: i64, args: &Args) -> Verdict {
         if *last_success == 0 {
             problems.push((CRITICAL, format!("{name}: no shadow copy known")));
         } else if age > args.critical {
-            problems.push((CRITICAL, format!("{name}: last shadow copy {} ago", ago(age))));
+            problems.push((
+                CRITICAL,
+                format!("{name}: last shadow copy {} ago", ago(age)),
+            ));
         } else if age > args.warning {
-            problems.push((WARNING, format!("{name}: last shadow copy {} ago", ago(age))));
+            problems.push((
+                WARNING,
+                format!("{name}: last shadow copy {} ago", ago(age)),
+            ));
         }
         let orphans = states.get("orphan").copied().unwrap_or(0);
         if orphans > 0 {
-            problems.push((WARNING, format!("{name}: {orphans} orphaned snapshot(s) (rvss gc)")));
+            problems.push((
+                WARNING,
+                format!("{name}: {orphans} orphaned snapshot(s) (rvss gc)"),
+            ));
         }
         let lost = states.get("lost").copied().unwrap_or(0);
         if lost > 0 {
-            problems.push((WARNING, format!("{name}: {lost} backup(s) lost (removed outside rvss)")));
+            problems.push((
+                WARNING,
+                format!("{name}: {lost} backup(s) lost (removed outside rvss)"),
+            ));
         }
         for (what, since) in [("exposed", oldest_exposed), ("creating", oldest_creating)] {
             if let Some(t) = since {
@@ -86,13 +98,20 @@ pub(crate) fn judge(m: &Metrics, now: i64, args: &Args) -> Verdict {
                 if for_ > args.stuck {
                     problems.push((
                         WARNING,
-                        format!("{name}: a shadow copy {what} for {} (stuck set?)", ago(for_)),
+                        format!(
+                            "{name}: a shadow copy {what} for {} (stuck set?)",
+                            ago(for_)
+                        ),
                     ));
                 }
             }
         }
         let quoted = format!("'{}", name.replace('\'', "''"));
-        let age_perf = if *last_success == 0 { String::new() } else { age.to_string() };
+        let age_perf = if *last_success == 0 {
+            String::new()
+        } else {
+            age.to_string()
+        };
         perfdata.push(format!(
             "{quoted} age'={age_perf}s;{};{};0",
             args.warning, args.critical
@@ -102,15 +121,15 @@ pub(crate) fn judge(m: &Metrics, now: i64, args: &Args) -> Verdict {
             states.get("retained").copied().unwrap_or(0)
         ));
         perfdata.push(format!("{quoted} orphans'={orphans};0"));
-        perfdata.push(format!(
-            "{quoted} failed'={}",
-            failed.values().sum::<u64>()
-        ));
+        perfdata.push(format!("{quoted} failed'={}", failed.values().sum::<u64>()));
     }
     if m.corrupt_entries > 0 {
         problems.push((
             CRITICAL,
-            format!("{} corrupt catalog entries (rvss repair)", m.corrupt_entries),
+            format!(
+                "{} corrupt catalog entries (rvss repair)",
+                m.corrupt_entries
+            ),
         ));
     }
     perfdata.push(format!("corrupt={};;0", m.corrupt_entries));
@@ -124,7 +143,7 @@ pub(crate) fn judge(m: &Metrics, now: i64, args: &Args) -> Verdict {
             },
         ));
     }
-    problems.sort_by(|a, b| b.0.cmp(&a.0));
+    problems.sort_by_key(|p| std::cmp::Reverse(p.0));
     Verdict {
         code: problems.first().map_or(OK, |p| p.0),
         problems,
@@ -213,7 +232,10 @@ mod tests {
 
     fn metrics(shares: &[(&str, ShareMetrics)]) -> Metrics {
         Metrics {
-            shares: shares.iter().map(|(n, s)| (n.to_string(), s.clone())).collect(),
+            shares: shares
+                .iter()
+                .map(|(n, s)| (n.to_string(), s.clone()))
+                .collect(),
             corrupt_entries: 0,
             module: Some(("4.17.12".into(), "4.17.12".into(), true)),
         }
@@ -237,16 +259,25 @@ mod tests {
     fn stale_and_never_backed_up_shares_warn_then_go_critical() {
         let v = judge(&metrics(&[("vm", share(NOW - 30 * 3_600))]), NOW, &args());
         assert_eq!(v.code, WARNING);
-        assert_eq!(v.problems, vec![(WARNING, "vm: last shadow copy 30 h ago".into())]);
+        assert_eq!(
+            v.problems,
+            vec![(WARNING, "vm: last shadow copy 30 h ago".into())]
+        );
         let v = judge(
-            &metrics(&[("vm", share(NOW - 30 * 3_600)), ("sql", share(NOW - 3 * 86_400))]),
+            &metrics(&[
+                ("vm", share(NOW - 30 * 3_600)),
+                ("sql", share(NOW - 3 * 86_400)),
+            ]),
             NOW,
             &args(),
         );
         assert_eq!(v.code, CRITICAL);
         assert!(line(&v, 2).starts_with("RVSS CRITICAL - sql: last shadow copy 3 d ago; vm: last"));
         let v = judge(&metrics(&[("new", share(0))]), NOW, &args());
-        assert_eq!(v.problems, vec![(CRITICAL, "new: no shadow copy known".into())]);
+        assert_eq!(
+            v.problems,
+            vec![(CRITICAL, "new: no shadow copy known".into())]
+        );
         assert!(line(&v, 1).contains("'new age'=s;93600;180000;0"));
     }
 
@@ -262,7 +293,10 @@ mod tests {
             v.problems,
             vec![
                 (WARNING, "it's: 2 orphaned snapshot(s) (rvss gc)".into()),
-                (WARNING, "it's: a shadow copy exposed for 48 h (stuck set?)".into()),
+                (
+                    WARNING,
+                    "it's: a shadow copy exposed for 2 d (stuck set?)".into()
+                ),
             ]
         );
         assert!(line(&v, 1).contains("'it''s orphans'=2;0"));

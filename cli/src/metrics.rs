@@ -272,7 +272,10 @@ fn module_compat() -> Option<(String, String, bool)> {
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .ok_or_else(|| std::io::Error::other("not a file name"))?;
@@ -348,7 +351,12 @@ mod tests {
             share: share.into(),
             snapshot: None,
             user: Some("EXAMPLE\\backup".into()),
-            status: if ok { "NT_STATUS_OK" } else { "NT_STATUS_DISK_FULL" }.into(),
+            status: if ok {
+                "NT_STATUS_OK"
+            } else {
+                "NT_STATUS_DISK_FULL"
+            }
+            .into(),
             outcome: String::new(),
             ms: 1.0,
         }
@@ -374,7 +382,10 @@ mod tests {
         let m = gather(&names, &rows, 2, &history, |r| unix_time(&r.created));
         let vm = &m.shares["vm"];
         assert_eq!(vm.last_success, 6_000);
-        assert_eq!((vm.oldest_backup, vm.newest_backup), (Some(1_000), Some(3_000)));
+        assert_eq!(
+            (vm.oldest_backup, vm.newest_backup),
+            (Some(1_000), Some(3_000))
+        );
         assert_eq!(vm.exclusive_bytes, Some(15));
         assert_eq!(vm.states["retained"], 2);
         assert_eq!(vm.states["orphan"], 1);
@@ -415,7 +426,9 @@ mod tests {
         assert!(text.contains("rvss_snapshots{share=\"sql\",state=\"lost\"} 1\n"));
         assert!(text.contains("rvss_failed_operations{share=\"vm\",operation=\"snap_delete\"} 1\n"));
         assert!(text.contains("rvss_catalog_corrupt_entries 2\n"));
-        assert!(text.contains("rvss_module_compatible{samba=\"4.17.12\",built_for=\"4.17.12\"} 1\n"));
+        assert!(
+            text.contains("rvss_module_compatible{samba=\"4.17.12\",built_for=\"4.17.12\"} 1\n")
+        );
         // No oldest backup for a share without one.
         assert!(!text.contains("rvss_oldest_backup_timestamp_seconds{share=\"sql\"}"));
     }
@@ -434,8 +447,16 @@ mod tests {
         write_atomically(&f, "a 1\n").unwrap();
         write_atomically(&f, "a 2\n").unwrap();
         assert_eq!(std::fs::read_to_string(&f).unwrap(), "a 2\n");
-        let names: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("rvss.prom")], "no temporary file left");
+        let names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(
+            names,
+            vec![std::ffi::OsString::from("rvss.prom")],
+            "no temporary file left"
+        );
         assert!(write_atomically(&dir.join("missing/rvss.prom"), "x").is_err());
         std::fs::remove_dir_all(&dir).unwrap();
     }

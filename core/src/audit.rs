@@ -188,7 +188,12 @@ mod tests {
             share: "vm".into(),
             snapshot: Some(format!("/srv/.rvss/vol1/@GMT-{i}/vm")),
             user: Some("EXAMPLE\\backup".into()),
-            status: if ok { "NT_STATUS_OK" } else { "NT_STATUS_DISK_FULL" }.into(),
+            status: if ok {
+                "NT_STATUS_OK"
+            } else {
+                "NT_STATUS_DISK_FULL"
+            }
+            .into(),
             outcome: if ok { "read-only" } else { "no space" }.into(),
             ms: 12.5,
         }
@@ -214,7 +219,10 @@ mod tests {
         let last = read_in(&d, 4).unwrap();
         assert_eq!(last, (6..10).map(|i| rec(i, true)).collect::<Vec<_>>());
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(d.join(FILE_NAME)).unwrap().permissions().mode();
+        let mode = std::fs::metadata(d.join(FILE_NAME))
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o640);
         std::fs::remove_dir_all(&d).unwrap();
     }
@@ -239,7 +247,9 @@ mod tests {
             append_in(&d, &rec(i, true)).unwrap();
         }
         assert!(d.join(OLD_FILE_NAME).exists());
-        let current = std::fs::metadata(d.join(FILE_NAME)).map(|m| m.len()).unwrap_or(0);
+        let current = std::fs::metadata(d.join(FILE_NAME))
+            .map(|m| m.len())
+            .unwrap_or(0);
         assert!(current < MAX_BYTES);
         let all = read_in(&d, usize::MAX).unwrap();
         assert_eq!(all.len(), n, "nothing lost at the first rotation");

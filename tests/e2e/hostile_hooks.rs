@@ -77,7 +77,10 @@ fn share_for(name: &CString, path: &CString) -> Share {
         path: path.as_ptr(),
         ctx: std::ptr::null_mut(),
         option: None,
-        state_dir: STATE_DIR.get().expect("the inner test sets STATE_DIR").as_ptr(),
+        state_dir: STATE_DIR
+            .get()
+            .expect("the inner test sets STATE_DIR")
+            .as_ptr(),
         user: std::ptr::null(),
     }
 }
@@ -162,7 +165,8 @@ fn inner_hostile_hooks() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     assert!(
-        kept.contains(&"rvss-snapshot-dirs".to_string()) && kept.contains(&"rvss-history".to_string()),
+        kept.contains(&"rvss-snapshot-dirs".to_string())
+            && kept.contains(&"rvss-history".to_string()),
         "{kept:?}"
     );
     let snapdir = mnt.join(".rvss/vol1");

@@ -19,7 +19,8 @@ fn world(name: &str, extra: &[&str], global: &[&str]) -> (World, PathBuf, PathBu
     let mut opts = vec!["vfs objects = rvss"];
     opts.extend_from_slice(extra);
     w.add_share("vm", &vol, &opts);
-    w.global_options.extend(global.iter().map(|s| s.to_string()));
+    w.global_options
+        .extend(global.iter().map(|s| s.to_string()));
     w.start_samba();
     (w, fs1, vol)
 }
@@ -49,7 +50,11 @@ fn the_audit_trail_names_who_made_and_deleted_each_shadow_copy() {
     w.must(&format!("chattr +i '{}'", catalog.display()));
     let failed = w.rpc("fss_create_expose backup ro vm");
     w.must(&format!("chattr -i '{}'", catalog.display()));
-    assert!(!failed.status.success() || text(&failed).contains("0x"), "{}", text(&failed));
+    assert!(
+        !failed.status.success() || text(&failed).contains("0x"),
+        "{}",
+        text(&failed)
+    );
 
     let h = history(&w);
     assert_eq!(h.len(), 3, "{h:#?}");
@@ -58,7 +63,10 @@ fn the_audit_trail_names_who_made_and_deleted_each_shadow_copy() {
     assert_eq!(made["status"], "NT_STATUS_OK");
     assert_eq!(made["outcome"], "read-only");
     let snapshot = made["snapshot"].as_str().unwrap();
-    assert!(snapshot.starts_with(&format!("{}/.rvss/vol1/@GMT-", fs1.display())), "{made}");
+    assert!(
+        snapshot.starts_with(&format!("{}/.rvss/vol1/@GMT-", fs1.display())),
+        "{made}"
+    );
     assert_eq!(deleted["op"], "delete");
     assert_eq!(deleted["snapshot"], snapshot, "{deleted}");
     assert_eq!(deleted["outcome"], "destroyed");
@@ -75,7 +83,10 @@ fn the_audit_trail_names_who_made_and_deleted_each_shadow_copy() {
     }
     // The same three lines in Samba's log at level 1.
     let logs = samba_logs(&w);
-    let lines: Vec<&str> = logs.lines().filter(|l| l.contains("rvss: audit: ")).collect();
+    let lines: Vec<&str> = logs
+        .lines()
+        .filter(|l| l.contains("rvss: audit: "))
+        .collect();
     assert_eq!(lines.len(), 3, "{logs}");
     assert!(
         lines[0].contains(&format!("snap_create share=vm snapshot={snapshot} user="))
@@ -84,7 +95,9 @@ fn the_audit_trail_names_who_made_and_deleted_each_shadow_copy() {
         lines[0]
     );
     assert!(lines[1].contains("snap_delete share=vm") && lines[1].contains("(destroyed)"));
-    assert!(lines[2].contains("snap_create share=vm snapshot=- ") && !lines[2].contains("NT_STATUS_OK"));
+    assert!(
+        lines[2].contains("snap_create share=vm snapshot=- ") && !lines[2].contains("NT_STATUS_OK")
+    );
     // The table form names the same operations.
     let table = w.cli("list --history 2");
     let t = text(&table);
@@ -107,7 +120,11 @@ fn health(w: &World, shift: Option<&str>, args: &str) -> (i32, String) {
 
 fn promtool_accepts(w: &World, metrics: &Path) {
     let o = w.sh(&format!("promtool check metrics < '{}'", metrics.display()));
-    assert!(o.status.success(), "promtool (Debian package prometheus): {}", text(&o));
+    assert!(
+        o.status.success(),
+        "promtool (Debian package prometheus): {}",
+        text(&o)
+    );
 }
 
 #[test]
@@ -116,7 +133,10 @@ fn metrics_pass_promtool_and_health_follows_fresh_stale_orphaned_and_damaged_sta
     // Never backed up: critical.
     let (code, line) = health(&w, None, "");
     assert_eq!(code, 2, "{line}");
-    assert!(line.starts_with("RVSS CRITICAL - vm: no shadow copy known |"), "{line}");
+    assert!(
+        line.starts_with("RVSS CRITICAL - vm: no shadow copy known |"),
+        "{line}"
+    );
 
     let out = w.rpc_ok("fss_create_expose backup ro vm");
     let sc = parse_expose(&out).pop().expect(&out);
@@ -135,7 +155,10 @@ fn metrics_pass_promtool_and_health_follows_fresh_stale_orphaned_and_damaged_sta
     promtool_accepts(&w, &prom);
     let m = std::fs::read_to_string(&prom).unwrap();
     assert!(m.contains("rvss_retained_backups{share=\"vm\"} 1\n"), "{m}");
-    assert!(m.contains("rvss_snapshots{share=\"vm\",state=\"orphan\"} 0\n"), "{m}");
+    assert!(
+        m.contains("rvss_snapshots{share=\"vm\",state=\"orphan\"} 0\n"),
+        "{m}"
+    );
     assert!(m.contains("rvss_catalog_corrupt_entries 0\n"), "{m}");
     assert!(m.contains("rvss_module_compatible{"), "{m}");
     let last: i64 = m
@@ -149,16 +172,26 @@ fn metrics_pass_promtool_and_health_follows_fresh_stale_orphaned_and_damaged_sta
         .unwrap()
         .as_secs() as i64;
     assert!((now - 600..=now).contains(&last), "{last} vs {now}");
-    let names: Vec<_> = std::fs::read_dir(&textfile).unwrap().flatten().map(|e| e.file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(&textfile)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     assert_eq!(names.len(), 1, "a temporary file was left: {names:?}");
 
     // Stale: a day and a half later a warning, three days later critical.
     let (code, line) = health(&w, Some("+30h"), "");
     assert_eq!(code, 1, "{line}");
-    assert!(line.starts_with("RVSS WARNING - vm: last shadow copy 30 h ago"), "{line}");
+    assert!(
+        line.starts_with("RVSS WARNING - vm: last shadow copy 30 h ago"),
+        "{line}"
+    );
     let (code, line) = health(&w, Some("+3d"), "--warning 1d --critical 2d");
     assert_eq!(code, 2, "{line}");
-    assert!(line.contains("'vm age'=259") && line.contains(";86400;172800;0"), "{line}");
+    assert!(
+        line.contains("'vm age'=259") && line.contains(";86400;172800;0"),
+        "{line}"
+    );
 
     // Orphaned: a shadow copy whose share went away behind FSRVP's back.
     let out = w.rpc_ok("fss_create_expose backup ro vm");
@@ -166,17 +199,26 @@ fn metrics_pass_promtool_and_health_follows_fresh_stale_orphaned_and_damaged_sta
     w.must(&format!("net conf delshare '{}'", orphan.unc_share()));
     let (code, line) = health(&w, None, "");
     assert_eq!(code, 1, "{line}");
-    assert!(line.contains("vm: 1 orphaned snapshot(s) (rvss gc)"), "{line}");
+    assert!(
+        line.contains("vm: 1 orphaned snapshot(s) (rvss gc)"),
+        "{line}"
+    );
 
     // Damaged: a catalog entry that no longer parses.
     let entry = w
-        .must(&format!("ls '{}'/.rvss/catalog.d/*.json | head -1", fs1.display()))
+        .must(&format!(
+            "ls '{}'/.rvss/catalog.d/*.json | head -1",
+            fs1.display()
+        ))
         .trim()
         .to_string();
     w.must(&format!("printf 'garbage' > '{entry}'"));
     let (code, line) = health(&w, None, "");
     assert_eq!(code, 2, "{line}");
-    assert!(line.contains("1 corrupt catalog entries (rvss repair)"), "{line}");
+    assert!(
+        line.contains("1 corrupt catalog entries (rvss repair)"),
+        "{line}"
+    );
     let o = w.cli("metrics");
     let m = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(m.contains("rvss_catalog_corrupt_entries 1\n"), "{m}");
@@ -187,7 +229,13 @@ fn metrics_pass_promtool_and_health_follows_fresh_stale_orphaned_and_damaged_sta
     // Unknown: what the check cannot judge is never a false CRITICAL.
     let (code, line) = health(&w, None, "--share nosuch");
     assert_eq!(code, 3, "{line}");
-    assert!(line.starts_with("RVSS UNKNOWN - no rvss share nosuch"), "{line}");
-    let o = w.sh(&format!("'{}' -s /nonexistent/smb.conf health", cli_path().display()));
+    assert!(
+        line.starts_with("RVSS UNKNOWN - no rvss share nosuch"),
+        "{line}"
+    );
+    let o = w.sh(&format!(
+        "'{}' -s /nonexistent/smb.conf health",
+        cli_path().display()
+    ));
     assert_eq!(o.status.code(), Some(3), "{}", text(&o));
 }

@@ -245,7 +245,12 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
     let units = root.join("usr/lib/systemd/system");
     let service = std::fs::read_to_string(units.join("rvss-maintenance.service")).unwrap();
     let timer = std::fs::read_to_string(units.join("rvss-maintenance.timer")).unwrap();
-    for line in ["OnCalendar=daily", "Persistent=true", "RandomizedDelaySec=", "WantedBy=timers.target"] {
+    for line in [
+        "OnCalendar=daily",
+        "Persistent=true",
+        "RandomizedDelaySec=",
+        "WantedBy=timers.target",
+    ] {
         assert!(timer.contains(line), "timer lacks {line}:\n{timer}");
     }
     let exec = service
@@ -277,7 +282,10 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join("rvss-maintenance.service"),
-            service.replace("ExecStart=/usr/sbin/rvss", &format!("ExecStart={}", packaged_cli.display())),
+            service.replace(
+                "ExecStart=/usr/sbin/rvss",
+                &format!("ExecStart={}", packaged_cli.display()),
+            ),
         )
         .unwrap();
         std::fs::write(dir.join("rvss-maintenance.timer"), &timer).unwrap();
@@ -302,8 +310,17 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
         ));
         let said = text(&o);
         assert_eq!(o.status.code(), Some(0), "{shift}: {said}");
-        assert_eq!(said.contains("removed orphan vm"), removes, "{shift}: {said}");
+        assert_eq!(
+            said.contains("removed orphan vm"),
+            removes,
+            "{shift}: {said}"
+        );
     }
     let o = w.sh(&format!("'{}' list --json", packaged_cli.display()));
-    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[]", "{}", text(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "[]",
+        "{}",
+        text(&o)
+    );
 }

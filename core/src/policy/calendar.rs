@@ -176,7 +176,10 @@ pub(crate) mod tests {
         let n = times_oldest_first.len();
         let newest_first: Vec<i64> = times_oldest_first.iter().rev().copied().collect();
         let k = keeps(&newest_first, c, &berlin);
-        let mut out: Vec<usize> = (0..n).filter(|&i| k[i].contains(&p)).map(|i| n - 1 - i).collect();
+        let mut out: Vec<usize> = (0..n)
+            .filter(|&i| k[i].contains(&p))
+            .map(|i| n - 1 - i)
+            .collect();
         out.sort_unstable();
         out
     }
@@ -211,7 +214,10 @@ pub(crate) mod tests {
         // The 23:00 backups of the last three days.
         assert_eq!(k, vec![31, 35, 39]);
         // Hourly: the four newest (each in an hour of its own).
-        assert_eq!(kept_by(&t, &cal(4, 0, 0, 0, 0), Period::Hourly), vec![36, 37, 38, 39]);
+        assert_eq!(
+            kept_by(&t, &cal(4, 0, 0, 0, 0), Period::Hourly),
+            vec![36, 37, 38, 39]
+        );
         // A count beyond the history keeps one per period that has one.
         assert_eq!(kept_by(&t, &cal(0, 100, 0, 0, 0), Period::Daily).len(), 10);
     }
@@ -223,7 +229,10 @@ pub(crate) mod tests {
         t.extend([utc(2026, 2, 27, 20), utc(2026, 2, 28, 20)]);
         // daily = 4: the two recent days and the last two before the gap,
         // not "the last 4 days" (which would keep two).
-        assert_eq!(kept_by(&t, &cal(0, 4, 0, 0, 0), Period::Daily), vec![3, 4, 5, 6]);
+        assert_eq!(
+            kept_by(&t, &cal(0, 4, 0, 0, 0), Period::Daily),
+            vec![3, 4, 5, 6]
+        );
     }
 
     #[test]
@@ -235,7 +244,10 @@ pub(crate) mod tests {
         let t = vec![utc(2026, 2, 23, 10), sun, mon];
         assert_eq!(kept_by(&t, &cal(0, 0, 2, 0, 0), Period::Weekly), vec![1, 2]);
         // Monthly: the newest of February (the 23rd) and of March.
-        assert_eq!(kept_by(&t, &cal(0, 0, 0, 5, 0), Period::Monthly), vec![0, 2]);
+        assert_eq!(
+            kept_by(&t, &cal(0, 0, 0, 5, 0), Period::Monthly),
+            vec![0, 2]
+        );
         // Yearly across New Year's Eve, in local time: 23:00 UTC on Dec 31
         // is already midnight of Jan 1 in Berlin.
         let t = vec![utc(2025, 12, 31, 22), utc(2025, 12, 31, 23)];
@@ -251,9 +263,15 @@ pub(crate) mod tests {
             utc(2024, 2, 29, 12),
             utc(2024, 3, 1, 12),
         ];
-        assert_eq!(kept_by(&t, &cal(0, 3, 0, 0, 0), Period::Daily), vec![0, 2, 3]);
+        assert_eq!(
+            kept_by(&t, &cal(0, 3, 0, 0, 0), Period::Daily),
+            vec![0, 2, 3]
+        );
         // February 2024 had 29 days: the 29th's backup is February's newest.
-        assert_eq!(kept_by(&t, &cal(0, 0, 0, 2, 0), Period::Monthly), vec![2, 3]);
+        assert_eq!(
+            kept_by(&t, &cal(0, 0, 0, 2, 0), Period::Monthly),
+            vec![2, 3]
+        );
     }
 
     #[test]
@@ -261,16 +279,26 @@ pub(crate) mod tests {
         // Hourly backups across the night clocks went back (2026-10-25:
         // 03:00 CEST became 02:00 CET, 01:00 UTC): 00:30 UTC and 01:30 UTC
         // are both 02:30 local, one local hour.
-        let t: Vec<i64> = (0..4).map(|h| utc(2026, 10, 24, 23) + h * HOUR + 1_800).collect();
+        let t: Vec<i64> = (0..4)
+            .map(|h| utc(2026, 10, 24, 23) + h * HOUR + 1_800)
+            .collect();
         let local: Vec<u32> = t.iter().map(|&x| berlin(x).unwrap().hour).collect();
         assert_eq!(local, vec![1, 2, 2, 3]);
-        assert_eq!(kept_by(&t, &cal(10, 0, 0, 0, 0), Period::Hourly), vec![0, 2, 3]);
+        assert_eq!(
+            kept_by(&t, &cal(10, 0, 0, 0, 0), Period::Hourly),
+            vec![0, 2, 3]
+        );
         // Across the night they went forward (2026-03-29, 02:00 CET became
         // 03:00 CEST): no local 02:xx, every backup in an hour of its own.
-        let t: Vec<i64> = (0..3).map(|h| utc(2026, 3, 29, 0) + h * HOUR + 1_800).collect();
+        let t: Vec<i64> = (0..3)
+            .map(|h| utc(2026, 3, 29, 0) + h * HOUR + 1_800)
+            .collect();
         let local: Vec<u32> = t.iter().map(|&x| berlin(x).unwrap().hour).collect();
         assert_eq!(local, vec![1, 3, 4]);
-        assert_eq!(kept_by(&t, &cal(10, 0, 0, 0, 0), Period::Hourly), vec![0, 1, 2]);
+        assert_eq!(
+            kept_by(&t, &cal(10, 0, 0, 0, 0), Period::Hourly),
+            vec![0, 1, 2]
+        );
         // Both nights are one local day each: 25 and 23 hours long.
         let day_of = |x: i64| berlin(x).unwrap().day;
         assert_eq!(day_of(utc(2026, 10, 24, 22)), 25);
@@ -304,7 +332,10 @@ pub(crate) mod tests {
             distinct.dedup();
             assert_eq!(distinct.len(), keys.len(), "{p:?}: two kept in one period");
             let periods_with_backups = {
-                let mut all: Vec<i64> = newest_first.iter().map(|&t| p.key(&berlin(t).unwrap())).collect();
+                let mut all: Vec<i64> = newest_first
+                    .iter()
+                    .map(|&t| p.key(&berlin(t).unwrap()))
+                    .collect();
                 all.dedup();
                 all.len()
             };
@@ -316,7 +347,9 @@ pub(crate) mod tests {
             for (&t, key) in chosen.iter().zip(&keys) {
                 // Nothing newer in the same period.
                 assert!(
-                    !newest_first.iter().any(|&u| u > t && p.key(&berlin(u).unwrap()) == *key),
+                    !newest_first
+                        .iter()
+                        .any(|&u| u > t && p.key(&berlin(u).unwrap()) == *key),
                     "{p:?}: {t} is not the newest of its period"
                 );
             }
@@ -337,7 +370,11 @@ pub(crate) mod tests {
     #[test]
     fn the_c_library_calendar_follows_tz() {
         let o = std::process::Command::new(std::env::current_exe().unwrap())
-            .args(["--ignored", "--exact", "policy::calendar::tests::berlin_probe"])
+            .args([
+                "--ignored",
+                "--exact",
+                "policy::calendar::tests::berlin_probe",
+            ])
             .env("TZ", "Europe/Berlin")
             .output()
             .unwrap();

@@ -295,12 +295,22 @@ mod tests {
         // newest and as its week's (Monday the 9th to Sunday the 15th).
         assert_eq!(
             why(10),
-            vec![Keep::Newest, Keep::Calendar(Period::Daily), Keep::Calendar(Period::Weekly)]
+            vec![
+                Keep::Newest,
+                Keep::Calendar(Period::Daily),
+                Keep::Calendar(Period::Weekly)
+            ]
         );
         // Its day's earlier backup only by nothing.
         assert!(why(9).is_empty());
         assert_eq!(why(8), vec![Keep::Calendar(Period::Daily)]);
-        assert_eq!(why(7), vec![Keep::Calendar(Period::Daily), Keep::Calendar(Period::Weekly)]);
+        assert_eq!(
+            why(7),
+            vec![
+                Keep::Calendar(Period::Daily),
+                Keep::Calendar(Period::Weekly)
+            ]
+        );
         // Every other backup goes, oldest first.
         let mut gone: Vec<usize> = (0..7).collect();
         gone.push(9);
@@ -320,7 +330,10 @@ mod tests {
         );
         // A calendar rule alone enables retention.
         assert!(policy(&[("retain monthly", "6")]).unwrap().enabled());
-        assert_eq!(policy(&[("retain weekly", "4")]).unwrap().calendar.weekly, 4);
+        assert_eq!(
+            policy(&[("retain weekly", "4")]).unwrap().calendar.weekly,
+            4
+        );
         assert!(policy(&[("retain yearly", "ten")]).is_err());
     }
 
