@@ -101,7 +101,9 @@ pub fn status_name(status: Status) -> String {
 /// append that fails is logged, never fails the hook: the shadow copy is
 /// what the backup application waits for.
 pub fn record(r: &Record) {
-    crate::logging::audit(&r.log_line());
+    if crate::logging::audit_enabled() {
+        crate::logging::audit(&r.log_line());
+    }
     if let Err(e) = append_in(&crate::state_dir::get(), r) {
         log::warn!(
             "audit: appending to {}: {e}",

@@ -96,13 +96,17 @@ pub fn follow_samba_level() {
 /// in Samba's terms, printed at `log level = 1` and above.
 pub const AUDIT_LEVEL: i32 = 1;
 
-/// Delivers an audit line at [`AUDIT_LEVEL`] when Samba prints that level
-/// (the same check as a `log::warn!`, without calling it a warning).
+/// Whether Samba prints lines of [`AUDIT_LEVEL`] now (the same check as a
+/// `log::warn!`), so that an audit line is formatted only then.
+pub fn audit_enabled() -> bool {
+    LOGGER.get().is_some() && log::max_level() >= level_filter(AUDIT_LEVEL)
+}
+
+/// Delivers an audit line at [`AUDIT_LEVEL`] when Samba prints that level,
+/// without calling it a warning.
 pub fn audit(line: &str) {
-    if let Some(l) = LOGGER.get() {
-        if log::max_level() >= level_filter(AUDIT_LEVEL) {
-            (l.sink)(AUDIT_LEVEL, line);
-        }
+    if let (Some(l), true) = (LOGGER.get(), audit_enabled()) {
+        (l.sink)(AUDIT_LEVEL, line);
     }
 }
 
@@ -160,13 +164,15 @@ mod tests {
     static SAMBA: AtomicI32 = AtomicI32::new(1);
     static SUNK: AtomicUsize = AtomicUsize::new(0);
     static FORMATTED: AtomicUsize = AtomicUsize::new(0);
+    static LAST_LEVEL: AtomicI32 = AtomicI32::new(-1);
 
     fn test_level() -> i32 {
         SAMBA.load(Ordering::SeqCst)
     }
 
-    fn counting_sink(_: i32, _: &str) {
+    fn counting_sink(level: i32, _: &str) {
         SUNK.fetch_add(1, Ordering::SeqCst);
+        LAST_LEVEL.store(level, Ordering::SeqCst);
     }
 
     /// An argument that counts how often it is formatted.
@@ -206,5 +212,15 @@ mod tests {
         follow_samba_level();
         log::warn!("{}", Counted);
         assert_eq!(counts(), (2, 2));
+        // Audit lines: at Samba's level 1 and above only.
+        assert!(!audit_enabled());
+        audit("audit: not printed at level 0");
+        assert_eq!(counts(), (2, 2));
+        SAMBA.store(1, Ordering::SeqCst);
+        follow_samba_level();
+        assert!(audit_enabled());
+        audit("audit: printed at level 1");
+        assert_eq!(SUNK.load(Ordering::SeqCst), 3);
+        assert_eq!(LAST_LEVEL.load(Ordering::SeqCst), AUDIT_LEVEL);
     }
 }
