@@ -37,9 +37,10 @@ struct rvss_share {
 	 * built-in STATEDIR), where rvss lists the snapshot directories it has
 	 * used. NULL: the one passed last in this process, else /var/lib/samba. */
 	const char *state_dir;
-	/* Who asked, as Samba knows the session's user ("DOMAIN\account"),
-	 * for the audit trail (snap_create, snap_delete); NULL: unknown. */
-	const char *user;
+	/* Who asked, for the audit trail: the uid Samba switched to for the
+	 * FSRVP caller's session before calling the hook (the user as Samba
+	 * maps it, winbind's included); -1: unknown. */
+	int64_t uid;
 };
 
 /* snap_check_path: is the share snapshottable? On success base_volume names

@@ -3,5 +3,4 @@
  * installed Samba (the VFS interface is version-locked). */
 #include "includes.h"
 #include "smbd/smbd.h"
-#include "librpc/gen_ndr/auth.h" /* the session's user, for the audit trail */
 #include "version.h"

@@ -12,7 +12,6 @@
 
 #include "includes.h"
 #include "smbd/smbd.h"
-#include "librpc/gen_ndr/auth.h"
 #include "rvss.h"
 
 static int rvss_dbgc = DBGC_VFS;
@@ -39,23 +38,8 @@ static const char *rvss_option(void *ctx, const char *name)
 	return lp_parm_const_string(SNUM(handle->conn), "rvss", name, NULL);
 }
 
-/* The session's user as Samba names it: FSRVP's server hands each hook a
- * connection made for the RPC caller's session. */
-static const char *rvss_user_of(struct vfs_handle_struct *handle,
-				TALLOC_CTX *mem_ctx)
-{
-	const struct auth_session_info *si = handle->conn->session_info;
-
-	if (si == NULL || si->info == NULL || si->info->account_name == NULL) {
-		return NULL;
-	}
-	return talloc_asprintf(mem_ctx, "%s\\%s",
-			       si->info->domain_name ? si->info->domain_name : "",
-			       si->info->account_name);
-}
-
 static struct rvss_share rvss_share_of(struct vfs_handle_struct *handle,
-				       TALLOC_CTX *mem_ctx, const char *path)
+				       const char *path)
 {
 	struct rvss_share share = {
 		.name = lp_const_servicename(SNUM(handle->conn)),
@@ -63,7 +47,10 @@ static struct rvss_share rvss_share_of(struct vfs_handle_struct *handle,
 		.ctx = handle,
 		.option = rvss_option,
 		.state_dir = lp_state_directory(),
-		.user = rvss_user_of(handle, mem_ctx),
+		/* FSRVP's server runs each hook as the caller's user
+		 * (become_user_without_service_by_session), until the hook's
+		 * own become_root(). */
+		.uid = (int64_t)geteuid(),
 	};
 	return share;
 }
@@ -80,7 +67,7 @@ static NTSTATUS rvss_snap_check_path_fn(struct vfs_handle_struct *handle,
 					char **base_volume)
 {
 	char buf[RVSS_PATH_BUF];
-	struct rvss_share share = rvss_share_of(handle, mem_ctx, service_path);
+	struct rvss_share share = rvss_share_of(handle, service_path);
 	uint32_t status;
 
 	become_root();
@@ -101,7 +88,7 @@ static NTSTATUS rvss_snap_create_fn(struct vfs_handle_struct *handle,
 				    char **snap_path)
 {
 	char base[RVSS_PATH_BUF], snap[RVSS_PATH_BUF];
-	struct rvss_share share = rvss_share_of(handle, mem_ctx, base_volume);
+	struct rvss_share share = rvss_share_of(handle, base_volume);
 	int64_t t = *tstamp;
 	uint32_t status;
 	NTSTATUS st;
@@ -126,7 +113,7 @@ static NTSTATUS rvss_snap_delete_fn(struct vfs_handle_struct *handle,
 				    char *base_path,
 				    char *snap_path)
 {
-	struct rvss_share share = rvss_share_of(handle, mem_ctx, base_path);
+	struct rvss_share share = rvss_share_of(handle, base_path);
 	uint32_t status;
 
 	become_root();

@@ -61,7 +61,7 @@ impl HookShare {
             ctx: std::ptr::null_mut(),
             option: None,
             state_dir: std::ptr::null(),
-            user: std::ptr::null(),
+            uid: -1,
         }
     }
 

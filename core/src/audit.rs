@@ -52,7 +52,8 @@ pub struct Record {
     /// there was one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snapshot: Option<String>,
-    /// Who asked, as Samba knows the connection's user (`DOMAIN\account`).
+    /// Who asked: the user Samba ran the FSRVP caller's request as (its
+    /// Unix name; `DOMAIN\user` for a domain user through winbind).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// Samba's name of the outcome (`NT_STATUS_OK`, ...).

@@ -19,7 +19,8 @@ struct ShimArgs {
     name: String,
     path: PathBuf,
     config: Result<Config>,
-    /// Who asked (`DOMAIN\account`), for the audit trail.
+    /// Who asked (the user name, `DOMAIN\user` through winbind), for the
+    /// audit trail.
     user: Option<String>,
 }
 
@@ -73,8 +74,11 @@ unsafe fn hook_share(share: *const rvss_share) -> Result<ShimArgs> {
         (!v.is_null()).then(|| unsafe { CStr::from_ptr(v) }.to_string_lossy().into_owned())
     };
     let config = Config::from_options(get);
-    // SAFETY: NULL or the shim's NUL-terminated string, valid for the hook.
-    let user = unsafe { arg(s.user, "user") }.ok();
+    // Who asked: the uid the hook was called as, by its name where the
+    // name service knows one.
+    let user = u32::try_from(s.uid)
+        .ok()
+        .map(|uid| crate::sys::users::name_of(uid).unwrap_or_else(|| format!("uid {uid}")));
     Ok(ShimArgs {
         name,
         path,

@@ -81,7 +81,7 @@ fn share_for(name: &CString, path: &CString) -> Share {
             .get()
             .expect("the inner test sets STATE_DIR")
             .as_ptr(),
-        user: std::ptr::null(),
+        uid: -1,
     }
 }
 

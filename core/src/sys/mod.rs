@@ -10,6 +10,7 @@ pub mod fs;
 pub mod search;
 pub mod thread;
 pub mod time;
+pub mod users;
 
 /// Whether this process runs as root (effective uid 0): the one root check.
 pub fn is_root() -> bool {
