@@ -95,18 +95,17 @@ pub fn keeps(
     let civil: Vec<Option<Civil>> = times.iter().map(|&t| local(t)).collect();
     let mut out = vec![vec![]; times.len()];
     for period in Period::ALL {
-        let wanted = period.count(calendar);
-        let mut seen = 0u32;
-        let mut last = None;
+        let wanted = period.count(calendar) as usize;
+        // The first backup met of a period (newest first) is its newest.
+        // A set, not the last key: local time may step back (the clocks
+        // going back, a zone changing its offset).
+        let mut seen = std::collections::BTreeSet::new();
         for (i, c) in civil.iter().enumerate() {
-            if seen >= wanted {
+            if seen.len() >= wanted {
                 break;
             }
             let Some(c) = c else { continue };
-            let key = period.key(c);
-            if last != Some(key) {
-                last = Some(key);
-                seen += 1;
+            if seen.insert(period.key(c)) {
                 out[i].push(period);
             }
         }
