@@ -13,8 +13,11 @@ use crate::common::*;
 /// rvss's debug line of each snap_create (level 5).
 const DEBUG_LINE: &str = "snap_create: base volume";
 /// rvss's one outcome line of each snap_create (level 3):
-/// `snap_create: BASE -> SNAPSHOT (read-only)`.
-const INFO_LINE: &str = " (read-only)";
+/// `snap_create: BASE -> SNAPSHOT (read-only)` (the audit line at level 1
+/// says `(read-only)` too, without the arrow).
+const INFO_LINE: &str = " -> ";
+/// The audit line of each snap_create (level 1: printed at `log level = 1`).
+const AUDIT_LINE: &str = "rvss: audit: snap_create share=vm ";
 
 fn world(name: &str, log_level: &str) -> World {
     let mut w = World::new(name);
@@ -68,6 +71,11 @@ fn debug_line_printed_at_rvss_5_and_not_at_the_default_level() {
         lines_with(&log, INFO_LINE),
         0,
         "at `log level = 1` no info line either:\n{log}"
+    );
+    assert_eq!(
+        lines_with(&log, AUDIT_LINE),
+        1,
+        "at `log level = 1` the audit line:\n{log}"
     );
 
     // Raised at runtime in the running rpcd_fsrvp: the next hook follows it.
