@@ -8,7 +8,10 @@
 #    installed with apt (Samba's own packages at the installed Samba's exact
 #    version, so a Samba from backports is never downgraded); the headers come
 #    from `apt-get source samba=<installed version>`. Bundle:
-#    $RVSS_CACHE/samba-headers/<package version>/.
+#    $RVSS_CACHE/samba-headers/<package version>/. Where the archive serves
+#    no source for the installed Samba, a bundle kept in the repository for
+#    its release series (samba-headers/<series>/, made from Samba's git
+#    history by scripts/samba-bundle.sh; see its PROVENANCE) is used.
 #  - Source tarball (RVSS_SAMBA_SOURCE=/path/samba-X.Y.Z.tar.gz): Samba is
 #    whatever `smbd` runs (self-built, another distribution's package); the
 #    headers come from that tarball, which must be the same upstream version
@@ -235,10 +238,34 @@ debian_source() {
             tar -xf "$orig" -C "$work/tree" --strip-components=1 || die "cannot unpack ${orig##*/}"
             return 0
         fi
+        REPO_BUNDLE=$(repo_bundle)
+        [ -z "$REPO_BUNDLE" ] || return 0
         die "cannot download the source of the installed Samba ($src) from the archives in /etc/apt/sources.list*: if the archive no longer has it (superseded), upgrade samba and run this again, or set RVSS_SAMBA_SOURCE to a samba-X.Y.Z.tar.gz matching 'smbd -V'"
     fi
     (cd "$work" && dpkg-source -x samba_*.dsc tree) >>"$work/source.log" 2>&1 ||
         { tail -20 "$work/source.log" >&2; die "cannot unpack $src"; }
+}
+
+# The header bundle kept in the repository for the installed Samba's release
+# series (samba-headers/4.25/ for 2:4.25.1+dfsg-1), if any.
+repo_bundle() {
+    local series
+    series=$(installed_version samba | sed -n 's/^\([0-9]*:\)\?\([0-9]\+\.[0-9]\+\)\..*/\2/p')
+    [ -n "$series" ] && [ -f "$TOP/samba-headers/$series/PROVENANCE" ] || return 0
+    echo "$TOP/samba-headers/$series"
+}
+
+# Installs the repository's bundle $1 as the bundle $2 of package version $3.
+install_repo_bundle() {
+    local from=$1 bundle=$2 package_version=$3
+    log "the archive has no source of samba $package_version: using the in-repository header bundle ${from#"$TOP"/} (Samba git commit $(sed -n 's/^commit: *//p' "$from/PROVENANCE"), VFS interface $(cat "$from/vfs-interface-version"))"
+    rm -rf "$bundle"
+    mkdir -p "$bundle"
+    cp -R "$from/." "$bundle/"
+    printf '%s\n' "$package_version" >"$bundle/package-version"
+    gcc -fsyntax-only "${CFLAGS_SAMBA[@]}" $(include_flags "$bundle") "$WRAPPER" ||
+        die "the header bundle ${from#"$TOP"/} does not compile the wrapper"
+    touch "$bundle/.complete"
 }
 
 # --- Source tarball mode ----------------------------------------------------
@@ -496,8 +523,14 @@ prepare_headers() {
             die "$SOURCE_TARBALL is Samba $tv, but the installed smbd ($SMBD) is $SMBD_VERSION: the VFS interface is version-locked, use the $SMBD_VERSION source"
         mapfile -t path_opts < <(smbd_path_options)
     else
+        REPO_BUNDLE=
         debian_source "$work"
         path_opts=()
+        if [ -n "$REPO_BUNDLE" ]; then
+            install_repo_bundle "$REPO_BUNDLE" "$bundle" "$package_version"
+            log "Samba headers ready in $((SECONDS - start)) s: $bundle"
+            return 0
+        fi
     fi
     local logf=$CACHE_ROOT/samba-headers/$key.log
     rm -f "$logf"

@@ -22,7 +22,8 @@
 #
 # Prints a table (target, Samba, build, package install, e2e, minutes) and
 # writes it to target/matrix/results.md; --readme also puts it into
-# README.md's support table. Logs: target/matrix/<target>-*.log.
+# README.md's support table (only the named targets' rows when targets are
+# named). Logs: target/matrix/<target>-*.log.
 # Exit status 0 only when every step of every target passed.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,7 +42,8 @@ for a in "$@"; do
         *) echo "usage: $0 [--readme] [bookworm|bookworm-backports|trixie|forky ...]" >&2; exit 2 ;;
     esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(bookworm bookworm-backports trixie forky)
+partial=1
+[ ${#targets[@]} -gt 0 ] || { partial=0; targets=(bookworm bookworm-backports trixie forky); }
 
 made=()
 cleanup() {
@@ -252,15 +254,29 @@ fi
 say "results"
 cat "$out/results.md"
 if [ "$readme" = 1 ]; then
-    python3 - "$top/README.md" "$out/results.md" <<'PY'
+    # Targets named on the command line: only their rows change (matched
+    # by the first word of the target cell); the other rows, their labels
+    # and the text below the table stay as measured before.
+    python3 - "$top/README.md" "$out/results.md" "$partial" <<'PY'
 import sys
-readme, table = sys.argv[1], open(sys.argv[2]).read().strip()
+readme, table, partial = sys.argv[1], open(sys.argv[2]).read().strip(), sys.argv[3] == "1"
 text = open(readme).read()
 begin, end = "<!-- matrix:begin -->", "<!-- matrix:end -->"
 if begin not in text or end not in text:
     sys.exit("README.md has no matrix markers")
 head, rest = text.split(begin, 1)
-_, tail = rest.split(end, 1)
+old, tail = rest.split(end, 1)
+if partial:
+    key = lambda line: line.split("|")[1].split()[0] if line.startswith("| ") else None
+    new = {key(l): l for l in table.splitlines() if key(l) not in (None, "target")}
+    lines = old.strip("\n").splitlines()
+    for i, l in enumerate(lines):
+        if key(l) in new:
+            label = l.split("|")[1]
+            lines[i] = "|" + label + "|" + new.pop(key(l)).split("|", 2)[2]
+    if new:
+        sys.exit("README.md's table has no row for " + ", ".join(new))
+    table = "\n".join(lines)
 open(readme, "w").write(head + begin + "\n" + table + "\n" + end + tail)
 PY
 fi

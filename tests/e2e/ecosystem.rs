@@ -29,8 +29,10 @@ fn add_tmpfs_share(w: &mut World, name: &str) {
 
 /// The file rpcd_fsrvp (where the hooks run) logs to; it differs by Samba
 /// version. Samba 4.17 names it log.rpcd_fsrvp whatever `log file` says.
-/// From 4.22 on, the RPC workers honour `log file`, and the worlds'
-/// `log.%m` expands there with an empty machine name: `log.`.
+/// In 4.22 and 4.23 the RPC workers honour `log file`, and the worlds'
+/// `log.%m` expands there with an empty machine name: `log.`. From 4.24 on
+/// (Samba commit 31759ee78b6, "s3/rpc_server: fix \"log file = %m\"") `%m`
+/// is the worker's name there: log.rpcd_fsrvp again (measured on 4.25.1).
 fn fsrvp_log_name() -> &'static str {
     let running = rvss::admin::samba::installed_version().expect("smbd -V");
     let series = rvss::samba::release_series(&running);
@@ -38,10 +40,10 @@ fn fsrvp_log_name() -> &'static str {
         .strip_prefix("4.")
         .and_then(|m| m.parse().ok())
         .unwrap_or_else(|| panic!("unexpected Samba version {running}"));
-    if minor < 22 {
-        "log.rpcd_fsrvp"
-    } else {
+    if (22..24).contains(&minor) {
         "log."
+    } else {
+        "log.rpcd_fsrvp"
     }
 }
 
