@@ -35,6 +35,11 @@ pub(crate) struct Row {
     /// quotas enabled).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exclusive_bytes: Option<u64>,
+    /// Whether `rvss replicate` verified a copy on the share's target.
+    pub replicated: bool,
+    /// That copy's path on the target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replica: Option<String>,
 }
 
 /// The entries of `cat` that parse; each corrupt one is named on standard
@@ -85,6 +90,8 @@ pub(crate) fn rows(
                     created: rvss_core::duration::rfc3339(e.created),
                     readonly: e.readonly,
                     exclusive_bytes,
+                    replicated: e.replica.is_some(),
+                    replica: e.replica.map(|r| r.path),
                 });
             }
         }

@@ -43,6 +43,7 @@ mod maintain;
 mod metrics;
 mod prune;
 mod repair;
+mod replicate;
 mod restore;
 mod shares;
 mod smbconf;
@@ -57,8 +58,8 @@ pub enum Command {
     Prune(prune::Args),
     /// Remove orphaned snapshots (made by rvss, referenced by nothing).
     Gc(gc::Args),
-    /// Prune, then gc (what the package's daily timer runs); exit 2 if
-    /// either failed.
+    /// Replicate, prune, then gc (what the package's daily timer runs);
+    /// exit 2 if any failed.
     Maintain(maintain::Args),
     /// A monitoring check (Nagios, Icinga, Zabbix): one status line with
     /// performance data; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
@@ -69,6 +70,10 @@ pub enum Command {
     /// Print the [global] lines rvss needs, or a share's lines that show its
     /// backups as Previous Versions.
     Smbconf(smbconf::Args),
+    /// Send retained backups to each share's `rvss:replicate to` target
+    /// (oldest first, incremental from the last common one) and verify
+    /// them there; exit 2 if any share failed.
+    Replicate(replicate::Args),
     /// Restore a file or directory from a backup (btrfs: by reflink,
     /// instant; CephFS: by copy), never replacing anything without --force.
     Restore(restore::Args),
@@ -147,6 +152,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Metrics(a) => metrics::run(&cli, a, reg),
         Command::Health(a) => health::run(&cli, a, reg),
         Command::Smbconf(a) => smbconf::run(&cli, a, reg),
+        Command::Replicate(a) => replicate::run(&cli, a, reg),
         Command::Restore(a) => restore::run(&cli, a, reg),
         Command::Repair(a) => repair::run(&cli, a, reg),
         Command::Check(a) => check::run(&cli, a, reg),

@@ -1,9 +1,10 @@
 //! `rvss maintain`: what the package's daily timer runs (rvss-maintenance.
-//! service): `rvss prune`, then `rvss gc` with its default grace, each
+//! service): `rvss replicate` (shares with `rvss:replicate to`), `rvss
+//! prune`, then `rvss gc` with its default grace, each
 //! whatever became of the other, so that one stuck backup or unreadable
 //! catalog never stops the rest of the upkeep.
 
-use super::{gc, prune, Cli, Outcome, EXIT_OK};
+use super::{gc, prune, replicate, Cli, Outcome, EXIT_OK};
 use rvss_core::backend::Registry;
 
 #[derive(clap::Args, Debug)]
@@ -13,7 +14,20 @@ pub struct Args {}
 const GC_GRACE: i64 = 3_600;
 
 pub fn run(cli: &Cli, _args: &Args, registry: &Registry) -> Outcome {
-    let steps: [(&str, Outcome); 2] = [
+    // Replication first: the newest backup, once on the target, is the
+    // chain parent prune keeps, and older ones may go.
+    let steps: [(&str, Outcome); 3] = [
+        (
+            "replicate",
+            replicate::run(
+                cli,
+                &replicate::Args {
+                    share: None,
+                    json: false,
+                },
+                registry,
+            ),
+        ),
         (
             "prune",
             prune::run(

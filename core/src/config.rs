@@ -32,6 +32,9 @@ pub struct Config {
     /// `rvss:flush`, `rvss:flush wait`: write-back of the share's dirty
     /// data at IsPathSupported/AddToShadowCopySet, before the freeze.
     pub flush: Flush,
+    /// `rvss:replicate to`: where `rvss replicate` sends the share's
+    /// retained backups (`replicate`).
+    pub replicate_to: Option<crate::replicate::Target>,
 }
 
 impl Config {
@@ -78,8 +81,13 @@ impl Config {
             },
         );
         let flush = Flush::from_options(&get)?;
+        let replicate_to = match get("replicate to") {
+            Some(v) => crate::replicate::Target::parse(&v)?,
+            None => None,
+        };
         Ok(Config {
             flush,
+            replicate_to,
             snapshot_dir,
             retention,
             structure,

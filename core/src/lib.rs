@@ -32,6 +32,7 @@ pub mod mounts;
 pub mod ntstatus;
 pub mod paths;
 pub mod policy;
+pub mod replicate;
 pub mod restore;
 pub mod samba;
 pub mod share;

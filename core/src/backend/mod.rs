@@ -85,6 +85,21 @@ pub trait Backend: Sync {
     fn exclusive_bytes(&self, _catalog: &Catalog, entries: &[Entry]) -> Vec<Option<u64>> {
         vec![None; entries.len()]
     }
+    /// `rvss replicate` for one share with `rvss:replicate to`: its retained
+    /// backups the target lacks, sent and verified there, oldest first
+    /// (`replicate`); `sent` hears of each as it is verified. Never called
+    /// from a hook.
+    fn replicate(
+        &self,
+        share: &Share,
+        _sent: &mut dyn FnMut(&crate::replicate::local::Sent),
+    ) -> Result<Vec<crate::replicate::local::Sent>> {
+        Err(Error::not_supported(format!(
+            "share {}: the {} backend does not replicate with rvss:replicate to",
+            share.name,
+            self.name()
+        )))
+    }
 }
 
 /// A backup opened for a restore.

@@ -125,6 +125,22 @@ pub struct Entry {
     /// an FSRVP delete is refused. A mark of a process gone is ignored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restoring: Option<Creator>,
+    /// Where `rvss replicate` last verified a copy of the snapshot
+    /// (`replicate`): the newest replicated backup of a share is the parent
+    /// of its next incremental send, which prune keeps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replica: Option<Replica>,
+}
+
+/// A verified copy of a snapshot on a replication target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Replica {
+    /// `rvss:replicate to` as it was when the copy was verified.
+    pub target: String,
+    /// The copy's subvolume path on the target.
+    pub path: String,
+    /// Unix time the copy was verified (received UUID, read-only).
+    pub verified: i64,
 }
 
 impl Entry {

@@ -43,7 +43,7 @@ pub mod repair;
 pub mod restoring;
 pub mod store;
 
-pub use entry::{parse, serialize, Creator, Entry, State};
+pub use entry::{parse, serialize, Creator, Entry, Replica, State};
 pub use naming::{entry_name, rel_of_entry_name};
 pub use repair::{repair, repair_catalog, Repaired};
 pub use store::{

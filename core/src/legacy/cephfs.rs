@@ -63,6 +63,7 @@ impl LegacyEntry {
             unreferenced_since: self.unreferenced_since,
             creator: None,
             restoring: None,
+            replica: None,
         })
     }
 }

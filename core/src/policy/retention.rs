@@ -22,6 +22,9 @@ pub enum Keep {
     Newest,
     /// Younger than `rvss:retain days`.
     Young,
+    /// The newest backup replicated (`replicate::chain_parent`): the parent
+    /// of the next incremental send, kept until a newer one has arrived.
+    Replica,
     /// The newest of its hour, day, week, month or year under the calendar
     /// rules.
     #[serde(untagged)]
@@ -33,6 +36,7 @@ impl std::fmt::Display for Keep {
         match self {
             Keep::Newest => f.write_str("newest"),
             Keep::Young => f.write_str("young"),
+            Keep::Replica => f.write_str("replica"),
             Keep::Calendar(p) => f.write_str(p.name()),
         }
     }
@@ -61,6 +65,7 @@ pub fn judge_with(
     });
     let times: Vec<i64> = retained.iter().map(|&i| entries[i].created).collect();
     let by_calendar = calendar::keeps(&times, &policy.calendar, local);
+    let chain = crate::replicate::chain_parent(entries, share);
     retained
         .iter()
         .zip(by_calendar)
@@ -77,6 +82,9 @@ pub fn judge_with(
                 keep.push(Keep::Young);
             }
             keep.extend(periods.into_iter().map(Keep::Calendar));
+            if chain == Some(i) {
+                keep.push(Keep::Replica);
+            }
             (i, keep)
         })
         .collect()
@@ -219,6 +227,28 @@ mod tests {
             let err = policy(&[("retain", bad)]).unwrap_err();
             assert!(err.message.contains("rvss:retain"), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn never_prunes_the_replication_chain_parent() {
+        let mut v = vec![
+            e("vm", 100, State::Retained),
+            e("vm", 200, State::Retained),
+            e("vm", 300, State::Retained),
+        ];
+        let p = policy(&[("retain", "1")]).unwrap();
+        assert_eq!(to_prune(&v, "vm", &p, 400), vec![0, 1]);
+        // 200 is the newest backup the target holds: 300 has not arrived.
+        for i in [0, 1] {
+            v[i].replica = Some(crate::catalog::Replica {
+                target: "/t".into(),
+                path: format!("/t/{i}"),
+                verified: 350,
+            });
+        }
+        assert_eq!(to_prune(&v, "vm", &p, 400), vec![0]);
+        let judged = judge(&v, "vm", &p, 400);
+        assert!(judged.contains(&(1, vec![Keep::Replica])), "{judged:?}");
     }
 
     #[test]

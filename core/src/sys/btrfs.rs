@@ -198,6 +198,10 @@ pub struct SubvolInfo {
     pub generation: u64,
     pub uuid: [u8; 16],
     pub parent_uuid: [u8; 16],
+    /// The sent subvolume's UUID on a subvolume `btrfs receive` made, set
+    /// only once the whole stream arrived (zero while it is being received
+    /// or after a transfer killed midway).
+    pub received_uuid: [u8; 16],
     /// When the subvolume (snapshot) was made, Unix seconds.
     pub otime: i64,
 }
@@ -215,6 +219,7 @@ pub fn subvol_info(f: impl AsFd) -> io::Result<SubvolInfo> {
         generation: args.generation,
         uuid: args.uuid,
         parent_uuid: args.parent_uuid,
+        received_uuid: args.received_uuid,
         otime: i64::try_from(args.otime.sec).unwrap_or(i64::MAX),
     })
 }

@@ -141,6 +141,39 @@ impl Backend for Btrfs {
         })
     }
 
+    fn replicate(
+        &self,
+        share: &Share,
+        sent: &mut dyn FnMut(&crate::replicate::local::Sent),
+    ) -> Result<Vec<crate::replicate::local::Sent>> {
+        let root = match &share.config.replicate_to {
+            None => return Ok(vec![]),
+            Some(crate::replicate::Target::Local(root)) => root.clone(),
+            Some(t) => {
+                return Err(Error::not_supported(format!(
+                    "share {}: rvss:replicate to = {t}: SSH targets are not supported yet",
+                    share.name
+                )))
+            }
+        };
+        let dir = layout::snapshot_dir_of(&share.config, &share.path, &current_mounts()?)
+            .with_context(|| format!("share {}", share.name))?;
+        let catalog = Catalog::open(&dir)?;
+        // Sent only while it is still the snapshot rvss made; its UUID is
+        // what the copy's received UUID must be.
+        let uuid_of = |e: &Entry| -> Result<Option<[u8; 16]>> {
+            match snapshot::Snapshot::open_entry(&dir, e)? {
+                None => Ok(None),
+                Some(s) => Ok(Some(
+                    sys::btrfs::subvol_info(s.root())
+                        .with_context(|| format!("subvolume info of {}", e.path))?
+                        .uuid,
+                )),
+            }
+        };
+        crate::replicate::local::replicate(&catalog, &share.name, &root, &uuid_of, sent)
+    }
+
     /// Corrupt entries rebuilt from their snapshot, then entries without an
     /// identity given their snapshot's UUID.
     fn repair(&self, shares: &[Share]) -> Result<Vec<(PathBuf, Repaired)>> {

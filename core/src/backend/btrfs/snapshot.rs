@@ -226,6 +226,7 @@ pub fn rebuild_entry(snapshot_dir: &Path, path: &Path) -> Option<Entry> {
         unreferenced_since: None,
         creator: None,
         restoring: None,
+        replica: None,
     })
 }
 
