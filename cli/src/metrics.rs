@@ -341,6 +341,8 @@ mod tests {
             readonly: true,
             state,
             exclusive_bytes: bytes,
+            replicated: false,
+            replica: None,
         }
     }
 

@@ -31,6 +31,7 @@ mod monitoring;
 mod package;
 mod pinning;
 mod reliability;
+mod replication;
 mod restore;
 mod restore_busy;
 mod retention;

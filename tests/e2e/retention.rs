@@ -4,7 +4,7 @@
 use crate::common::*;
 use std::path::{Path, PathBuf};
 
-fn list_json(w: &World) -> Vec<serde_json::Value> {
+pub(crate) fn list_json(w: &World) -> Vec<serde_json::Value> {
     let o = w.cli("list --json");
     assert!(o.status.success(), "rvss list: {}", text(&o));
     serde_json::from_slice::<Vec<serde_json::Value>>(&o.stdout)
@@ -21,7 +21,7 @@ fn states(w: &World) -> Vec<String> {
 /// A world with share `vm` (a subdirectory of subvolume vol1) using rvss
 /// with `extra` options and the Previous Versions lines `rvss smbconf`
 /// prints for it.
-fn retention_world(name: &str, extra: &[&str]) -> (World, PathBuf, PathBuf) {
+pub(crate) fn retention_world(name: &str, extra: &[&str]) -> (World, PathBuf, PathBuf) {
     let mut w = World::new(name);
     let fs1 = w.add_btrfs("fs1", 1200);
     let vol = fs1.join("vol1");
@@ -56,7 +56,7 @@ fn retention_world(name: &str, extra: &[&str]) -> (World, PathBuf, PathBuf) {
 
 /// One FSRVP backup with auto-recovery: create (rw), the application writes
 /// its recovery, recovery complete, delete.
-fn backup_cycle(w: &World, share: &Path, content: &str) {
+pub(crate) fn backup_cycle(w: &World, share: &Path, content: &str) {
     w.must(&format!(
         "printf '%s' '{content}' > '{}/disk.vhdx'",
         share.display()

@@ -1,0 +1,227 @@
+//! Replication of retained backups to a second btrfs filesystem (issue
+//! 24, local targets): full then incremental `btrfs send | btrfs receive`,
+//! verified on the target, and a transfer killed midway cleaned up by the
+//! next run.
+
+use crate::common::*;
+use crate::retention::{backup_cycle, list_json, retention_world};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// `btrfs subvolume show`'s fields (UUID, Parent UUID, Received UUID, ...).
+fn show(w: &World, subvol: &Path) -> std::collections::HashMap<String, String> {
+    w.must(&format!("btrfs subvolume show '{}'", subvol.display()))
+        .lines()
+        .filter_map(|l| l.trim().split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect()
+}
+
+fn readonly(w: &World, subvol: &Path) -> bool {
+    w.must(&format!("btrfs property get -ts '{}' ro", subvol.display()))
+        .trim()
+        == "ro=true"
+}
+
+/// The retention world plus a second btrfs filesystem as share vm's
+/// `rvss:replicate to`; returns the world, the share and the target.
+fn replication_world(name: &str) -> (World, PathBuf, PathBuf) {
+    let (mut w, _fs1, share) = retention_world(name, &["rvss:retain = 5"]);
+    let fs2 = w.add_btrfs("fs2", 1500);
+    let target = fs2.join("replicas");
+    w.must(&format!("mkdir '{}'", target.display()));
+    let s = w.shares.iter_mut().find(|s| s.name == "vm").unwrap();
+    s.options
+        .push(format!("rvss:replicate to = {}", target.display()));
+    w.write_conf();
+    (w, share, target)
+}
+
+fn replicate(w: &World) -> (i32, Vec<serde_json::Value>, String) {
+    let o = w.cli("replicate --json");
+    let sent = serde_json::from_slice::<Vec<serde_json::Value>>(&o.stdout).unwrap_or_default();
+    (o.status.code().unwrap_or(-1), sent, text(&o))
+}
+
+#[test]
+fn full_then_incremental_verified_on_the_target() {
+    let (w, share, target) = replication_world("replicate");
+    // 32 MiB the second backup shares with the first.
+    w.must(&format!(
+        "head -c 33554432 /dev/urandom > '{}/base.vhdx'",
+        share.display()
+    ));
+    backup_cycle(&w, &share, "version 1");
+    std::thread::sleep(Duration::from_millis(1100));
+    backup_cycle(&w, &share, "version 2");
+    let list = list_json(&w);
+    assert_eq!(list.len(), 2, "{list:?}");
+    assert!(
+        list.iter().all(|e| e["replicated"] == false),
+        "nothing replicated yet: {list:?}"
+    );
+
+    let (code, sent, out) = replicate(&w);
+    assert_eq!(code, 0, "rvss replicate: {out}");
+    assert_eq!(sent.len(), 2, "{out}");
+    assert_eq!(sent[0]["parent"], serde_json::Value::Null, "first is full");
+    assert_eq!(sent[1]["parent"], sent[0]["gmt"], "second from the first");
+
+    let list = list_json(&w);
+    let mut copies = vec![];
+    for (e, s) in list.iter().zip(&sent) {
+        assert_eq!(e["gmt"], s["gmt"], "oldest first: {list:?} {sent:?}");
+        assert_eq!(e["replicated"], true, "{e}");
+        let copy = PathBuf::from(e["replica"].as_str().expect("replica path"));
+        assert!(copy.starts_with(target.join("vm")), "{copy:?}");
+        assert!(readonly(&w, &copy), "{copy:?} must be read-only");
+        let src = show(&w, Path::new(e["path"].as_str().unwrap()));
+        let dst = show(&w, &copy);
+        assert_eq!(
+            dst["Received UUID"], src["UUID"],
+            "{copy:?} must be a received copy of {}",
+            e["path"]
+        );
+        copies.push(dst);
+    }
+    // Incremental: the second copy was received as a snapshot of the first
+    // (a full receive makes a subvolume without a parent)...
+    assert_eq!(copies[0]["Parent UUID"], "-", "{:?}", copies[0]);
+    assert_eq!(
+        copies[1]["Parent UUID"], copies[0]["UUID"],
+        "the second transfer must be incremental: {:?}",
+        copies[1]
+    );
+    // ...and its stream holds the change, not the 32 MiB both share.
+    let stream = |parent: Option<&str>| -> u64 {
+        let p = parent.map_or(String::new(), |p| format!("-p '{p}'"));
+        w.must(&format!(
+            "btrfs send -q {p} '{}' | wc -c",
+            list[1]["path"].as_str().unwrap()
+        ))
+        .trim()
+        .parse()
+        .unwrap()
+    };
+    let (inc, full) = (stream(list[0]["path"].as_str()), stream(None));
+    assert!(
+        inc < 1 << 20 && full > 32 << 20,
+        "incremental {inc} bytes, full {full} bytes"
+    );
+    assert_eq!(
+        w.must(&format!(
+            "cat '{}'",
+            Path::new(list[1]["replica"].as_str().unwrap())
+                .join("hyperv/vm/disk.vhdx")
+                .display()
+        )),
+        "version 2"
+    );
+
+    // A second run has nothing to send.
+    let (code, sent, out) = replicate(&w);
+    assert_eq!((code, sent.len()), (0, 0), "{out}");
+}
+
+/// Whether `pid` is a `btrfs receive`.
+fn is_receive(pid: u32) -> bool {
+    std::fs::read(format!("/proc/{pid}/cmdline"))
+        .map(|c| c.split(|&b| b == 0).take(2).any(|a| a == b"receive"))
+        .unwrap_or(false)
+}
+
+#[test]
+fn a_killed_transfer_is_removed_by_the_next_run() {
+    let (w, share, target) = replication_world("replicate-kill");
+    // Big enough that the receive runs a while after its subvolume appears.
+    w.must(&format!(
+        "head -c 629145600 /dev/urandom > '{}/big.vhdx'",
+        share.display()
+    ));
+    backup_cycle(&w, &share, "version 1");
+    let list = list_json(&w);
+    let src = PathBuf::from(list[0]["path"].as_str().unwrap());
+    let copy = target.join("vm").join(src.file_name().unwrap());
+
+    let run = w
+        .command(&cli_path().display().to_string())
+        .args(["replicate"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Kill the receive once its subvolume exists.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let killed = loop {
+        assert!(Instant::now() < deadline, "the receive never started");
+        let exists = w
+            .sh(&format!("test -d '{}'", copy.display()))
+            .status
+            .success();
+        if exists {
+            if let Some(pid) = w.pids_of("btrfs").into_iter().find(|&p| is_receive(p)) {
+                w.must(&format!("kill -KILL {pid}"));
+                break pid;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let o = run.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o).contains("btrfs receive into"),
+        "one clear line naming the failed receive: {}",
+        text(&o)
+    );
+    // The race happened: the receive was killed midway, its subvolume is
+    // there, incomplete (no received UUID) and writable.
+    let partial = show(&w, &copy);
+    assert_eq!(
+        partial["Received UUID"], "-",
+        "receive {killed} finished before the kill: {partial:?}"
+    );
+    assert!(!readonly(&w, &copy));
+    assert_eq!(list_json(&w)[0]["replicated"], false);
+
+    let (code, sent, out) = replicate(&w);
+    assert_eq!(code, 0, "rvss replicate after the kill: {out}");
+    assert_eq!(sent.len(), 1, "{out}");
+    assert!(
+        out.contains("left by a transfer killed midway"),
+        "the partial copy's removal is logged: {out}"
+    );
+    let done = show(&w, &copy);
+    assert_eq!(done["Received UUID"], show(&w, &src)["UUID"]);
+    assert!(readonly(&w, &copy));
+    assert_eq!(list_json(&w)[0]["replicated"], true);
+    w.must(&format!(
+        "cmp '{}/hyperv/vm/big.vhdx' '{}/hyperv/vm/big.vhdx'",
+        src.display(),
+        copy.display()
+    ));
+}
+
+#[test]
+fn a_foreign_subvolume_on_the_target_is_never_touched() {
+    let (w, share, target) = replication_world("replicate-foreign");
+    backup_cycle(&w, &share, "version 1");
+    let list = list_json(&w);
+    let name = Path::new(list[0]["path"].as_str().unwrap())
+        .file_name()
+        .unwrap()
+        .to_owned();
+    let foreign = target.join("vm").join(&name);
+    w.must(&format!(
+        "mkdir -p '{0}' && btrfs subvolume create '{1}' >/dev/null && echo mine > '{1}/f'",
+        target.join("vm").display(),
+        foreign.display()
+    ));
+    let (code, sent, out) = replicate(&w);
+    assert_eq!((code, sent.len()), (2, 0), "{out}");
+    assert!(
+        out.contains("is not a received copy"),
+        "a clear line about the foreign subvolume: {out}"
+    );
+    assert_eq!(w.must(&format!("cat '{}/f'", foreign.display())), "mine\n");
+    assert_eq!(list_json(&w)[0]["replicated"], false);
+}
