@@ -26,7 +26,12 @@ fn readonly(w: &World, subvol: &Path) -> bool {
 /// The retention world plus a second btrfs filesystem as share vm's
 /// `rvss:replicate to`; returns the world, the share and the target.
 fn replication_world(name: &str) -> (World, PathBuf, PathBuf) {
-    let (mut w, _fs1, share) = retention_world(name, &["rvss:retain = 5"]);
+    replication_world_keeping(name, 5)
+}
+
+/// `replication_world` keeping the newest `retain` backups.
+fn replication_world_keeping(name: &str, retain: u32) -> (World, PathBuf, PathBuf) {
+    let (mut w, _fs1, share) = retention_world(name, &[&format!("rvss:retain = {retain}")]);
     let fs2 = w.add_btrfs("fs2", 1500);
     let target = fs2.join("replicas");
     w.must(&format!("mkdir '{}'", target.display()));
@@ -224,4 +229,40 @@ fn a_foreign_subvolume_on_the_target_is_never_touched() {
     );
     assert_eq!(w.must(&format!("cat '{}/f'", foreign.display())), "mine\n");
     assert_eq!(list_json(&w)[0]["replicated"], false);
+}
+
+#[test]
+fn the_last_backup_both_sides_hold_is_kept_until_a_newer_one_arrived() {
+    let (w, share, _target) = replication_world_keeping("replicate-chain", 1);
+    backup_cycle(&w, &share, "version 1");
+    let (code, sent, out) = replicate(&w);
+    assert_eq!((code, sent.len()), (0, 1), "{out}");
+    let first = sent[0]["gmt"].clone();
+    std::thread::sleep(Duration::from_millis(1100));
+
+    // rvss:retain = 1 alone would prune the first backup when the second is
+    // retained; it is the only one the target holds, so it stays.
+    backup_cycle(&w, &share, "version 2");
+    let list = list_json(&w);
+    assert_eq!(list.len(), 2, "the chain parent must survive: {list:?}");
+    assert_eq!(list[0]["gmt"], first);
+    let dry = w.cli("prune --dry-run");
+    assert!(
+        text(&dry).contains(&format!("keep vm {} ", first.as_str().unwrap()))
+            && text(&dry).contains("(replica)"),
+        "{}",
+        text(&dry)
+    );
+
+    // Once the second has arrived (incremental from the first), the first
+    // may go.
+    let (code, sent, out) = replicate(&w);
+    assert_eq!((code, sent.len()), (0, 1), "{out}");
+    assert_eq!(sent[0]["parent"], first, "{out}");
+    let o = w.cli("prune");
+    assert!(o.status.success(), "{}", text(&o));
+    let list = list_json(&w);
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0]["gmt"], sent[0]["gmt"]);
+    assert_eq!(list[0]["replicated"], true);
 }
