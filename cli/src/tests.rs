@@ -130,3 +130,34 @@ fn restore_brings_a_file_back_from_a_backup_and_marks_it_meanwhile() {
     assert!(f.message.contains("has no backup"), "{}", f.message);
     std::fs::remove_dir_all(root).unwrap();
 }
+
+#[test]
+fn prune_keeps_the_replication_chain_parent_on_any_backend() {
+    let (root, share) = world("prune-chain", 1);
+    let made = snapshots(&share, 3);
+    let shares = [share];
+    let cats = Fake.catalogs(&shares).unwrap();
+    let entries = cats[0].entries().unwrap();
+    let middle = entries[1].path.clone();
+    // Taken in one second: distinct times make the order plain.
+    for (i, mut e) in entries.into_iter().enumerate() {
+        e.state = State::Retained;
+        e.created = rvss_core::gmt::now() - 3_000 + 1_000 * i as i64;
+        e.gmt = rvss_core::gmt::token(e.created).unwrap();
+        if e.path == middle {
+            e.replica = Some(rvss_core::catalog::Replica {
+                target: "/t".into(),
+                path: "/t/vm/x".into(),
+                verified: 1,
+            });
+        }
+        cats[0].write(&e, Durability::Now).unwrap();
+    }
+    let done = crate::prune::prune(&registry(), &shares, false, &mut |_, _| {}).unwrap();
+    // The newest stays by rvss:retain = 1, the replicated one as the parent
+    // of the next incremental send.
+    assert_eq!(done.len(), 1, "{done:?}");
+    assert!(Path::new(&middle).exists());
+    assert_eq!(made.iter().filter(|p| Path::new(p).exists()).count(), 2);
+    std::fs::remove_dir_all(root).unwrap();
+}
