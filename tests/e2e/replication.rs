@@ -266,3 +266,52 @@ fn the_last_backup_both_sides_hold_is_kept_until_a_newer_one_arrived() {
     assert_eq!(list[0]["gmt"], sent[0]["gmt"]);
     assert_eq!(list[0]["replicated"], true);
 }
+
+#[test]
+fn maintain_replicates_before_it_prunes_and_a_missing_target_fails_clearly() {
+    let (w, share, target) = replication_world_keeping("replicate-maintain", 1);
+    backup_cycle(&w, &share, "version 1");
+    let o = w.cli("maintain");
+    assert!(o.status.success(), "rvss maintain: {}", text(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("replicated vm @GMT-"),
+        "{}",
+        text(&o)
+    );
+    let list = list_json(&w);
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0]["replicated"], true);
+    let copy = PathBuf::from(list[0]["replica"].as_str().unwrap());
+    assert!(copy.starts_with(target.join("vm")) && readonly(&w, &copy));
+
+    // The target's filesystem gone (unmounted, its directory empty): one
+    // clear line, exit 2, nothing sent, the backup kept.
+    w.must(&format!("umount '{}'", target.parent().unwrap().display()));
+    std::thread::sleep(Duration::from_millis(1100));
+    backup_cycle(&w, &share, "version 2");
+    let (code, sent, out) = replicate(&w);
+    assert_eq!((code, sent.len()), (2, 0), "{out}");
+    assert!(
+        out.contains(&format!("replication target {}", target.display())),
+        "{out}"
+    );
+    let o = w.cli("maintain");
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("rvss replicate:"), "{}", text(&o));
+    // The replicated backup is still the chain parent: both are kept.
+    assert_eq!(list_json(&w).len(), 2);
+    // Mounted again (the World unmounts it at the end).
+    let fs2 = w
+        .filesystems
+        .iter()
+        .find(|f| f.mount.ends_with("fs2"))
+        .unwrap();
+    w.must(&format!(
+        "mount -o loop '{}' '{}'",
+        fs2.image.display(),
+        fs2.mount.display()
+    ));
+    let (code, sent, out) = replicate(&w);
+    assert_eq!((code, sent.len()), (0, 1), "{out}");
+    assert_eq!(sent[0]["parent"], list[0]["gmt"], "{out}");
+}
