@@ -148,7 +148,8 @@ impl TargetDir {
         };
         let name = OsString::from(String::from_utf8_lossy(&bytes).trim().to_string());
         let mut removed = None;
-        if !name.is_empty() && !name.to_string_lossy().contains('/') {
+        let plain = |n: &str| !n.is_empty() && n != "." && n != ".." && !n.contains('/');
+        if plain(&name.to_string_lossy()) {
             if let Some((info, ro)) = self.subvolume(&name)? {
                 if info.received_uuid == [0; 16] || !ro {
                     sys::btrfs::destroy(&self.dir, &name).with_context(|| {
@@ -229,10 +230,20 @@ impl TargetDir {
                 return Err(Error::with_cause("run btrfs receive", e));
             }
         };
+        // send's errors are read meanwhile: a full stderr pipe would stop
+        // it, and the receive waiting for its stream with it.
+        let send_errors = sender.stderr.take().map(|mut e| {
+            std::thread::spawn(move || {
+                let mut buf = vec![];
+                let _ = std::io::Read::read_to_end(&mut e, &mut buf);
+                buf
+            })
+        });
         let received = receiver
             .wait_with_output()
             .context("wait for btrfs receive")?;
-        let sent = sender.wait_with_output().context("wait for btrfs send")?;
+        let status = sender.wait().context("wait for btrfs send")?;
+        let stderr = send_errors.and_then(|t| t.join().ok()).unwrap_or_default();
         let last_line = |b: &[u8]| {
             String::from_utf8_lossy(b)
                 .lines()
@@ -249,12 +260,11 @@ impl TargetDir {
                 last_line(&received.stderr)
             )));
         }
-        if !sent.status.success() {
+        if !status.success() {
             return Err(fail(format!(
-                "btrfs send {} failed ({}): {}",
+                "btrfs send {} failed ({status}): {}",
                 source.display(),
-                sent.status,
-                last_line(&sent.stderr)
+                last_line(&stderr)
             )));
         }
         Ok(())
@@ -343,6 +353,7 @@ pub fn replicate(
                 .entry
                 .replica
                 .as_ref()
+                .filter(|r| r.target == target_text)
                 .map_or_else(crate::gmt::now, |r| r.verified),
         });
         if on_target
