@@ -194,33 +194,29 @@ pub(crate) fn render(m: &Metrics) -> String {
         "Bytes only the share's retained backups hold (where btrfs quotas tell).",
         per_share(&|sm| sm.exclusive_bytes.map(|b| b.to_string())),
     );
-    let mut states = vec![];
-    for (s, sm) in &m.shares {
-        for (state, n) in &sm.states {
-            states.push((
-                format!("{{share=\"{}\",state=\"{state}\"}}", label(s)),
-                n.to_string(),
-            ));
-        }
-    }
+    // One sample per share and key of a per-share count, the key as `label`.
+    let by = |label_name: &str, counts: &dyn Fn(&ShareMetrics) -> &BTreeMap<&'static str, u64>| {
+        m.shares
+            .iter()
+            .flat_map(|(s, sm)| {
+                counts(sm).iter().map(move |(k, n)| {
+                    (
+                        format!("{{share=\"{}\",{label_name}=\"{k}\"}}", label(s)),
+                        n.to_string(),
+                    )
+                })
+            })
+            .collect::<Vec<_>>()
+    };
     family(
         "rvss_snapshots",
         "Snapshots rvss made, by state (exposed, retained, creating, orphan, lost).",
-        states,
+        by("state", &|sm| &sm.states),
     );
-    let mut failed = vec![];
-    for (s, sm) in &m.shares {
-        for (op, n) in &sm.failed {
-            failed.push((
-                format!("{{share=\"{}\",operation=\"{op}\"}}", label(s)),
-                n.to_string(),
-            ));
-        }
-    }
     family(
         "rvss_failed_operations",
         "Failed FSRVP operations in the audit trail rvss keeps (rvss list --history).",
-        failed,
+        by("operation", &|sm| &sm.failed),
     );
     family(
         "rvss_oldest_exposed_timestamp_seconds",
