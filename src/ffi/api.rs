@@ -19,9 +19,10 @@ struct ShimArgs {
     name: String,
     path: PathBuf,
     config: Result<Config>,
-    /// Who asked (the user name, `DOMAIN\user` through winbind), for the
-    /// audit trail.
-    user: Option<String>,
+    /// Who asked (the uid the hook was called as), for the audit trail;
+    /// named only by the hooks that record it (a name service lookup can
+    /// be a winbind round trip).
+    uid: Option<u32>,
 }
 
 /// Reads a C string argument; a NULL or non-UTF-8 one is a clear error.
@@ -74,16 +75,14 @@ unsafe fn hook_share(share: *const rvss_share) -> Result<ShimArgs> {
         (!v.is_null()).then(|| unsafe { CStr::from_ptr(v) }.to_string_lossy().into_owned())
     };
     let config = Config::from_options(get);
-    // Who asked: the uid the hook was called as, by its name where the
-    // name service knows one.
-    let user = u32::try_from(s.uid)
-        .ok()
-        .map(|uid| crate::sys::users::name_of(uid).unwrap_or_else(|| format!("uid {uid}")));
+    // Who asked: the uid the hook was called as (named by the audited
+    // hooks only).
+    let uid = u32::try_from(s.uid).ok();
     Ok(ShimArgs {
         name,
         path,
         config,
-        user,
+        uid,
     })
 }
 
@@ -185,7 +184,11 @@ fn run_audited_hook<T: fmt::Display>(
         let clock = std::time::Instant::now();
         let hs = read_share();
         let name = share_name(&hs);
-        let user = hs.as_ref().ok().and_then(|s| s.user.clone());
+        let user = hs
+            .as_ref()
+            .ok()
+            .and_then(|s| s.uid)
+            .map(|uid| crate::sys::users::name_of(uid).unwrap_or_else(|| format!("uid {uid}")));
         let mut trail = Trail::default();
         let outcome = hs.and_then(|hs| body(hs, &mut trail));
         let why = outcome.as_ref().err().map(|e| e.message.clone());
