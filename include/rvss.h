@@ -37,6 +37,11 @@ struct rvss_share {
 	 * built-in STATEDIR), where rvss lists the snapshot directories it has
 	 * used. NULL: the one passed last in this process, else /var/lib/samba. */
 	const char *state_dir;
+	/* Samba's lock directory as this process uses it (lp_lock_directory()),
+	 * where its FSRVP server keeps its state (srv_fss.tdb), which the audit
+	 * trail reads set and shadow copy ids from. NULL: as for state_dir,
+	 * else /run/samba. */
+	const char *lock_dir;
 	/* Who asked, for the audit trail: the uid Samba switched to for the
 	 * FSRVP caller's session before calling the hook (the user as Samba
 	 * maps it, winbind's included); -1: unknown. */

@@ -47,6 +47,7 @@ static struct rvss_share rvss_share_of(struct vfs_handle_struct *handle,
 		.ctx = handle,
 		.option = rvss_option,
 		.state_dir = lp_state_directory(),
+		.lock_dir = lp_lock_directory(),
 		/* FSRVP's server runs each hook as the caller's user
 		 * (become_user_without_service_by_session), until the hook's
 		 * own become_root(). */

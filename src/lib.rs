@@ -17,8 +17,8 @@
 
 // The core, under the paths the tests and benchmarks use (`rvss::catalog`).
 pub use rvss_core::{
-    admin, audit, backend, catalog, config, duration, error, gmt, hooks, logging, mounts, ntstatus,
-    policy, restore, share, structure, sys,
+    admin, audit, backend, catalog, config, duration, error, fsrvp_state, gmt, hooks, logging,
+    mounts, ntstatus, policy, restore, share, structure, sys,
 };
 
 #[allow(unsafe_code)]

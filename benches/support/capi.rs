@@ -61,6 +61,7 @@ impl HookShare {
             ctx: std::ptr::null_mut(),
             option: None,
             state_dir: std::ptr::null(),
+            lock_dir: std::ptr::null(),
             uid: -1,
         }
     }

@@ -3,6 +3,7 @@
 use super::shares;
 use super::{Cli, Outcome, EXIT_ERROR, EXIT_OK};
 use rvss_core::admin::inventory;
+use rvss_core::admin::smbconf::SambaConf;
 use rvss_core::backend::Registry;
 use rvss_core::catalog::{Catalog, Entry};
 use rvss_core::policy::status::{status_of, Status};
@@ -100,9 +101,20 @@ pub(crate) fn rows(
     Ok((rows, corrupt))
 }
 
-/// `--history N`: the audit trail's last N records, oldest first.
-fn history(args: &Args, n: usize) -> Outcome {
-    let records = rvss_core::audit::read(n).map_err(|e| super::Failure {
+/// `--history N`: the audit trail's last N records, oldest first, with the
+/// shadow copy ids Samba's FSRVP state gives (in its lock directory: `lock
+/// directory` from the configuration, else Samba's built-in LOCKDIR).
+fn history(conf: &SambaConf, args: &Args, n: usize) -> Outcome {
+    let lock_dir = conf
+        .global
+        .params
+        .get(&rvss_core::config::option_key("lock directory"))
+        .map(std::path::PathBuf::from)
+        .or_else(|| rvss_core::admin::samba::build_path("LOCKDIR"));
+    if let Some(dir) = lock_dir {
+        rvss_core::hooks::use_lock_dir(&dir);
+    }
+    let mut records = rvss_core::audit::read(n).map_err(|e| super::Failure {
         code: EXIT_ERROR,
         message: format!(
             "reading {}: {e}",
@@ -111,23 +123,36 @@ fn history(args: &Args, n: usize) -> Outcome {
                 .display()
         ),
     })?;
+    // The ids of creates whose sets are still open are in Samba's FSRVP
+    // state; unreadable, the history is still worth showing.
+    let live = rvss_core::fsrvp_state::read().unwrap_or_else(|e| {
+        eprintln!(
+            "rvss: reading {}: {e}: shadow copy ids of open sets not shown",
+            rvss_core::state_dir::lock_dir()
+                .join(rvss_core::fsrvp_state::FILE_NAME)
+                .display()
+        );
+        vec![]
+    });
+    rvss_core::audit::fill_ids(&mut records, &live);
     if args.json {
         crate::print_json(&records, "[]");
         return Ok(EXIT_OK);
     }
     println!(
-        "{:<24} {:<11} {:<12} {:<20} {:<24} {:>8} SNAPSHOT",
-        "TIME", "OPERATION", "SHARE", "USER", "STATUS", "MS"
+        "{:<24} {:<11} {:<12} {:<20} {:<24} {:>8} {:<36} SNAPSHOT",
+        "TIME", "OPERATION", "SHARE", "USER", "STATUS", "MS", "SHADOW COPY SET"
     );
     for r in &records {
         println!(
-            "{:<24} {:<11} {:<12} {:<20} {:<24} {:>8.1} {} ({})",
+            "{:<24} {:<11} {:<12} {:<20} {:<24} {:>8.1} {:<36} {} ({})",
             r.time,
             r.op.hook(),
             r.share,
             r.user.as_deref().unwrap_or("-"),
             r.status,
             r.ms,
+            r.set.as_deref().unwrap_or("-"),
             r.snapshot.as_deref().unwrap_or("-"),
             r.outcome
         );
@@ -138,7 +163,7 @@ fn history(args: &Args, n: usize) -> Outcome {
 pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
     let conf = cli.samba_conf()?;
     if let Some(n) = args.history {
-        return history(args, n);
+        return history(&conf, args, n);
     }
     let shares = shares::rvss_shares(&conf, None)?;
     // Corrupt entries are named on stderr and make the exit code 2.

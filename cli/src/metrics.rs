@@ -347,6 +347,8 @@ mod tests {
             time: rvss_core::duration::rfc3339(t),
             op,
             share: share.into(),
+            set: None,
+            shadow_copy: None,
             snapshot: None,
             user: Some("EXAMPLE\\backup".into()),
             status: if ok {

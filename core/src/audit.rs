@@ -47,6 +47,14 @@ pub struct Record {
     pub time: String,
     pub op: Op,
     pub share: String,
+    /// The shadow copy set's and the shadow copy's ids, as Samba's FSRVP
+    /// server recorded them (`fsrvp_state`): known at delete; None at
+    /// create, when Samba has not stored them yet (`rvss list --history`
+    /// then finds them by the snapshot's path).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shadow_copy: Option<String>,
     /// The snapshot's path (create: the shadow copy's share directory in
     /// it; delete: the one Samba named). None when a create failed before
     /// there was one.
@@ -73,9 +81,11 @@ impl Record {
     /// The line logged at Samba's level 1.
     pub fn log_line(&self) -> String {
         format!(
-            "audit: {} share={} snapshot={} user={} status={} ({}) ms={:.1}",
+            "audit: {} share={} set={} shadow_copy={} snapshot={} user={} status={} ({}) ms={:.1}",
             self.op.hook(),
             self.share,
+            self.set.as_deref().unwrap_or("-"),
+            self.shadow_copy.as_deref().unwrap_or("-"),
             self.snapshot.as_deref().unwrap_or("-"),
             self.user.as_deref().unwrap_or("-"),
             self.status,
@@ -175,6 +185,34 @@ pub fn read_in(dir: &Path, limit: usize) -> std::io::Result<Vec<Record>> {
     Ok(out.split_off(skip))
 }
 
+/// Names the set and shadow copy of each record that lacks them (creates:
+/// Samba stores a set's ids only after its commit) by its snapshot's path:
+/// from the next record of the same snapshot that has them (its delete),
+/// else from Samba's FSRVP state (`live`: the sets it still holds).
+pub fn fill_ids(records: &mut [Record], live: &[crate::fsrvp_state::ShadowCopy]) {
+    for i in 0..records.len() {
+        if records[i].set.is_some() {
+            continue;
+        }
+        let Some(snapshot) = records[i].snapshot.clone() else {
+            continue;
+        };
+        let later = records[i + 1..]
+            .iter()
+            .find(|r| r.snapshot.as_deref() == Some(snapshot.as_str()) && r.set.is_some())
+            .map(|r| (r.set.clone(), r.shadow_copy.clone()));
+        let found = later.or_else(|| {
+            live.iter()
+                .find(|c| c.snapshot == snapshot)
+                .map(|c| (Some(c.set.clone()), Some(c.shadow_copy.clone())))
+        });
+        if let Some((set, shadow_copy)) = found {
+            records[i].set = set;
+            records[i].shadow_copy = shadow_copy;
+        }
+    }
+}
+
 /// `read_in` of Samba's state directory.
 pub fn read(limit: usize) -> std::io::Result<Vec<Record>> {
     read_in(&crate::state_dir::get(), limit)
@@ -189,6 +227,8 @@ mod tests {
             time: crate::duration::rfc3339(1_780_000_000 + i as i64),
             op: if i % 2 == 0 { Op::Create } else { Op::Delete },
             share: "vm".into(),
+            set: (i % 2 == 1).then(|| format!("set-{i}")),
+            shadow_copy: (i % 2 == 1).then(|| format!("sc-{i}")),
             snapshot: Some(format!("/srv/.rvss/vol1/@GMT-{i}/vm")),
             user: Some("EXAMPLE\\backup".into()),
             status: if ok {
@@ -261,6 +301,32 @@ mod tests {
     }
 
     #[test]
+    fn a_create_is_named_by_its_delete_or_by_samba_state() {
+        use crate::fsrvp_state::ShadowCopy;
+        // 0 create (deleted by 1), 2 create (set still live), 4 create
+        // (unknown), 3 delete of another snapshot.
+        let mut h: Vec<Record> = (0..5).map(|i| rec(i, true)).collect();
+        h[1].snapshot = h[0].snapshot.clone();
+        let live = [ShadowCopy {
+            set: "live-set".into(),
+            shadow_copy: "live-sc".into(),
+            snapshot: h[2].snapshot.clone().unwrap(),
+        }];
+        fill_ids(&mut h, &live);
+        assert_eq!(
+            (h[0].set.as_deref(), h[0].shadow_copy.as_deref()),
+            (Some("set-1"), Some("sc-1"))
+        );
+        assert_eq!(
+            (h[2].set.as_deref(), h[2].shadow_copy.as_deref()),
+            (Some("live-set"), Some("live-sc"))
+        );
+        assert_eq!(h[4].set, None);
+        // What a delete recorded stays.
+        assert_eq!(h[3].set.as_deref(), Some("set-3"));
+    }
+
+    #[test]
     fn a_missing_history_is_empty_and_the_log_line_names_everything() {
         let d = tempdir("missing");
         assert!(read_in(&d, 5).unwrap().is_empty());
@@ -269,9 +335,13 @@ mod tests {
         let line = rec(0, false).log_line();
         assert_eq!(
             line,
-            "audit: snap_create share=vm snapshot=/srv/.rvss/vol1/@GMT-0/vm \
+            "audit: snap_create share=vm set=- shadow_copy=- \
+             snapshot=/srv/.rvss/vol1/@GMT-0/vm \
              user=EXAMPLE\\backup status=NT_STATUS_DISK_FULL (no space) ms=12.5"
         );
+        assert!(rec(1, true)
+            .log_line()
+            .starts_with("audit: snap_delete share=vm set=set-1 shadow_copy=sc-1 snapshot="));
         assert_eq!(status_name(crate::ntstatus::OK), "NT_STATUS_OK");
         assert_eq!(status_name(Status::from_code(0xC000_0999)), "0xc0000999");
     }

@@ -29,6 +29,12 @@ pub fn use_state_dir(dir: &Path) {
     crate::state_dir::set(dir);
 }
 
+/// Where Samba keeps its lock files (the hook's `lock_dir`), among them its
+/// FSRVP server's state, which the audit trail reads ids from.
+pub fn use_lock_dir(dir: &Path) {
+    crate::state_dir::set_lock_dir(dir);
+}
+
 pub fn check_path_with(registry: &Registry, share: &Share) -> Result<String> {
     registry.resolve(share)?.check_path(share)
 }

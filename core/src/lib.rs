@@ -24,6 +24,7 @@ pub mod config;
 pub mod duration;
 pub mod error;
 pub mod flush;
+pub mod fsrvp_state;
 pub mod gmt;
 pub mod hooks;
 pub mod legacy;

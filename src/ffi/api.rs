@@ -5,6 +5,7 @@ use super::guard;
 use crate::audit;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::fsrvp_state;
 use crate::hooks;
 use crate::logging;
 use crate::ntstatus::{self, Status};
@@ -43,8 +44,9 @@ unsafe fn arg(p: *const c_char, what: &str) -> Result<String> {
     })
 }
 
-/// Also tells `known_dirs` where Samba keeps its state (the share's
-/// `state_dir`), so that the hooks and the CLI use the same list.
+/// Also tells the core where Samba keeps its state and lock files (the
+/// share's `state_dir` and `lock_dir`), so that the hooks and the CLI use
+/// the same files.
 ///
 /// # Safety
 /// `share` is NULL or points to an rvss_share whose strings, context and
@@ -61,6 +63,14 @@ unsafe fn hook_share(share: *const rvss_share) -> Result<ShimArgs> {
         // valid for the hook.
         let dir = unsafe { CStr::from_ptr(s.state_dir) };
         hooks::use_state_dir(std::path::Path::new(std::ffi::OsStr::from_bytes(
+            dir.to_bytes(),
+        )));
+    }
+    if !s.lock_dir.is_null() {
+        // SAFETY: non-NULL: Samba's NUL-terminated lp_lock_directory(),
+        // valid for the hook.
+        let dir = unsafe { CStr::from_ptr(s.lock_dir) };
+        hooks::use_lock_dir(std::path::Path::new(std::ffi::OsStr::from_bytes(
             dir.to_bytes(),
         )));
     }
@@ -193,10 +203,18 @@ fn run_audited_hook<T: fmt::Display>(
         let outcome = hs.and_then(|hs| body(hs, &mut trail));
         let why = outcome.as_ref().err().map(|e| e.message.clone());
         let status = finish(op.hook(), &name, outcome);
+        let ids = match (op, &trail.snapshot) {
+            (audit::Op::Delete, Some(snapshot)) => shadow_copy_of(snapshot),
+            // Samba stores a new set's ids only after the commit: `rvss
+            // list --history` finds them later by the snapshot's path.
+            _ => None,
+        };
         audit::record(&audit::Record {
             time: audit::timestamp(started),
             op,
             share: name,
+            set: ids.as_ref().map(|c| c.set.clone()),
+            shadow_copy: ids.map(|c| c.shadow_copy),
             snapshot: trail.snapshot,
             user,
             status: audit::status_name(status),
@@ -205,6 +223,22 @@ fn run_audited_hook<T: fmt::Display>(
         });
         status
     })
+}
+
+/// The shadow copy set and shadow copy Samba's FSRVP server recorded for
+/// `snapshot`; None (and a debug line) when its state does not say.
+fn shadow_copy_of(snapshot: &str) -> Option<fsrvp_state::ShadowCopy> {
+    match fsrvp_state::find(snapshot) {
+        Ok(Some(c)) => Some(c),
+        Ok(None) => {
+            log::debug!("audit: Samba's FSRVP state names no shadow copy {snapshot}");
+            None
+        }
+        Err(e) => {
+            log::debug!("audit: reading Samba's FSRVP state: {e}");
+            None
+        }
+    }
 }
 
 /// # Safety

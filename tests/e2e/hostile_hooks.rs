@@ -81,6 +81,11 @@ fn share_for(name: &CString, path: &CString) -> Share {
             .get()
             .expect("the inner test sets STATE_DIR")
             .as_ptr(),
+        // Nor is the host's FSRVP state read (no srv_fss.tdb there).
+        lock_dir: STATE_DIR
+            .get()
+            .expect("the inner test sets STATE_DIR")
+            .as_ptr(),
         uid: -1,
     }
 }

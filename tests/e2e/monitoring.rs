@@ -59,6 +59,13 @@ fn the_audit_trail_names_who_made_and_deleted_each_shadow_copy() {
     let h = history(&w);
     assert_eq!(h.len(), 3, "{h:#?}");
     let (made, deleted, refused) = (&h[0], &h[1], &h[2]);
+    // The ids rpcclient printed: the delete read them from Samba's FSRVP
+    // state, the create is named by them through its delete.
+    for r in [made, deleted] {
+        assert_eq!(r["set"], sc.set.as_str(), "{r}");
+        assert_eq!(r["shadow_copy"], sc.copy.as_str(), "{r}");
+    }
+    assert!(refused.get("set").is_none(), "{refused}");
     assert_eq!(made["op"], "create");
     assert_eq!(made["status"], "NT_STATUS_OK");
     assert_eq!(made["outcome"], "read-only");
@@ -89,12 +96,20 @@ fn the_audit_trail_names_who_made_and_deleted_each_shadow_copy() {
         .collect();
     assert_eq!(lines.len(), 3, "{logs}");
     assert!(
-        lines[0].contains(&format!("snap_create share=vm snapshot={snapshot} user="))
-            && lines[0].contains("status=NT_STATUS_OK (read-only)"),
+        lines[0].contains(&format!(
+            "snap_create share=vm set=- shadow_copy=- snapshot={snapshot} user="
+        )) && lines[0].contains("status=NT_STATUS_OK (read-only)"),
         "{}",
         lines[0]
     );
-    assert!(lines[1].contains("snap_delete share=vm") && lines[1].contains("(destroyed)"));
+    assert!(
+        lines[1].contains(&format!(
+            "snap_delete share=vm set={} shadow_copy={} snapshot={snapshot} ",
+            sc.set, sc.copy
+        )) && lines[1].contains("(destroyed)"),
+        "{}",
+        lines[1]
+    );
     assert!(
         lines[2].contains("snap_create share=vm snapshot=- ") && !lines[2].contains("NT_STATUS_OK")
     );
@@ -104,6 +119,22 @@ fn the_audit_trail_names_who_made_and_deleted_each_shadow_copy() {
     assert!(table.status.success(), "{t}");
     assert!(t.contains("snap_delete") && t.contains("destroyed"), "{t}");
     assert_eq!(t.lines().count(), 3, "a header and the last two: {t}");
+}
+
+#[test]
+fn the_history_names_the_set_of_a_shadow_copy_still_exposed() {
+    let (w, _fs1, _vol) = world("audit-open", &[], &["log level = 1"]);
+    let out = w.rpc_ok("fss_create_expose backup ro vm");
+    let sc = parse_expose(&out).pop().expect(&out);
+    // Not deleted yet: only Samba's FSRVP state knows the ids.
+    let h = history(&w);
+    assert_eq!(h.len(), 1, "{h:#?}");
+    assert_eq!(h[0]["op"], "create");
+    assert_eq!(h[0]["set"], sc.set.as_str(), "{}", h[0]);
+    assert_eq!(h[0]["shadow_copy"], sc.copy.as_str(), "{}", h[0]);
+    let t = text(&w.cli("list --history 1"));
+    assert!(t.contains(&sc.set), "{t}");
+    w.rpc_ok(&format!("fss_delete vm {} {}", sc.set, sc.copy));
 }
 
 fn health(w: &World, shift: Option<&str>, args: &str) -> (i32, String) {

@@ -8,6 +8,7 @@ pub mod ceph;
 pub mod dir;
 pub mod fs;
 pub mod search;
+pub mod tdb;
 pub mod thread;
 pub mod time;
 pub mod users;
