@@ -74,6 +74,10 @@ pub enum Command {
     /// (oldest first, incremental from the last common one) and verify
     /// them there; exit 2 if any share failed.
     Replicate(replicate::Args),
+    /// On a replication target host: answer `rvss replicate` over SSH
+    /// (list, receive, remove copies under ROOT, nothing else), as the
+    /// forced command of rvss's key in authorized_keys.
+    ServeTarget(replicate::ServeArgs),
     /// Restore a file or directory from a backup (btrfs: by reflink,
     /// instant; CephFS: by copy), never replacing anything without --force.
     Restore(restore::Args),
@@ -153,6 +157,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Health(a) => health::run(&cli, a, reg),
         Command::Smbconf(a) => smbconf::run(&cli, a, reg),
         Command::Replicate(a) => replicate::run(&cli, a, reg),
+        Command::ServeTarget(a) => replicate::serve(a),
         Command::Restore(a) => restore::run(&cli, a, reg),
         Command::Repair(a) => repair::run(&cli, a, reg),
         Command::Check(a) => check::run(&cli, a, reg),

@@ -1,20 +1,80 @@
 //! `rvss replicate`: send each retained backup of every share with
 //! `rvss:replicate to` that its target lacks, oldest first (full, then
-//! incremental from the last backup both sides hold), verified there.
+//! incremental from the last backup both sides hold), verified there, then
+//! apply the target's own retention (`rvss:replicate retain`). On a
+//! terminal, a progress line shows the bytes sent and the rate.
 
 use super::shares;
 use super::{Cli, Outcome, EXIT_ERROR, EXIT_OK};
 use rvss_core::backend::Registry;
-use rvss_core::replicate::local::Sent;
+use rvss_core::replicate::{Events, Pruned, Report, Sent};
+use std::io::{IsTerminal, Write};
+use std::time::Duration;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Only this share.
     #[arg(long)]
     pub share: Option<String>,
-    /// Print a JSON array of the backups replicated.
+    /// Print JSON: the copies sent and the target copies removed.
     #[arg(long)]
     pub json: bool,
+}
+
+/// What the CLI shows of a run: a line per copy sent or removed (not with
+/// --json), and a progress line on a terminal.
+struct Shown {
+    json: bool,
+    tty: bool,
+    progress_shown: bool,
+}
+
+impl Shown {
+    fn end_progress(&mut self) {
+        if self.progress_shown {
+            eprint!("\r\x1b[K");
+            self.progress_shown = false;
+        }
+    }
+}
+
+fn mib(bytes: u64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+impl Events for Shown {
+    fn sent(&mut self, s: &Sent) {
+        self.end_progress();
+        if !self.json {
+            let how = s
+                .parent
+                .as_deref()
+                .map_or("full".to_string(), |p| format!("incremental from {p}"));
+            println!(
+                "replicated {} {} to {} ({how}, {:.1} MiB in {:.1} s)",
+                s.share,
+                s.gmt,
+                s.path,
+                mib(s.bytes),
+                s.seconds
+            );
+        }
+    }
+
+    fn pruned(&mut self, p: &Pruned) {
+        if !self.json {
+            println!("removed {} {} (rvss:replicate retain)", p.share, p.path);
+        }
+    }
+
+    fn progress(&mut self, share: &str, gmt: &str, bytes: u64, elapsed: Duration) {
+        if self.tty {
+            let rate = mib(bytes) / elapsed.as_secs_f64().max(0.001);
+            eprint!("\r\x1b[K{share} {gmt}: {:.1} MiB sent, {rate:.1} MiB/s", mib(bytes));
+            let _ = std::io::stderr().flush();
+            self.progress_shown = true;
+        }
+    }
 }
 
 pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
@@ -29,25 +89,25 @@ pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
             s.name
         )));
     }
-    let mut all: Vec<Sent> = vec![];
+    let mut all = Report::default();
     let mut failed = 0;
+    let mut shown = Shown {
+        json: args.json,
+        tty: std::io::stderr().is_terminal(),
+        progress_shown: false,
+    };
     for share in shares.iter().filter(|s| s.config.replicate_to.is_some()) {
         let backend = registry
             .resolve(share)
             .map_err(|e| shares::failure(format!("share {}: {e}", share.name)))?;
-        let json = args.json;
-        let mut show = |s: &Sent| {
-            if !json {
-                let how = s
-                    .parent
-                    .as_deref()
-                    .map_or("full".to_string(), |p| format!("incremental from {p}"));
-                println!("replicated {} {} to {} ({how})", s.share, s.gmt, s.path);
-            }
-        };
         // One share failing never stops the others; the exit code says it.
-        match backend.replicate(share, &mut show) {
-            Ok(sent) => all.extend(sent),
+        let outcome = backend.replicate(share, &mut shown);
+        shown.end_progress();
+        match outcome {
+            Ok(r) => {
+                all.sent.extend(r.sent);
+                all.pruned.extend(r.pruned);
+            }
             Err(e) => {
                 eprintln!("rvss replicate: {e}");
                 failed += 1;
@@ -55,7 +115,58 @@ pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
         }
     }
     if args.json {
-        crate::print_json(&all, "[]");
+        crate::print_json(&all, "{}");
     }
     Ok(if failed > 0 { EXIT_ERROR } else { EXIT_OK })
+}
+
+/// `rvss serve-target ROOT`: the target host's side, for the
+/// authorized_keys entry of rvss's key (`command="rvss serve-target
+/// /srv/rvss",restrict ...`); also run directly by a login without a forced
+/// command.
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    /// The directory copies are received into (one directory per share).
+    pub root: std::path::PathBuf,
+    /// The request, when no command is forced (sshd then passes the
+    /// client's in SSH_ORIGINAL_COMMAND, which wins).
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+    pub request: Vec<String>,
+}
+
+pub fn serve(args: &ServeArgs) -> Outcome {
+    use rvss_core::replicate::serve;
+    let command = match std::env::var("SSH_ORIGINAL_COMMAND") {
+        Ok(c) => c,
+        Err(_) if !args.request.is_empty() => {
+            // The shell split the source's words; the root is this
+            // command's own.
+            let mut words = vec![
+                "rvss".to_string(),
+                "serve-target".to_string(),
+                serve::encode(&args.root.display().to_string()),
+            ];
+            words.extend(args.request.iter().cloned());
+            words.join(" ")
+        }
+        Err(_) => {
+            return Err(super::Failure {
+                code: EXIT_ERROR,
+                message: "serve-target answers rvss replicate over SSH: run it as the \
+                          forced command of rvss's key (see rvss(8), REPLICATION)"
+                    .into(),
+            })
+        }
+    };
+    let request = serve::parse(&command, &args.root).map_err(|e| super::Failure {
+        code: EXIT_ERROR,
+        message: format!("serve-target: {}", e.message),
+    })?;
+    serve::serve(&args.root, &request, &mut std::io::stdout().lock()).map_err(|e| {
+        super::Failure {
+            code: EXIT_ERROR,
+            message: format!("serve-target: {}", e.message),
+        }
+    })?;
+    Ok(EXIT_OK)
 }

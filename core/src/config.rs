@@ -35,6 +35,9 @@ pub struct Config {
     /// `rvss:replicate to`: where `rvss replicate` sends the share's
     /// retained backups (`replicate`).
     pub replicate_to: Option<crate::replicate::Target>,
+    /// `rvss:replicate retain`, `rvss:replicate ssh key`, `rvss:replicate
+    /// known hosts`.
+    pub replicate: crate::replicate::Options,
 }
 
 impl Config {
@@ -85,9 +88,11 @@ impl Config {
             Some(v) => crate::replicate::Target::parse(&v)?,
             None => None,
         };
+        let replicate = crate::replicate::Options::from_options(&get)?;
         Ok(Config {
             flush,
             replicate_to,
+            replicate,
             snapshot_dir,
             retention,
             structure,

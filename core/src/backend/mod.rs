@@ -86,14 +86,14 @@ pub trait Backend: Sync {
         vec![None; entries.len()]
     }
     /// `rvss replicate` for one share with `rvss:replicate to`: its retained
-    /// backups the target lacks, sent and verified there, oldest first
-    /// (`replicate`); `sent` hears of each as it is verified. Never called
-    /// from a hook.
+    /// backups the target lacks, sent and verified there, oldest first,
+    /// then the target's retention (`replicate`); `events` hears of each
+    /// as it goes. Never called from a hook.
     fn replicate(
         &self,
         share: &Share,
-        _sent: &mut dyn FnMut(&crate::replicate::local::Sent),
-    ) -> Result<Vec<crate::replicate::local::Sent>> {
+        _events: &mut dyn crate::replicate::Events,
+    ) -> Result<crate::replicate::Report> {
         Err(Error::not_supported(format!(
             "share {}: the {} backend does not replicate with rvss:replicate to",
             share.name,

@@ -1,11 +1,20 @@
-//! Replication of retained backups to a second btrfs filesystem
-//! (ARCHITECTURE.md, "Replication"): the pure chain planning here, the
-//! transfer in `local` (run by `rvss replicate`, never in a hook).
+//! Replication of retained backups to another btrfs filesystem, on this
+//! host or another one over SSH (ARCHITECTURE.md, "Replication"): the pure
+//! chain planning here; a run in `run`, against a `Destination` (`local`,
+//! `ssh`); the receiving directory in `store`, which `serve` runs on the
+//! target host; the send stream in `stream`. Run by `rvss replicate`,
+//! never in a hook.
 
 pub mod local;
+pub mod run;
+pub mod serve;
+pub mod ssh;
+pub mod store;
+pub mod stream;
 mod target;
 
-pub use target::Target;
+pub use run::{Events, Pruned, Report, Sent};
+pub use target::{Options, Target};
 
 use crate::catalog::{Entry, State};
 

@@ -11,8 +11,8 @@ pub enum Target {
     /// A directory on another btrfs filesystem of this host.
     Local(PathBuf),
     /// `ssh://[user@]host[:port]/path`: a directory on a btrfs filesystem
-    /// of another host, reached with OpenSSH (not replicated yet: see
-    /// ARCHITECTURE.md, "Replication").
+    /// of another host, reached with OpenSSH, where `rvss serve-target
+    /// <path>` receives (`super::ssh`).
     Ssh {
         user: Option<String>,
         host: String,
@@ -57,6 +57,49 @@ fn plain_absolute(option: &str, value: &str, p: &Path) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// The other `rvss:replicate ...` options.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Options {
+    /// `rvss:replicate retain`: the copies the target keeps (the newest
+    /// N); None: every copy.
+    pub retain: Option<u32>,
+    /// `rvss:replicate ssh key`: the private key ssh uses.
+    pub ssh_key: Option<PathBuf>,
+    /// `rvss:replicate known hosts`: the known_hosts file ssh trusts.
+    pub known_hosts: Option<PathBuf>,
+}
+
+impl Options {
+    /// Reads them through `get` (which answers `rvss:<name>`).
+    pub fn from_options(get: &impl Fn(&str) -> Option<String>) -> Result<Options> {
+        let set = |name: &str| get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let retain = match set("replicate retain") {
+            None => None,
+            Some(v) => Some(
+                v.parse::<u32>()
+                    .ok()
+                    .filter(|&n| (1..=100_000).contains(&n))
+                    .ok_or_else(|| {
+                        Error::invalid(format!(
+                            "rvss:replicate retain = {v:?} is not a number from 1 to 100000"
+                        ))
+                    })?,
+            ),
+        };
+        let path = |name: &str| -> Result<Option<PathBuf>> {
+            let Some(v) = set(name) else { return Ok(None) };
+            let p = PathBuf::from(&v);
+            plain_absolute(&format!("rvss:{name}"), &v, &p)?;
+            Ok(Some(p))
+        };
+        Ok(Options {
+            retain,
+            ssh_key: path("replicate ssh key")?,
+            known_hosts: path("replicate known hosts")?,
+        })
+    }
 }
 
 impl Target {
@@ -122,6 +165,37 @@ impl Target {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retain_and_ssh_files() {
+        let opts = |pairs: &[(&str, &str)]| {
+            let pairs: Vec<(String, String)> = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            Options::from_options(&move |k: &str| {
+                pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
+            })
+        };
+        assert_eq!(opts(&[]).unwrap(), Options::default());
+        let o = opts(&[
+            ("replicate retain", " 7 "),
+            ("replicate ssh key", "/etc/rvss/id_ed25519"),
+            ("replicate known hosts", "/etc/rvss/known_hosts"),
+        ])
+        .unwrap();
+        assert_eq!(o.retain, Some(7));
+        assert_eq!(o.ssh_key, Some("/etc/rvss/id_ed25519".into()));
+        assert_eq!(o.known_hosts, Some("/etc/rvss/known_hosts".into()));
+        for (k, v) in [
+            ("replicate retain", "0"),
+            ("replicate retain", "many"),
+            ("replicate ssh key", "id_ed25519"),
+            ("replicate known hosts", "/etc/../tmp/kh"),
+        ] {
+            assert!(opts(&[(k, v)]).is_err(), "{k} = {v} accepted");
+        }
+    }
 
     #[test]
     fn local_paths_and_ssh_urls() {

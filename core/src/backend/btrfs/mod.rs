@@ -144,18 +144,13 @@ impl Backend for Btrfs {
     fn replicate(
         &self,
         share: &Share,
-        sent: &mut dyn FnMut(&crate::replicate::local::Sent),
-    ) -> Result<Vec<crate::replicate::local::Sent>> {
-        let root = match &share.config.replicate_to {
-            None => return Ok(vec![]),
-            Some(crate::replicate::Target::Local(root)) => root.clone(),
-            Some(t) => {
-                return Err(Error::not_supported(format!(
-                    "share {}: rvss:replicate to = {t}: SSH targets are not supported yet",
-                    share.name
-                )))
-            }
+        events: &mut dyn crate::replicate::Events,
+    ) -> Result<crate::replicate::Report> {
+        use crate::replicate::{local::Local, run::Destination, ssh, Target};
+        let Some(target) = &share.config.replicate_to else {
+            return Ok(crate::replicate::Report::default());
         };
+        let opts = &share.config.replicate;
         let dir = layout::snapshot_dir_of(&share.config, &share.path, &current_mounts()?)
             .with_context(|| format!("share {}", share.name))?;
         let catalog = Catalog::open(&dir)?;
@@ -171,7 +166,34 @@ impl Backend for Btrfs {
                 )),
             }
         };
-        crate::replicate::local::replicate(&catalog, &share.name, &root, &uuid_of, sent)
+        let mut dest: Box<dyn Destination> = match target {
+            Target::Local(root) => Box::new(Local::open(root, &share.name)?),
+            Target::Ssh {
+                user,
+                host,
+                port,
+                path,
+            } => Box::new(ssh::Ssh::new(
+                ssh::Remote {
+                    user: user.clone(),
+                    host: host.clone(),
+                    port: *port,
+                    root: path.clone(),
+                    key: opts.ssh_key.clone(),
+                    known_hosts: opts.known_hosts.clone(),
+                },
+                target.to_string(),
+                &share.name,
+            )?),
+        };
+        crate::replicate::run::replicate(
+            &catalog,
+            &share.name,
+            dest.as_mut(),
+            &uuid_of,
+            opts.retain,
+            events,
+        )
     }
 
     /// Corrupt entries rebuilt from their snapshot, then entries without an
