@@ -166,7 +166,9 @@ pub fn run(cli: Cli) -> i32 {
     match outcome {
         Ok(code) => code,
         Err(f) => {
-            eprintln!("rvss: {}", f.message);
+            // Not eprintln!: stderr may be gone (see logging::stderr_sink).
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr().lock(), "rvss: {}", f.message);
             f.code
         }
     }

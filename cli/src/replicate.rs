@@ -70,7 +70,10 @@ impl Events for Shown {
     fn progress(&mut self, share: &str, gmt: &str, bytes: u64, elapsed: Duration) {
         if self.tty {
             let rate = mib(bytes) / elapsed.as_secs_f64().max(0.001);
-            eprint!("\r\x1b[K{share} {gmt}: {:.1} MiB sent, {rate:.1} MiB/s", mib(bytes));
+            eprint!(
+                "\r\x1b[K{share} {gmt}: {:.1} MiB sent, {rate:.1} MiB/s",
+                mib(bytes)
+            );
             let _ = std::io::stderr().flush();
             self.progress_shown = true;
         }

@@ -112,7 +112,10 @@ pub fn audit(line: &str) {
 
 /// The CLI's sink.
 pub fn stderr_sink(_level: i32, line: &str) {
-    eprintln!("rvss: {line}");
+    // Not eprintln!, which panics when stderr is gone (an SSH client that
+    // hung up on `rvss serve-target`): a lost line must not stop the work.
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "rvss: {line}");
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ mod package;
 mod pinning;
 mod reliability;
 mod replication;
+mod replication_ssh;
 mod restore;
 mod restore_busy;
 mod retention;

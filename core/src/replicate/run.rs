@@ -218,7 +218,10 @@ pub fn replicate(
                 share: share.to_string(),
                 path: format!("{dir}/{}", name.0),
             };
-            log::info!("{share}: removed the copy {} (rvss:replicate retain = {keep})", p.path);
+            log::info!(
+                "{share}: removed the copy {} (rvss:replicate retain = {keep})",
+                p.path
+            );
             if let Some(b) = backups.iter().find(|b| b.name == name.0) {
                 sync_record(catalog, b, &target_text, &dir, false)?;
             }
@@ -272,7 +275,12 @@ pub fn expired(copies: &[Copy], keep: u32) -> Vec<(String, Option<[u8; 16]>)> {
     let keep = (keep.max(1) as usize).min(ours.len());
     ours[..ours.len() - keep]
         .iter()
-        .map(|c| (c.name.clone(), c.received_uuid.as_deref().and_then(parse_uuid)))
+        .map(|c| {
+            (
+                c.name.clone(),
+                c.received_uuid.as_deref().and_then(parse_uuid),
+            )
+        })
         .collect()
 }
 
@@ -301,7 +309,9 @@ mod tests {
             c("manual", true, true),
         ];
         let names = |v: Vec<(String, Option<[u8; 16]>)>| {
-            v.into_iter().map(|(n, u)| (n, u.is_some())).collect::<Vec<_>>()
+            v.into_iter()
+                .map(|(n, u)| (n, u.is_some()))
+                .collect::<Vec<_>>()
         };
         assert_eq!(
             names(expired(&copies, 1)),

@@ -19,9 +19,19 @@ use std::process::Stdio;
 /// What the source asks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
-    List { share: String },
-    Receive { share: String, copy: String, uuid: [u8; 16] },
-    Remove { share: String, copy: String, uuid: [u8; 16] },
+    List {
+        share: String,
+    },
+    Receive {
+        share: String,
+        copy: String,
+        uuid: [u8; 16],
+    },
+    Remove {
+        share: String,
+        copy: String,
+        uuid: [u8; 16],
+    },
 }
 
 /// Bytes other than these are written `%XX`.
@@ -128,8 +138,8 @@ pub fn serve(root: &Path, request: &Request, out: &mut dyn Write) -> Result<()> 
     match request {
         Request::List { share } => {
             let copies = Store::open(root, share)?.inventory()?;
-            let text = serde_json::to_string(&copies)
-                .map_err(|e| Error::invalid(format!("JSON: {e}")))?;
+            let text =
+                serde_json::to_string(&copies).map_err(|e| Error::invalid(format!("JSON: {e}")))?;
             writeln!(out, "{text}").map_err(|e| Error::with_cause("write the list", e))
         }
         Request::Receive { share, copy, uuid } => {
@@ -169,7 +179,9 @@ mod tests {
         );
         assert_eq!(
             parse(
-                &format!("/usr/sbin/rvss serve-target /srv/rvss receive vm @GMT-2026.01.01-00.00.00 {U}"),
+                &format!(
+                    "/usr/sbin/rvss serve-target /srv/rvss receive vm @GMT-2026.01.01-00.00.00 {U}"
+                ),
                 root
             )
             .unwrap(),

@@ -82,9 +82,10 @@ pub fn held(copies: &[Copy], dir: &str, name: &str, uuid: &[u8; 16]) -> Held {
 /// A name rvss may use for a share's directory or a copy: one plain path
 /// component.
 pub fn plain_name(what: &str, name: &str) -> Result<()> {
-    if name.is_empty() || name.contains('/') || name.contains('\0') || name == "." || name == ".."
-    {
-        return Err(Error::invalid(format!("{what} {name:?} cannot name a directory entry")));
+    if name.is_empty() || name.contains('/') || name.contains('\0') || name == "." || name == ".." {
+        return Err(Error::invalid(format!(
+            "{what} {name:?} cannot name a directory entry"
+        )));
     }
     Ok(())
 }
@@ -177,7 +178,9 @@ impl Store {
             names.push(OsStr::from_bytes(e.name.to_bytes()).to_os_string());
         })
         .with_context(|| format!("read {}", self.path.display()))?;
-        names.retain(|n| n.as_os_str() != OsStr::new(LOCK) && n.as_os_str() != OsStr::new(RECEIVING));
+        names.retain(|n| {
+            n.as_os_str() != OsStr::new(LOCK) && n.as_os_str() != OsStr::new(RECEIVING)
+        });
         names.sort();
         names.iter().map(|n| self.copy_of(n)).collect()
     }
@@ -190,12 +193,7 @@ impl Store {
             return Ok(Held::No);
         }
         let copy = self.copy_of(OsStr::new(name))?;
-        Ok(held(
-            &[copy],
-            &self.path.display().to_string(),
-            name,
-            uuid,
-        ))
+        Ok(held(&[copy], &self.path.display().to_string(), name, uuid))
     }
 
     /// Removes what a killed transfer left: the subvolume the marker names,

@@ -74,7 +74,11 @@ pub struct Options {
 impl Options {
     /// Reads them through `get` (which answers `rvss:<name>`).
     pub fn from_options(get: &impl Fn(&str) -> Option<String>) -> Result<Options> {
-        let set = |name: &str| get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let set = |name: &str| {
+            get(name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
         let retain = match set("replicate retain") {
             None => None,
             Some(v) => Some(
