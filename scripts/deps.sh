@@ -45,6 +45,10 @@ TOOL_PACKAGES=(
     systemd
     # promtool checks `rvss metrics` (tests/e2e/monitoring.rs)
     prometheus
+    # replication over SSH (tests/e2e/replication_ssh.rs): the client rvss
+    # runs, and the target host's sshd, which the tests start themselves
+    # in a namespace of their own (the package's ssh service is not used)
+    openssh-client openssh-server
     # getfacl/setfacl, getfattr/setfattr: restore keeps ACLs and xattrs
     # (tests/e2e/restore.rs)
     acl attr
