@@ -84,7 +84,7 @@ fn copy_name(word: &str) -> Result<String> {
     Ok(copy)
 }
 
-fn uuid(word: &str) -> Result<[u8; 16]> {
+fn uuid_word(word: &str) -> Result<[u8; 16]> {
     uuid::Uuid::parse_str(word)
         .map(|u| *u.as_bytes())
         .map_err(|_| Error::invalid(format!("refused: {word:?} is not a UUID")))
@@ -107,7 +107,7 @@ pub fn parse(command: &str, root: &Path) -> Result<Request> {
         return Err(refused());
     }
     let asked_root = PathBuf::from(decode(asked_root)?);
-    if asked_root != root {
+    if !asked_root.components().eq(root.components()) {
         return Err(Error::invalid(format!(
             "refused: this key may only replicate into {}, not {}",
             root.display(),
@@ -121,12 +121,12 @@ pub fn parse(command: &str, root: &Path) -> Result<Request> {
         ("receive", [copy, id]) => Ok(Request::Receive {
             share,
             copy: copy_name(copy)?,
-            uuid: uuid(id)?,
+            uuid: uuid_word(id)?,
         }),
         ("remove", [copy, id]) => Ok(Request::Remove {
             share,
             copy: copy_name(copy)?,
-            uuid: uuid(id)?,
+            uuid: uuid_word(id)?,
         }),
         _ => Err(refused()),
     }

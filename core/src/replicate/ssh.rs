@@ -152,7 +152,7 @@ impl Destination for Ssh {
     ) -> Result<Moved> {
         let uuid = uuid_text(uuid);
         let mut ssh = self
-            .command("receive", &[name, &uuid])
+            .command("receive", &[name, uuid.as_str()])
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -196,6 +196,7 @@ impl Destination for Ssh {
     }
 
     fn remove(&mut self, name: &str, uuid: &[u8; 16]) -> Result<()> {
-        self.run("remove", &[name, &uuid_text(uuid)]).map(|_| ())
+        self.run("remove", &[name, uuid_text(uuid).as_str()])
+            .map(|_| ())
     }
 }
