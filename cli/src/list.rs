@@ -20,6 +20,11 @@ pub struct Args {
     /// (the audit trail: time, operation, share, snapshot, user, outcome).
     #[arg(long, value_name = "N")]
     pub history: Option<usize>,
+    /// Instead of the snapshots, the copies on each share's replication
+    /// target (`rvss:replicate to`), also those whose backup the server no
+    /// longer holds.
+    #[arg(long, conflicts_with = "history")]
+    pub replicas: bool,
 }
 
 #[derive(Serialize, Debug)]
@@ -164,6 +169,9 @@ pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
     let conf = cli.samba_conf()?;
     if let Some(n) = args.history {
         return history(&conf, args, n);
+    }
+    if args.replicas {
+        return super::replicate::list(&conf, args.json, registry);
     }
     let shares = shares::rvss_shares(&conf, None)?;
     // Corrupt entries are named on stderr and make the exit code 2.

@@ -173,3 +173,80 @@ pub fn serve(args: &ServeArgs) -> Outcome {
     })?;
     Ok(EXIT_OK)
 }
+
+/// One copy on a replication target, as `rvss list --replicas` shows it.
+#[derive(serde::Serialize, Debug)]
+struct ReplicaRow {
+    share: String,
+    /// The copy's @GMT name.
+    name: String,
+    path: String,
+    /// Whether it is a verified copy rvss received (read-only, with a
+    /// received UUID); anything else there is listed, never touched.
+    copy: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    received_uuid: Option<String>,
+    /// Whether the server still holds the backup (`rvss list`).
+    on_server: bool,
+}
+
+/// `rvss list --replicas`: every share's target copies, oldest first.
+pub fn list(
+    conf: &rvss_core::admin::smbconf::SambaConf,
+    json: bool,
+    registry: &Registry,
+) -> Outcome {
+    let shares = shares::rvss_shares(conf, None)?;
+    let mut rows = vec![];
+    let mut failed = 0;
+    for share in shares.iter().filter(|s| s.config.replicate_to.is_some()) {
+        let listed = registry
+            .resolve(share)
+            .and_then(|b| Ok((b.replicas(share)?, b.catalogs(std::slice::from_ref(share))?)));
+        let ((dir, copies), catalogs) = match listed {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("rvss list: share {}: {e}", share.name);
+                failed += 1;
+                continue;
+            }
+        };
+        let mut held = std::collections::BTreeSet::new();
+        for c in &catalogs {
+            for e in c.entries().unwrap_or_default() {
+                if let Some(n) = std::path::Path::new(&e.path).file_name() {
+                    held.insert(n.to_string_lossy().into_owned());
+                }
+            }
+        }
+        for c in copies {
+            rows.push(ReplicaRow {
+                share: share.name.clone(),
+                path: format!("{dir}/{}", c.name),
+                copy: c.subvolume && c.readonly && c.received_uuid.is_some(),
+                received_uuid: c.received_uuid,
+                on_server: held.contains(&c.name),
+                name: c.name,
+            });
+        }
+    }
+    if json {
+        crate::print_json(&rows, "[]");
+    } else {
+        println!(
+            "{:<12} {:<28} {:<5} {:<9} PATH",
+            "SHARE", "NAME", "COPY", "ON SERVER"
+        );
+        for r in &rows {
+            println!(
+                "{:<12} {:<28} {:<5} {:<9} {}",
+                r.share,
+                r.name,
+                if r.copy { "yes" } else { "no" },
+                if r.on_server { "yes" } else { "no" },
+                r.path
+            );
+        }
+    }
+    Ok(if failed > 0 { EXIT_ERROR } else { EXIT_OK })
+}

@@ -29,6 +29,11 @@ pub struct Args {
     /// Print a JSON report.
     #[arg(long)]
     pub json: bool,
+    /// Restore from the backup's copy on the share's replication target
+    /// (`rvss list --replicas`; --from names the copy), also when the
+    /// server no longer holds the backup.
+    #[arg(long)]
+    pub from_replica: bool,
 }
 
 /// The backup named by `--from` in `catalog`, if there is one (an error
@@ -117,22 +122,58 @@ pub(crate) fn restore(
         dir: dst_dir.as_fd(),
         path: live,
     };
-    let report =
-        restore::restore_with(&src, &dst, &rel, force, source.backup.method).map_err(|e| {
-            Failure {
-                code: if e.status == ntstatus::OBJECT_NAME_COLLISION {
-                    EXIT_NEGATIVE
-                } else {
-                    super::EXIT_ERROR
-                },
-                message: if e.status == ntstatus::OBJECT_NAME_NOT_FOUND {
-                    format!("{path} is not in backup {}", entry.gmt)
-                } else {
-                    e.message
-                },
-            }
-        })?;
+    let report = restore::restore_with(&src, &dst, &rel, force, source.backup.method)
+        .map_err(|e| restore_failure(e, path, &entry.gmt))?;
     Ok((source, report))
+}
+
+/// The restore engine's failure as the CLI reports it.
+fn restore_failure(e: rvss_core::error::Error, path: &str, from: &str) -> Failure {
+    Failure {
+        code: if e.status == ntstatus::OBJECT_NAME_COLLISION {
+            EXIT_NEGATIVE
+        } else {
+            super::EXIT_ERROR
+        },
+        message: if e.status == ntstatus::OBJECT_NAME_NOT_FOUND {
+            format!("{path} is not in backup {from}")
+        } else {
+            e.message
+        },
+    }
+}
+
+/// `--from-replica`: `path` restored from the copy `from` on the share's
+/// replication target.
+fn from_replica(registry: &Registry, share: &Share, args: &Args) -> Outcome {
+    let rel = restore::relative(&args.path)?;
+    let backend = registry
+        .resolve(share)
+        .map_err(|e| failure(format!("share {}: {e}", share.name)))?;
+    let replica = backend.open_replica(share, &args.from)?;
+    let live = &replica.backup.share;
+    let dst_dir = rvss_core::sys::fs::open_dir(live)
+        .map_err(|e| failure(format!("open share {}: {e}", live.display())))?;
+    let shown = Path::new(&replica.shown).join(&rel);
+    let src = restore::Root {
+        dir: replica.backup.root.as_fd(),
+        path: Path::new(&replica.shown),
+    };
+    let dst = restore::Root {
+        dir: dst_dir.as_fd(),
+        path: live,
+    };
+    let report = restore::restore_with(&src, &dst, &rel, args.force, replica.backup.method)
+        .map_err(|e| restore_failure(e, &args.path, &args.from))?;
+    print_report(
+        args,
+        &args.from,
+        &shown,
+        &live.join(&rel),
+        &report,
+        replica.backup.method,
+    );
+    Ok(EXIT_OK)
 }
 
 pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
@@ -141,11 +182,28 @@ pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
         .into_iter()
         .next()
         .ok_or_else(|| failure(format!("no share {}", args.share)))?;
+    if args.from_replica {
+        return from_replica(registry, &share, args);
+    }
     let (source, report) = restore(registry, &share, &args.from, &args.path, args.force)?;
     let rel = restore::relative(&args.path)?;
     let entry = &source.entry;
     let src_path = Path::new(&entry.snap_path);
     let (src, dst) = (src_path.join(&rel), source.backup.share.join(&rel));
+    print_report(args, &entry.gmt, &src, &dst, &report, source.backup.method);
+    Ok(EXIT_OK)
+}
+
+/// What a restore did: warnings for what it skipped, then one line (or the
+/// JSON report).
+fn print_report(
+    args: &Args,
+    from: &str,
+    src: &Path,
+    dst: &Path,
+    report: &restore::Report,
+    method: restore::Method,
+) {
     // One warning line for each object of the backup not restored.
     for s in &report.skipped {
         eprintln!(
@@ -155,35 +213,35 @@ pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
         );
     }
     if args.json {
-        let v = serde_json::json!({ "from": entry.gmt, "source": src, "restored": dst, "report": report });
+        let v =
+            serde_json::json!({ "from": from, "source": src, "restored": dst, "report": report });
         crate::print_json(&v, "");
-    } else {
-        println!(
-            "restored {} from {} ({} files, {} directories, {} symlinks, {} special files, \
-             {} hard links, {} bytes {})",
-            dst.display(),
-            entry.gmt,
-            report.files,
-            report.dirs,
-            report.symlinks,
-            report.specials,
-            report.hard_links,
-            report.bytes,
-            match source.backup.method {
-                restore::Method::Reflink => "shared by reflink",
-                restore::Method::Copy => "copied",
-            }
-        );
-        if let Some(a) = &report.aside {
-            println!(
-                "what was at {} is kept aside (root only) in {}\n  to put it back: {}\n  \
-                 to delete it: {}",
-                dst.display(),
-                a.path.display(),
-                a.undo,
-                a.purge
-            );
-        }
+        return;
     }
-    Ok(EXIT_OK)
+    println!(
+        "restored {} from {} ({} files, {} directories, {} symlinks, {} special files, \
+         {} hard links, {} bytes {})",
+        dst.display(),
+        from,
+        report.files,
+        report.dirs,
+        report.symlinks,
+        report.specials,
+        report.hard_links,
+        report.bytes,
+        match method {
+            restore::Method::Reflink => "shared by reflink",
+            restore::Method::Copy => "copied",
+        }
+    );
+    if let Some(a) = &report.aside {
+        println!(
+            "what was at {} is kept aside (root only) in {}\n  to put it back: {}\n  \
+             to delete it: {}",
+            dst.display(),
+            a.path.display(),
+            a.undo,
+            a.purge
+        );
+    }
 }

@@ -504,3 +504,67 @@ fn over_ssh_a_full_target_fails_clearly_and_keeps_the_chain() {
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["replicated"], false);
 }
+
+#[test]
+fn over_ssh_a_backup_the_server_pruned_is_listed_and_restored_from_its_copy() {
+    let (mut w, fs1, share) = retention_world("ssh-restore", &["rvss:retain = 1"]);
+    let t = target_for(&mut w, "ssh-restore", 600, None);
+    backup_cycle(&w, &share, "version 1");
+    let (code, r, out) = replicate(&w);
+    assert_eq!(code, 0, "{out}");
+    let first = Path::new(r["sent"][0]["path"].as_str().unwrap())
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    std::thread::sleep(Duration::from_millis(1100));
+    backup_cycle(&w, &share, "version 2");
+    let (code, _r, out) = replicate(&w);
+    assert_eq!(code, 0, "{out}");
+    let o = w.cli("prune");
+    assert!(o.status.success(), "{}", text(&o));
+    let list = list_json(&w);
+    assert_eq!(list.len(), 1, "the server keeps one backup: {list:?}");
+    assert!(!list[0]["path"].as_str().unwrap().ends_with(&first));
+
+    // The target still holds both; the first is no longer on the server.
+    let o = w.cli("list --replicas --json");
+    assert!(o.status.success(), "{}", text(&o));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0]["name"], first.as_str());
+    assert_eq!(
+        (rows[0]["copy"].as_bool(), rows[0]["on_server"].as_bool()),
+        (Some(true), Some(false)),
+        "{rows:?}"
+    );
+    assert_eq!(rows[1]["on_server"], true, "{rows:?}");
+
+    // Restored from the target: the first version is back, what was there
+    // kept aside, and the copy brought back is removed afterwards.
+    w.must(&format!("printf 'live' > '{}/disk.vhdx'", share.display()));
+    let o = w.cli(&format!(
+        "restore --share vm --from-replica --from {first} --force disk.vhdx"
+    ));
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("shared by reflink"), "{}", text(&o));
+    assert_eq!(
+        w.must(&format!("cat '{}/disk.vhdx'", share.display())),
+        "version 1"
+    );
+    let staging = fs1.join(".rvss/.from-replica/vm");
+    assert_eq!(
+        w.must(&format!("ls -1 '{}'", staging.display())).trim(),
+        "",
+        "the copy brought back is removed"
+    );
+    // A copy the target does not hold: one clear line, exit 2.
+    let o = w.cli("restore --share vm --from-replica --from @GMT-2001.01.01-00.00.00 disk.vhdx");
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o).contains("holds no copy @GMT-2001.01.01-00.00.00"),
+        "{}",
+        text(&o)
+    );
+    drop(t);
+}

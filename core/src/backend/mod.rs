@@ -94,12 +94,36 @@ pub trait Backend: Sync {
         share: &Share,
         _events: &mut dyn crate::replicate::Events,
     ) -> Result<crate::replicate::Report> {
-        Err(Error::not_supported(format!(
+        Err(self.no_replication(share))
+    }
+    /// The share's directory on its replication target (as shown) and
+    /// every entry there (`rvss list --replicas`).
+    fn replicas(&self, share: &Share) -> Result<(String, Vec<crate::replicate::store::Copy>)> {
+        Err(self.no_replication(share))
+    }
+    /// `rvss restore --from-replica`: the copy `name` of one of `share`'s
+    /// backups on its replication target, opened for the restore engine
+    /// (brought back first when the target is another host).
+    fn open_replica(&self, share: &Share, _name: &str) -> Result<ReplicaBackup> {
+        Err(self.no_replication(share))
+    }
+    /// Why the replication methods refuse on this backend.
+    fn no_replication(&self, share: &Share) -> Error {
+        Error::not_supported(format!(
             "share {}: the {} backend does not replicate with rvss:replicate to",
             share.name,
             self.name()
-        )))
+        ))
     }
+}
+
+/// A replicated copy opened for a restore.
+pub struct ReplicaBackup {
+    pub backup: Backup,
+    /// Where the copy is, as shown (its target's directory and name).
+    pub shown: String,
+    /// The copy brought back from another host, removed when dropped.
+    pub fetched: Option<crate::replicate::run::Fetched>,
 }
 
 /// A backup opened for a restore.

@@ -2,7 +2,7 @@
 //! share's `Store` opened in-process (and locked for the whole run), each
 //! copy `btrfs send [-p parent] <backup> | btrfs receive <target>/<share>`.
 
-use super::run::Destination;
+use super::run::{Destination, OpenedCopy};
 use super::store::{Copy, Store};
 use super::stream::{transfer, Moved};
 use crate::error::{Error, Result};
@@ -70,5 +70,17 @@ impl Destination for Local {
 
     fn remove(&mut self, name: &str, uuid: &[u8; 16]) -> Result<()> {
         self.store.remove(name, uuid)
+    }
+
+    fn open_copy(
+        &mut self,
+        name: &str,
+        uuid: &[u8; 16],
+        _staging: &dyn Fn() -> Result<Store>,
+    ) -> Result<OpenedCopy> {
+        Ok(OpenedCopy {
+            root: self.store.open_copy(name, uuid)?,
+            fetched: None,
+        })
     }
 }

@@ -5,7 +5,7 @@
 //! own retention (`rvss:replicate retain`). Run by `rvss replicate`, never
 //! in a hook: a backup is never delayed or failed by its replication.
 
-use super::store::{held, Copy, Held};
+use super::store::{held, Copy, Held, Store};
 use super::stream::Moved;
 use crate::catalog::{Catalog, Durability, Entry, Replica, State};
 use crate::error::{Context, Error, Result};
@@ -35,6 +35,39 @@ pub trait Destination {
     ) -> Result<Moved>;
     /// Removes the copy `name`, only if it is the received copy of `uuid`.
     fn remove(&mut self, name: &str, uuid: &[u8; 16]) -> Result<()>;
+    /// The copy `name` (the received copy of `uuid`) opened for reading:
+    /// where it is when the target is on this host, else brought back
+    /// into the store `staging` makes (on the share's own filesystem).
+    fn open_copy(
+        &mut self,
+        name: &str,
+        uuid: &[u8; 16],
+        staging: &dyn Fn() -> Result<Store>,
+    ) -> Result<OpenedCopy>;
+}
+
+/// A copy opened for `rvss restore --from-replica`.
+pub struct OpenedCopy {
+    /// The copy's root directory.
+    pub root: std::fs::File,
+    /// The copy brought back from another host, removed when this is
+    /// dropped; None when `root` is the target's own copy.
+    pub fetched: Option<Fetched>,
+}
+
+/// A copy brought back into a staging store, removed when dropped.
+pub struct Fetched {
+    pub store: Store,
+    pub name: String,
+    pub uuid: [u8; 16],
+}
+
+impl Drop for Fetched {
+    fn drop(&mut self) {
+        if let Err(e) = self.store.remove(&self.name, &self.uuid) {
+            log::warn!("removing the copy brought back for the restore: {e}");
+        }
+    }
 }
 
 /// One backup replicated.

@@ -1,9 +1,10 @@
 //! The target host's side of SSH replication: `rvss serve-target <root>`,
 //! the command the target's authorized_keys entry forces on rvss's key. It
-//! answers exactly three requests, each about one share's directory under
+//! answers exactly four requests, each about one share's directory under
 //! `<root>` (a `Store`): list its copies, receive one copy from a send
-//! stream on standard input, remove one copy rvss received. Anything else,
-//! another root included, is refused: the key can do nothing more.
+//! stream on standard input, remove one copy rvss received, send one back
+//! (`rvss restore --from-replica`). Anything else, another root included,
+//! is refused: the key can do nothing more.
 //!
 //! A request is one line of words, `rvss serve-target <root> <op> <share>
 //! [<copy> <uuid>]`, also valid as a shell command (when no command is
@@ -28,6 +29,12 @@ pub enum Request {
         uuid: [u8; 16],
     },
     Remove {
+        share: String,
+        copy: String,
+        uuid: [u8; 16],
+    },
+    /// A copy sent back (`rvss restore --from-replica`).
+    Send {
         share: String,
         copy: String,
         uuid: [u8; 16],
@@ -128,12 +135,18 @@ pub fn parse(command: &str, root: &Path) -> Result<Request> {
             copy: copy_name(copy)?,
             uuid: uuid_word(id)?,
         }),
+        ("send", [copy, id]) => Ok(Request::Send {
+            share,
+            copy: copy_name(copy)?,
+            uuid: uuid_word(id)?,
+        }),
         _ => Err(refused()),
     }
 }
 
 /// Answers `request` in `root`: `list` prints the share's copies as JSON on
-/// `out`; `receive` reads the send stream from standard input.
+/// `out`; `receive` reads the send stream from standard input; `send`
+/// writes one to standard output.
 pub fn serve(root: &Path, request: &Request, out: &mut dyn Write) -> Result<()> {
     match request {
         Request::List { share } => {
@@ -147,6 +160,9 @@ pub fn serve(root: &Path, request: &Request, out: &mut dyn Write) -> Result<()> 
             store.receive(copy, uuid, Stdio::inherit()).map(|_| ())
         }
         Request::Remove { share, copy, uuid } => Store::open(root, share)?.remove(copy, uuid),
+        Request::Send { share, copy, uuid } => {
+            Store::open(root, share)?.send(copy, uuid, Stdio::inherit())
+        }
     }
 }
 
@@ -169,7 +185,7 @@ mod tests {
     }
 
     #[test]
-    fn the_three_requests_and_nothing_else() {
+    fn the_four_requests_and_nothing_else() {
         let root = Path::new("/srv/rvss");
         assert_eq!(
             parse("rvss serve-target /srv/rvss list VM%20Store", root).unwrap(),

@@ -5,10 +5,10 @@
 //! uses can do nothing else. Host keys are checked strictly (never learned
 //! on first use), and nothing ever asks for a password.
 
-use super::run::Destination;
+use super::run::{Destination, Fetched, OpenedCopy};
 use super::serve::encode;
-use super::store::{last_line, uuid_text, Copy};
-use super::stream::{transfer, Moved};
+use super::store::{last_line, uuid_text, Copy, Store};
+use super::stream::{drain, transfer, Moved};
 use crate::error::{Context, Error, Result};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -163,14 +163,7 @@ impl Destination for Ssh {
             let _ = ssh.wait();
             return Err(Error::invalid("ssh gave no input pipe"));
         };
-        let stderr = ssh.stderr.take();
-        let errors = std::thread::spawn(move || {
-            let mut buf = vec![];
-            if let Some(mut e) = stderr {
-                let _ = std::io::Read::read_to_end(&mut e, &mut buf);
-            }
-            buf
-        });
+        let errors = drain(ssh.stderr.take());
         let moved = transfer(
             source,
             parent,
@@ -178,7 +171,7 @@ impl Destination for Ssh {
             |stdin, _| {
                 drop(stdin);
                 let status = ssh.wait().context("wait for ssh")?;
-                let stderr = errors.join().unwrap_or_default();
+                let stderr = errors.and_then(|t| t.join().ok()).unwrap_or_default();
                 if status.success() {
                     Ok(())
                 } else {
@@ -193,6 +186,42 @@ impl Destination for Ssh {
             let _ = ssh.wait();
         }
         moved
+    }
+
+    fn open_copy(
+        &mut self,
+        name: &str,
+        uuid: &[u8; 16],
+        staging: &dyn Fn() -> Result<Store>,
+    ) -> Result<OpenedCopy> {
+        let store = staging()?;
+        let mut ssh = self
+            .command("send", &[name, uuid_text(uuid).as_str()])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .context("run ssh (is openssh-client installed?)")?;
+        let errors = drain(ssh.stderr.take());
+        let received = match ssh.stdout.take() {
+            Some(stream) => store.receive(name, uuid, stream.into()),
+            None => Err(Error::invalid("ssh gave no output pipe")),
+        };
+        let status = ssh.wait().context("wait for ssh")?;
+        let stderr = errors.and_then(|t| t.join().ok()).unwrap_or_default();
+        if !status.success() {
+            return Err(self.failure(status, &stderr));
+        }
+        received?;
+        let root = store.open_copy(name, uuid)?;
+        Ok(OpenedCopy {
+            root,
+            fetched: Some(Fetched {
+                store,
+                name: name.to_string(),
+                uuid: *uuid,
+            }),
+        })
     }
 
     fn remove(&mut self, name: &str, uuid: &[u8; 16]) -> Result<()> {

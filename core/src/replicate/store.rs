@@ -298,6 +298,47 @@ impl Store {
         Ok(path)
     }
 
+    /// The root of the copy `name`, if it is the received copy of `uuid`.
+    pub fn open_copy(&self, name: &str, uuid: &[u8; 16]) -> Result<File> {
+        plain_name("copy", name)?;
+        match self.holds(name, uuid)? {
+            Held::Copy => sys::fs::open_dir_at(&self.dir, name)
+                .with_context(|| format!("open {}", self.path.join(name).display())),
+            Held::No => Err(Error::new(
+                crate::ntstatus::OBJECT_NAME_NOT_FOUND,
+                format!("{} holds no copy {name}", self.path.display()),
+            )),
+            Held::Foreign(why) => Err(Error::invalid(why)),
+        }
+    }
+
+    /// `btrfs send` of the copy `name` (the received copy of `uuid`) into
+    /// `out`: a copy brought back for `rvss restore --from-replica`.
+    pub fn send(&self, name: &str, uuid: &[u8; 16], out: Stdio) -> Result<()> {
+        // Checked to be rvss's copy first.
+        drop(self.open_copy(name, uuid)?);
+        let sent = Command::new("btrfs")
+            .args(["send", "-q"])
+            .arg(self.path.join(name))
+            .stdin(Stdio::null())
+            .stdout(out)
+            .stderr(Stdio::piped())
+            .output()
+            .context("run btrfs send (is btrfs-progs installed?)")?;
+        if !sent.status.success() {
+            return Err(Error::new(
+                crate::ntstatus::UNSUCCESSFUL,
+                format!(
+                    "btrfs send {} failed ({}): {}",
+                    self.path.join(name).display(),
+                    sent.status,
+                    last_line(&sent.stderr)
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     /// Removes the copy `name` if it is the received copy of `uuid`
     /// (target retention); anything else of that name is refused.
     pub fn remove(&self, name: &str, uuid: &[u8; 16]) -> Result<()> {

@@ -21,7 +21,7 @@ pub struct Sender {
 }
 
 /// Drains a child's stderr meanwhile: a full pipe would stop it.
-fn drain(e: Option<ChildStderr>) -> Option<std::thread::JoinHandle<Vec<u8>>> {
+pub(super) fn drain(e: Option<ChildStderr>) -> Option<std::thread::JoinHandle<Vec<u8>>> {
     e.map(|mut e| {
         std::thread::spawn(move || {
             let mut buf = vec![];

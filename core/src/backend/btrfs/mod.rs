@@ -9,6 +9,7 @@ pub mod hooks;
 pub mod known_dirs;
 pub mod layout;
 pub mod nested;
+mod replica;
 pub mod snapshot;
 
 pub use hooks::BtrfsSnapshots;
@@ -146,11 +147,9 @@ impl Backend for Btrfs {
         share: &Share,
         events: &mut dyn crate::replicate::Events,
     ) -> Result<crate::replicate::Report> {
-        use crate::replicate::{local::Local, run::Destination, ssh, Target};
-        let Some(target) = &share.config.replicate_to else {
+        if share.config.replicate_to.is_none() {
             return Ok(crate::replicate::Report::default());
-        };
-        let opts = &share.config.replicate;
+        }
         let dir = layout::snapshot_dir_of(&share.config, &share.path, &current_mounts()?)
             .with_context(|| format!("share {}", share.name))?;
         let catalog = Catalog::open(&dir)?;
@@ -166,34 +165,26 @@ impl Backend for Btrfs {
                 )),
             }
         };
-        let mut dest: Box<dyn Destination> = match target {
-            Target::Local(root) => Box::new(Local::open(root, &share.name)?),
-            Target::Ssh {
-                user,
-                host,
-                port,
-                path,
-            } => Box::new(ssh::Ssh::new(
-                ssh::Remote {
-                    user: user.clone(),
-                    host: host.clone(),
-                    port: *port,
-                    root: path.clone(),
-                    key: opts.ssh_key.clone(),
-                    known_hosts: opts.known_hosts.clone(),
-                },
-                target.to_string(),
-                &share.name,
-            )?),
-        };
+        let mut dest = replica::destination(share)?;
         crate::replicate::run::replicate(
             &catalog,
             &share.name,
             dest.as_mut(),
             &uuid_of,
-            opts.retain,
+            share.config.replicate.retain,
             events,
         )
+    }
+
+    fn replicas(&self, share: &Share) -> Result<(String, Vec<crate::replicate::store::Copy>)> {
+        let mut dest = replica::destination(share)?;
+        Ok((dest.dir(), dest.inventory()?))
+    }
+
+    fn open_replica(&self, share: &Share, name: &str) -> Result<super::ReplicaBackup> {
+        let layout = layout::resolve(&share.path, &share.config, &current_mounts()?)
+            .with_context(|| format!("share {}", share.name))?;
+        replica::open(share, &layout, name)
     }
 
     /// Corrupt entries rebuilt from their snapshot, then entries without an
