@@ -184,7 +184,7 @@ fn a_killed_receive_leaves_no_partial_copy() {
     // removed the incomplete copy it left (a complete one is never
     // removed: it is read-only with the backup's UUID).
     assert!(
-        text(&o).contains("left by a transfer killed midway"),
+        text(&o).contains("left by an incomplete transfer"),
         "receive {killed} finished before the kill: {}",
         text(&o)
     );

@@ -5,7 +5,8 @@
 //!
 //! The directory is rvss's: made 0700 by root, locked while a run works in
 //! it, and a marker file names the subvolume being received, so that what a
-//! killed transfer left is known to be rvss's and removed by the next run.
+//! killed transfer left is known to be rvss's and removed by the next run
+//! (a transfer that fails removes its own at once).
 //! A copy is only ever removed when it is the read-only received copy of the
 //! backup the caller names (its received UUID): nothing else there is ever
 //! deleted.
@@ -211,12 +212,12 @@ impl Store {
                 if info.received_uuid == [0; 16] || !ro {
                     sys::btrfs::destroy(&self.dir, &name).with_context(|| {
                         format!(
-                            "remove {}, left by a killed transfer",
+                            "remove {}, left by an incomplete transfer",
                             self.path.join(&name).display()
                         )
                     })?;
                     log::warn!(
-                        "removed {}, left by a transfer killed midway",
+                        "removed {}, left by an incomplete transfer",
                         self.path.join(&name).display()
                     );
                     removed = Some(name);
