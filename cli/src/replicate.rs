@@ -190,6 +190,23 @@ struct ReplicaRow {
     on_server: bool,
 }
 
+type Replicas = (
+    (String, Vec<rvss_core::replicate::store::Copy>),
+    Vec<rvss_core::catalog::Catalog>,
+);
+
+/// The share's target directory and entries, and its catalogs.
+fn share_replicas(
+    registry: &Registry,
+    share: &rvss_core::share::Share,
+) -> rvss_core::error::Result<Replicas> {
+    let backend = registry.resolve(share)?;
+    Ok((
+        backend.replicas(share)?,
+        backend.catalogs(std::slice::from_ref(share))?,
+    ))
+}
+
 /// `rvss list --replicas`: every share's target copies, oldest first.
 pub fn list(
     conf: &rvss_core::admin::smbconf::SambaConf,
@@ -200,10 +217,7 @@ pub fn list(
     let mut rows = vec![];
     let mut failed = 0;
     for share in shares.iter().filter(|s| s.config.replicate_to.is_some()) {
-        let listed = registry
-            .resolve(share)
-            .and_then(|b| Ok((b.replicas(share)?, b.catalogs(std::slice::from_ref(share))?)));
-        let ((dir, copies), catalogs) = match listed {
+        let ((dir, copies), catalogs) = match share_replicas(registry, share) {
             Ok(l) => l,
             Err(e) => {
                 eprintln!("rvss list: share {}: {e}", share.name);
