@@ -111,7 +111,8 @@ fn the_audit_trail_names_who_made_and_deleted_each_shadow_copy() {
         lines[1]
     );
     assert!(
-        lines[2].contains("snap_create share=vm snapshot=- ") && !lines[2].contains("NT_STATUS_OK")
+        lines[2].contains("snap_create share=vm set=- shadow_copy=- snapshot=- ")
+            && !lines[2].contains("NT_STATUS_OK")
     );
     // The table form names the same operations.
     let table = w.cli("list --history 2");

@@ -46,15 +46,16 @@ impl Destination for Local {
         parent: Option<&Path>,
         progress: &mut dyn FnMut(u64, Duration),
     ) -> Result<Moved> {
-        let (reader, writer) =
-            std::io::pipe().map_err(|e| Error::with_cause("make a pipe for btrfs receive", e))?;
+        // Both ends close-on-exec: only btrfs receive gets the read end.
+        let (reader, writer) = rustix::pipe::pipe_with(rustix::pipe::PipeFlags::CLOEXEC)
+            .map_err(|e| Error::with_cause("make a pipe for btrfs receive", e))?;
         let store = &self.store;
         std::thread::scope(|s| {
             let receiving = s.spawn(move || store.receive(name, uuid, reader.into()));
             transfer(
                 source,
                 parent,
-                writer,
+                std::fs::File::from(writer),
                 move |writer, _| {
                     // The end of the stream, then the receiver's verdict.
                     drop(writer);
