@@ -123,22 +123,20 @@ pub fn record(r: &Record) {
     }
 }
 
-/// Appends `r` to `dir`'s history, rotating it past `MAX_BYTES`.
+/// Appends `r` to `dir`'s history, rotating it past `MAX_BYTES`: five
+/// calls (open, fstat, pread, write, close) at each hook, the directory
+/// opened only to rotate. `dir` is Samba's state directory, root's.
 pub fn append_in(dir: &Path, r: &Record) -> std::io::Result<()> {
     let mut line = serde_json::to_vec(r).map_err(std::io::Error::other)?;
     line.push(b'\n');
-    let d = crate::sys::fs::open_dir(dir)?;
-    let mut f = crate::sys::fs::open_regular_at(
-        &d,
-        OsStr::new(FILE_NAME),
-        rustix::fs::OFlags::RDWR | rustix::fs::OFlags::APPEND | rustix::fs::OFlags::CREATE,
+    let (mut f, len) = crate::sys::fs::open_append_regular(
+        &dir.join(FILE_NAME),
         // The history names users: readable by root and Samba's admins'
         // group as Samba's logs are, not by everyone.
         rustix::fs::Mode::from_raw_mode(0o640),
     )?;
     // A record torn by a crash has no newline: end it first, so that it
     // costs no more than itself.
-    let len = f.metadata()?.len();
     if len > 0 {
         let mut last = [0u8];
         use std::os::unix::fs::FileExt;
@@ -148,6 +146,7 @@ pub fn append_in(dir: &Path, r: &Record) -> std::io::Result<()> {
     }
     f.write_all(&line)?;
     if len + line.len() as u64 > MAX_BYTES {
+        let d = crate::sys::fs::open_dir(dir)?;
         crate::sys::fs::rename_at(&d, OsStr::new(FILE_NAME), OsStr::new(OLD_FILE_NAME))?;
     }
     Ok(())

@@ -252,6 +252,33 @@ pub fn open_regular_at(
     Ok(f)
 }
 
+/// Opens (creating it with `mode`) the regular file at `path` for appending,
+/// its last component not followed, refusing anything but a regular file,
+/// in two calls (open, fstat): for a log rvss appends to at every hook.
+/// Returns the file and its size. O_NONBLOCK, which keeps a FIFO planted
+/// there from hanging the open, stays set: it changes nothing for a
+/// regular file.
+pub fn open_append_regular(path: &Path, mode: Mode) -> io::Result<(File, u64)> {
+    let f = File::from(rustix::fs::open(
+        path,
+        OFlags::RDWR
+            | OFlags::APPEND
+            | OFlags::CREATE
+            | OFlags::NOFOLLOW
+            | OFlags::NONBLOCK
+            | OFlags::CLOEXEC,
+        mode,
+    )?);
+    let st = rustix::fs::fstat(&f)?;
+    if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{} is not a regular file", path.display()),
+        ));
+    }
+    Ok((f, st.st_size as u64))
+}
+
 /// Reads the whole regular file `name` inside `dir` in four calls (open,
 /// fstat, read, close: catalogs read thousands of small files), never
 /// following a link and refusing anything but a regular file, like

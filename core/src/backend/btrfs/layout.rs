@@ -423,44 +423,56 @@ pub fn trusted_dir_problem(dir: &Path) -> Option<String> {
 /// can rename the snapshot directory away and put their own in its place),
 /// or a link on the way.
 pub fn parents_problem(dir: &Path) -> Option<String> {
-    walk_to(dir).err()
+    parents_check(dir).err()
 }
 
-/// Opens `dir` from `/`, component by component without following a link,
-/// checking each parent on the way (`parents_problem`).
-fn walk_to(dir: &Path) -> std::result::Result<std::fs::File, String> {
-    use std::os::unix::fs::MetadataExt;
+/// Checks `dir`'s parents from `/` down, each looked up by its path without
+/// following a link as its last component (`parents_problem`'s rules): a
+/// parent is checked before the next one is looked up through it, so once
+/// one passed, only root can change what lies below it. One stat a
+/// component, no descriptor held: this runs at every commit.
+fn parents_check(dir: &Path) -> std::result::Result<(), String> {
     if !crate::paths::is_plain_absolute(dir) {
         return Err("not a plain absolute path".into());
     }
     let mut at = PathBuf::from("/");
-    let mut cur = sys::fs::open_dir(&at).map_err(|e| format!("open /: {e}"))?;
     for part in dir.iter().skip(1) {
-        let md = cur
-            .metadata()
+        let st = sys::fs::stat_at(rustix::fs::CWD, &at)
             .map_err(|e| format!("stat {}: {e}", at.display()))?;
-        let mode = md.mode() & 0o7777;
-        if md.uid() != 0 || (mode & 0o022 != 0 && mode & 0o1000 == 0) {
+        if !st.is_dir {
             return Err(format!(
-                "its parent {} is owned by uid {} with mode {mode:04o}: whoever can write it \
+                "{} is a symbolic link or not a directory (rvss follows no link)",
+                at.display()
+            ));
+        }
+        if st.uid != 0 || (st.mode & 0o022 != 0 && st.mode & 0o1000 == 0) {
+            return Err(format!(
+                "its parent {} is owned by uid {} with mode {:04o}: whoever can write it \
                  can replace the snapshot directory",
                 at.display(),
-                md.uid()
+                st.uid,
+                st.mode
             ));
         }
         at.push(part);
-        cur = sys::fs::open_dir_at(&cur, part).map_err(|e| {
-            if matches!(e.raw_os_error(), Some(libc::ELOOP | libc::ENOTDIR)) {
-                format!(
-                    "{} is a symbolic link or not a directory (rvss follows no link)",
-                    at.display()
-                )
-            } else {
-                format!("open {}: {e}", at.display())
-            }
-        })?;
     }
-    Ok(cur)
+    Ok(())
+}
+
+/// Opens `dir` after `parents_check`, its last component without following
+/// a link.
+fn walk_to(dir: &Path) -> std::result::Result<std::fs::File, String> {
+    parents_check(dir)?;
+    sys::fs::open_dir(dir).map_err(|e| {
+        if matches!(e.raw_os_error(), Some(libc::ELOOP | libc::ENOTDIR)) {
+            format!(
+                "{} is a symbolic link or not a directory (rvss follows no link)",
+                dir.display()
+            )
+        } else {
+            format!("open {}: {e}", dir.display())
+        }
+    })
 }
 
 /// The nearest ancestor (or the path itself) that is a subvolume root,
