@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// `btrfs subvolume show`'s fields (UUID, Parent UUID, Received UUID, ...).
-fn show(w: &World, subvol: &Path) -> std::collections::HashMap<String, String> {
+pub(crate) fn show(w: &World, subvol: &Path) -> std::collections::HashMap<String, String> {
     w.must(&format!("btrfs subvolume show '{}'", subvol.display()))
         .lines()
         .filter_map(|l| l.trim().split_once(':'))
@@ -17,7 +17,7 @@ fn show(w: &World, subvol: &Path) -> std::collections::HashMap<String, String> {
         .collect()
 }
 
-fn readonly(w: &World, subvol: &Path) -> bool {
+pub(crate) fn readonly(w: &World, subvol: &Path) -> bool {
     w.must(&format!("btrfs property get -ts '{}' ro", subvol.display()))
         .trim()
         == "ro=true"

@@ -8,6 +8,7 @@
 //! killed midway.
 
 use crate::common::*;
+use crate::replication::{readonly, show};
 use crate::retention::{backup_cycle, list_json, retention_world};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -203,21 +204,6 @@ fn replicate(w: &World) -> (i32, serde_json::Value, String) {
     let o = w.cli("replicate --json");
     let report = serde_json::from_slice(&o.stdout).unwrap_or(serde_json::Value::Null);
     (o.status.code().unwrap_or(-1), report, text(&o))
-}
-
-/// `btrfs subvolume show`'s fields, in `w`.
-fn show(w: &World, subvol: &Path) -> std::collections::HashMap<String, String> {
-    w.must(&format!("btrfs subvolume show '{}'", subvol.display()))
-        .lines()
-        .filter_map(|l| l.trim().split_once(':'))
-        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-        .collect()
-}
-
-fn readonly(w: &World, subvol: &Path) -> bool {
-    w.must(&format!("btrfs property get -ts '{}' ro", subvol.display()))
-        .trim()
-        == "ro=true"
 }
 
 /// The copies in the target's directory for share vm.
