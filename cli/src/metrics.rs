@@ -45,6 +45,14 @@ pub(crate) struct ShareMetrics {
     /// deleted yet) and of the oldest still being taken.
     pub oldest_exposed: Option<i64>,
     pub oldest_creating: Option<i64>,
+    /// Whether the share has `rvss:replicate to` (the replication families
+    /// are printed for those shares only).
+    pub replicates: bool,
+    /// Unix time of the newest retained backup with a verified copy on the
+    /// target (0: none yet).
+    pub newest_replicated: i64,
+    /// Retained backups with no verified copy on the target.
+    pub unreplicated: u64,
 }
 
 /// Everything `rvss metrics` prints.
@@ -113,6 +121,11 @@ pub(crate) fn gather(
             }
             if let Some(b) = r.exclusive_bytes {
                 sm.exclusive_bytes = Some(sm.exclusive_bytes.unwrap_or(0) + b);
+            }
+            if r.replicated {
+                sm.newest_replicated = sm.newest_replicated.max(t.unwrap_or(0));
+            } else {
+                sm.unreplicated += 1;
             }
         }
     }
@@ -223,6 +236,18 @@ pub(crate) fn render(m: &Metrics) -> String {
         "Unix time of the share's oldest shadow copy still exposed (a set FSRVP has not deleted).",
         per_share(&|sm| sm.oldest_exposed.map(|t| t.to_string())),
     );
+    let replicating =
+        |f: &dyn Fn(&ShareMetrics) -> String| per_share(&|sm| sm.replicates.then(|| f(sm)));
+    family(
+        "rvss_newest_replicated_backup_timestamp_seconds",
+        "Unix time of the newest retained backup with a verified copy on the share's rvss:replicate to target (0: none); the replication lag is time() minus it.",
+        replicating(&|sm| sm.newest_replicated.to_string()),
+    );
+    family(
+        "rvss_unreplicated_backups",
+        "Retained backups without a verified copy on the share's rvss:replicate to target yet.",
+        replicating(&|sm| sm.unreplicated.to_string()),
+    );
     family(
         "rvss_catalog_corrupt_entries",
         "Catalog entries that do not parse (rvss repair mends them).",
@@ -303,6 +328,11 @@ pub(crate) fn collect(shares: &[Share], rows: &[Row], corrupt: usize) -> Metrics
     });
     let names: Vec<String> = shares.iter().map(|s| s.name.clone()).collect();
     let mut m = gather(&names, rows, corrupt, &history, |r| unix_time(&r.created));
+    for s in shares.iter().filter(|s| s.config.replicate_to.is_some()) {
+        if let Some(sm) = share_entry(&mut m.shares, &s.name) {
+            sm.replicates = true;
+        }
+    }
     m.module = module_compat();
     m
 }
@@ -366,7 +396,11 @@ mod tests {
     fn gathers_per_share_and_renders_every_family_once() {
         let rows = vec![
             row("vm", Status::Retained, 1_000, Some(10)),
-            row("VM", Status::Retained, 3_000, Some(5)),
+            Row {
+                replicated: true,
+                replica: Some("/t/vm/x".into()),
+                ..row("VM", Status::Retained, 3_000, Some(5))
+            },
             row("vm", Status::Exposed, 4_000, None),
             row("vm", Status::Orphan, 5_000, None),
             row("sql", Status::Lost, 2_000, None),
@@ -405,9 +439,19 @@ mod tests {
             e
         });
 
+        // vm's backups: the one of 3,000 replicated, the one of 1,000 not.
+        assert_eq!((vm.newest_replicated, vm.unreplicated), (3_000, 1));
+
         let mut m = m;
         m.module = Some(("4.17.12".into(), "4.17.12".into(), true));
+        m.shares.get_mut("vm").unwrap().replicates = true;
         let text = render(&m);
+        // Printed for the shares that replicate only.
+        assert!(
+            text.contains("rvss_newest_replicated_backup_timestamp_seconds{share=\"vm\"} 3000\n")
+        );
+        assert!(text.contains("rvss_unreplicated_backups{share=\"vm\"} 1\n"));
+        assert!(!text.contains("rvss_unreplicated_backups{share=\"sql\"}"));
         for family in [
             "rvss_last_shadow_copy_timestamp_seconds",
             "rvss_retained_backups",

@@ -128,6 +128,21 @@ fn full_then_incremental_verified_on_the_target() {
     // A second run has nothing to send.
     let (code, sent, out) = replicate(&w);
     assert_eq!((code, sent.len()), (0, 0), "{out}");
+    // Monitoring sees both on the target: nothing left to send, the
+    // newest copy's time.
+    let m = w.cli("metrics");
+    let m = text(&m);
+    assert!(
+        m.contains("rvss_unreplicated_backups{share=\"vm\"} 0\n"),
+        "{m}"
+    );
+    let newest = rvss_core::duration::parse_rfc3339(list[1]["created"].as_str().unwrap()).unwrap();
+    assert!(
+        m.contains(&format!(
+            "rvss_newest_replicated_backup_timestamp_seconds{{share=\"vm\"}} {newest}\n"
+        )),
+        "{m}"
+    );
 }
 
 /// Whether `pid` is a `btrfs receive`.
