@@ -10,7 +10,7 @@
 #     that claim other Samba versions (for the version tests);
 #  2. package root: another clean minbase with only `samba smbclient
 #     btrfs-progs` (and the test tools: samba-testsuite iproute2 procps
-#     man-db faketime tzdata systemd prometheus e2fsprogs), then `apt-get install ./rvss_*.deb`;
+#     man-db faketime tzdata systemd prometheus e2fsprogs openssh-client openssh-server), then `apt-get install ./rvss_*.deb`;
 #  3. there: a simulated Samba patch release (a local archive of the same
 #     samba packages one patch level up) must upgrade with rvss installed,
 #     neither removing nor holding back either;
@@ -107,7 +107,7 @@ install_package_root() {
     $ROOT run "$name" --toolchain debian -- bash -euxc "
         apt-get update -qq
         apt-get install -y -qq --no-install-recommends $release samba smbclient btrfs-progs >/dev/null
-        apt-get install -y -qq --no-install-recommends $release samba-testsuite iproute2 procps man-db faketime tzdata systemd prometheus e2fsprogs acl attr >/dev/null
+        apt-get install -y -qq --no-install-recommends $release samba-testsuite iproute2 procps man-db faketime tzdata systemd prometheus e2fsprogs acl attr openssh-client openssh-server >/dev/null
         apt-get install -y -qq $release /tmp/$(basename "$deb") >/dev/null
         dpkg-query -W -f='\${Status} \${Version}\n' rvss samba samba-vfs-modules
         for p in rvss samba samba-vfs-modules; do
