@@ -95,6 +95,34 @@ impl Record {
     }
 }
 
+/// Who `uid` is, for a record: its name from the system's name service, or
+/// `uid N`. Remembered for a minute per process: a set's hooks all ask for
+/// the same user, and a domain user's name is a round trip to winbind.
+pub fn user_name(uid: u32) -> String {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    use std::time::{Duration, Instant};
+    const FRESH: Duration = Duration::from_secs(60);
+    const MAX_USERS: usize = 256;
+    static NAMES: OnceLock<Mutex<HashMap<u32, (String, Instant)>>> = OnceLock::new();
+    let names = NAMES.get_or_init(Default::default);
+    let lock = || names.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((name, at)) = lock().get(&uid) {
+        if at.elapsed() < FRESH {
+            return name.clone();
+        }
+    }
+    // Looked up without the lock held: a slow name service delays only
+    // this hook.
+    let name = crate::sys::users::name_of(uid).unwrap_or_else(|| format!("uid {uid}"));
+    let mut names = lock();
+    if names.len() >= MAX_USERS {
+        names.clear();
+    }
+    names.insert(uid, (name.clone(), Instant::now()));
+    name
+}
+
 /// A record's `time`: RFC 3339 in UTC, to the millisecond.
 pub fn timestamp(t: std::time::SystemTime) -> String {
     humantime::format_rfc3339_millis(t).to_string()
@@ -220,6 +248,13 @@ pub fn read(limit: usize) -> std::io::Result<Vec<Record>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn user_names_come_from_the_name_service_and_are_remembered() {
+        assert_eq!(user_name(0), "root");
+        assert_eq!(user_name(0), "root");
+        assert_eq!(user_name(4_000_000_123), "uid 4000000123");
+    }
 
     fn rec(i: usize, ok: bool) -> Record {
         Record {

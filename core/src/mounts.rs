@@ -73,7 +73,7 @@ pub fn parse_bytes(text: &[u8]) -> Vec<Mount> {
 pub fn containing<'a>(mounts: &'a [Mount], path: &Path) -> Option<&'a Mount> {
     let mut best: Option<&Mount> = None;
     for m in mounts {
-        if path.starts_with(&m.mount_point)
+        if crate::paths::is_within(path, &m.mount_point)
             && best
                 .is_none_or(|b| m.mount_point.as_os_str().len() >= b.mount_point.as_os_str().len())
         {

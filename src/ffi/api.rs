@@ -194,11 +194,7 @@ fn run_audited_hook<T: fmt::Display>(
         let clock = std::time::Instant::now();
         let hs = read_share();
         let name = share_name(&hs);
-        let user = hs
-            .as_ref()
-            .ok()
-            .and_then(|s| s.uid)
-            .map(|uid| crate::sys::users::name_of(uid).unwrap_or_else(|| format!("uid {uid}")));
+        let user = hs.as_ref().ok().and_then(|s| s.uid).map(audit::user_name);
         let mut trail = Trail::default();
         let outcome = hs.and_then(|hs| body(hs, &mut trail));
         let why = outcome.as_ref().err().map(|e| e.message.clone());

@@ -128,6 +128,18 @@ impl Rules {
     fn is_vm_file(&self, name: &[u8]) -> bool {
         self.vm_file_patterns.iter().any(|p| p.matches(name))
     }
+
+    /// The rules as one string, equal exactly when the rules are: a key for
+    /// what a check under them found (`since`), cheap to make at each hook.
+    pub(crate) fn fingerprint(&self) -> String {
+        let mut s = format!("{} {}", self.max_depth, self.vm_files_only);
+        for p in &self.vm_file_patterns {
+            // A pattern holds no NUL (`Pattern::new`).
+            s.push('\0');
+            s.push_str(p.as_str());
+        }
+        s
+    }
 }
 
 /// One offending path.

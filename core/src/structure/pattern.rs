@@ -63,10 +63,17 @@ impl Pattern {
     }
 }
 
-/// The parsed default pattern list.
+/// The parsed default pattern list. Parsed once per process: every hook
+/// reads the share's options, and parsing the globs cost more than the rest
+/// of reading them.
 pub fn default_vm_file_patterns() -> Vec<Pattern> {
-    DEFAULT_VM_FILE_PATTERNS
-        .split_whitespace()
-        .filter_map(|p| Pattern::new(p).ok())
-        .collect()
+    static PARSED: std::sync::OnceLock<Vec<Pattern>> = std::sync::OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            DEFAULT_VM_FILE_PATTERNS
+                .split_whitespace()
+                .filter_map(|p| Pattern::new(p).ok())
+                .collect()
+        })
+        .clone()
 }

@@ -52,7 +52,7 @@ impl Key {
         Key {
             subvolume,
             share: share.to_path_buf(),
-            rules: format!("{rules:?}"),
+            rules: rules.fingerprint(),
         }
     }
 }

@@ -91,6 +91,33 @@ fn vm_only(patterns: &str) -> Rules {
 }
 
 #[test]
+fn a_fingerprint_is_equal_exactly_when_the_rules_are() {
+    let all = [
+        Rules::default(),
+        depth(3),
+        depth(4),
+        vm_only("*.vhdx"),
+        vm_only("*.VHDX"),
+        vm_only("*.vhdx *.avhdx"),
+        vm_only("*.vhdx*.avhdx"),
+        Rules {
+            vm_files_only: true,
+            ..Rules::default()
+        },
+    ];
+    for a in &all {
+        for b in &all {
+            assert_eq!(a.fingerprint() == b.fingerprint(), a == b, "{a:?} / {b:?}");
+        }
+    }
+    // Parsed once, the same rules every time.
+    assert_eq!(
+        Rules::default().fingerprint(),
+        Rules::default().fingerprint()
+    );
+}
+
+#[test]
 fn rule_names_are_stable() {
     let names: Vec<&str> = Rule::ALL.iter().map(|r| r.name()).collect();
     assert_eq!(

@@ -450,14 +450,14 @@ pub fn mount_points_below(root: &Path, mounts: &[Mount], skip: &[PathBuf]) -> Ve
     let mut out = vec![];
     for (i, m) in mounts.iter().enumerate() {
         let p = &m.mount_point;
-        if p == root || !p.starts_with(root) {
+        if p == root || !crate::paths::is_within(p, root) {
             continue;
         }
         let hidden = mounts
             .get(i + 1..)
             .unwrap_or_default()
             .iter()
-            .any(|later| p.starts_with(&later.mount_point));
+            .any(|later| crate::paths::is_within(p, &later.mount_point));
         if hidden || skip.iter().any(|q| p.starts_with(q)) {
             continue;
         }

@@ -40,6 +40,28 @@ pub fn open_dir(path: &Path) -> io::Result<File> {
     )?))
 }
 
+/// Opens the directory `path` following links, as Samba does when it serves
+/// a share, with the path it really has (what realpath(3) answers), read
+/// back from the descriptor: three calls whatever the depth, where
+/// realpath reads every component as a link. Falls back to realpath when
+/// /proc cannot say (not mounted, or the directory was removed meanwhile).
+pub fn open_dir_real(path: &Path) -> io::Result<(File, std::path::PathBuf)> {
+    use std::os::unix::ffi::OsStringExt;
+    let dir = File::from(rustix::fs::open(
+        path,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )?);
+    let link = format!("/proc/self/fd/{}", dir.as_raw_fd());
+    let real = match rustix::fs::readlink(link.as_str(), Vec::new()) {
+        Ok(t) if t.as_bytes().starts_with(b"/") && !t.as_bytes().ends_with(b" (deleted)") => {
+            std::path::PathBuf::from(std::ffi::OsString::from_vec(t.into_bytes()))
+        }
+        _ => std::fs::canonicalize(path)?,
+    };
+    Ok((dir, real))
+}
+
 /// Opens the directory `name` inside `parent` without following links
 /// (ELOOP or ENOTDIR then). `name` may be ".." to go up.
 pub fn open_dir_at(parent: impl AsFd, name: impl rustix::path::Arg) -> io::Result<File> {
@@ -499,6 +521,28 @@ pub fn sync_filesystem(f: impl AsFd) -> io::Result<()> {
 mod tests {
     use super::*;
     use std::os::unix::fs::MetadataExt;
+
+    #[test]
+    fn open_dir_real_answers_what_realpath_does() {
+        let dir = std::env::temp_dir().join(format!("rvss-sys-real-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("a/b")).unwrap();
+        std::fs::write(dir.join("a/file"), b"x").unwrap();
+        std::os::unix::fs::symlink("a/b", dir.join("link")).unwrap();
+        for p in ["a/b", "link", "a/./b/", "link/../b"] {
+            let p = dir.join(p);
+            let (f, real) = open_dir_real(&p).unwrap();
+            assert_eq!(real, std::fs::canonicalize(&p).unwrap(), "{p:?}");
+            assert_eq!(
+                f.metadata().unwrap().ino(),
+                std::fs::metadata(&real).unwrap().ino()
+            );
+        }
+        let errno = |rel: &str| open_dir_real(&dir.join(rel)).unwrap_err().raw_os_error();
+        assert_eq!(errno("a/file"), Some(libc::ENOTDIR));
+        assert_eq!(errno("missing"), Some(libc::ENOENT));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn open_beneath_goes_down_without_links_escapes_or_files() {

@@ -107,7 +107,8 @@ pub fn snapshot_dir_of(cfg: &Config, share_path: &Path, mounts: &[Mount]) -> Res
     if let Some(d) = &cfg.snapshot_dir {
         return Ok(d.clone());
     }
-    let path = std::fs::canonicalize(share_path).unwrap_or_else(|_| share_path.to_path_buf());
+    let path =
+        sys::fs::open_dir_real(share_path).map_or_else(|_| share_path.to_path_buf(), |(_, p)| p);
     btrfs_mount_of(mounts, &path).map(|m| snapshot_dir_on(cfg, m).0)
 }
 
@@ -123,8 +124,14 @@ fn btrfs_mount_of<'a>(mounts: &'a [Mount], path: &Path) -> Result<&'a Mount> {
 pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layout> {
     // Samba follows a symlinked share path when it serves the share, so rvss
     // snapshots what the share really shows: the link's target.
-    let share = std::fs::canonicalize(share_path).with_status(ntstatus::NOT_SUPPORTED, || {
-        format!("share path {} cannot be resolved", share_path.display())
+    let (dir, share) = sys::fs::open_dir_real(share_path).map_err(|e| {
+        let what = if e.raw_os_error() == Some(libc::ENOTDIR) {
+            "is not a directory"
+        } else {
+            "cannot be resolved"
+        };
+        let message = format!("share path {} {what}", share_path.display());
+        Error::with_cause(message, e).with_status(ntstatus::NOT_SUPPORTED)
     })?;
     if share.to_str().is_none() {
         return Err(Error::not_supported(format!(
@@ -132,9 +139,6 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
             share.display()
         )));
     }
-    let dir = sys::fs::open_dir(&share).with_status(ntstatus::NOT_SUPPORTED, || {
-        format!("share path {} is not a directory", share.display())
-    })?;
     let on_btrfs =
         sys::fs::is_btrfs(&dir).with_context(|| format!("statfs {}", share.display()))?;
     if !on_btrfs {
