@@ -252,6 +252,7 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
         "EXIT STATUS",
         "violations",
         "orphan",
+        "apt install ./rvss-tools_*.deb btrfs-progs",
     ] {
         assert!(cli.contains(s), "rvss(8) lacks {s:?}");
     }
