@@ -17,7 +17,8 @@
 #     samba packages one patch level up) must upgrade with rvss installed,
 #     neither removing nor holding back either;
 #  4. there: every test binary (unit and end-to-end) against the installed
-#     module and CLI.
+#     module and CLI (tests/e2e/package.rs also makes a clean root of its
+#     own there, for rvss-tools alone, from the host's cached minbase).
 # After bookworm-backports and trixie, the package built on
 # bookworm-backports (Samba 4.22.6) is installed on trixie (4.22.11) and
 # serves FSRVP there (the end-to-end foundation and package tests).
@@ -172,7 +173,8 @@ run_tests() {
     shift 3
     [ $# -eq 0 ] || shift
     local names="$*"
-    $ROOT run "$name" --toolchain debian --bind "$ROOTS/$build/src/rvss:/src/rvss" -- bash -uc "
+    $ROOT run "$name" --toolchain debian --bind "$ROOTS/$build/src/rvss:/src/rvss" \
+        --bind "${RVSS_CACHE:-/var/cache/rvss}/roots:/var/cache/rvss/roots" -- bash -uc "
         cd /src/rvss
         export RVSS_MODULE=\$(smbd -b | sed -n 's/^ *MODULESDIR: *//p')/vfs/rvss.so
         export RVSS_CLI=/usr/sbin/rvss RVSS_FAKE_MODULES=/src/rvss/target/fake-samba
