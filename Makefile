@@ -94,8 +94,10 @@ man: deps $(MANPAGES)
 target/man/%.8: man/%.8.md Cargo.toml scripts/man.sh
 	@bash scripts/man.sh $< $@
 
-# Debian package target/debian/rvss_<version>_<arch>.deb, depending on the
-# exact samba package the module was built against.
+# Debian packages in target/debian: rvss_<version>_<arch>.deb (the module,
+# depending on the Samba release series it was built against, and on
+# rvss-tools) and rvss-tools_<version>_<arch>.deb (the CLI alone, no Samba:
+# what a replication target host installs).
 deb: build
 	@bash scripts/deb.sh --module $(MODULE) --cli $(CLI) --out target/debian
 

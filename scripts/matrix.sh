@@ -6,16 +6,19 @@
 # For each TARGET (bookworm, bookworm-backports, trixie, forky):
 #  1. build root: a clean minbase (scripts/root.sh) where the admin's Samba
 #     is installed (from backports for bookworm-backports), then the
-#     project's own `make deps build deb`, the test binaries, and two modules
+#     project's own `make deps build deb` (rvss and rvss-tools), the test
+#     binaries, and two modules
 #     that claim other Samba versions (for the version tests);
 #  2. package root: another clean minbase with only `samba smbclient
 #     btrfs-progs` (and the test tools: samba-testsuite iproute2 procps
-#     man-db faketime tzdata systemd prometheus e2fsprogs openssh-client openssh-server), then `apt-get install ./rvss_*.deb`;
+#     man-db faketime tzdata systemd prometheus e2fsprogs openssh-client openssh-server), then
+#     `apt-get install ./rvss_*.deb ./rvss-tools_*.deb`;
 #  3. there: a simulated Samba patch release (a local archive of the same
 #     samba packages one patch level up) must upgrade with rvss installed,
 #     neither removing nor holding back either;
 #  4. there: every test binary (unit and end-to-end) against the installed
-#     module and CLI.
+#     module and CLI (tests/e2e/package.rs also makes a clean root of its
+#     own there, for rvss-tools alone, from the host's cached minbase).
 # After bookworm-backports and trixie, the package built on
 # bookworm-backports (Samba 4.22.6) is installed on trixie (4.22.11) and
 # serves FSRVP there (the end-to-end foundation and package tests).
@@ -97,20 +100,27 @@ build_in_root() {
     "
 }
 
-# Step 2. $1 target, $2 root name, $3 the package (a path on the host).
+# rvss-tools' package beside the rvss package $1 (built together).
+tools_of() {
+    echo "$(dirname "$1")/rvss-tools_$(basename "${1#*/rvss_}")"
+}
+
+# Step 2. $1 target, $2 root name, $3 the rvss package (a path on the host;
+# rvss-tools' beside it).
 install_package_root() {
-    local t=$1 name=$2 deb=$3 release
+    local t=$1 name=$2 deb=$3 release tools
+    tools=$(tools_of "$deb")
     release=$(samba_release_of "$t")
     $ROOT new "$name" "$t" >/dev/null || return 1
     made+=("$name")
-    cp "$deb" "$ROOTS/$name/tmp/"
+    cp "$deb" "$tools" "$ROOTS/$name/tmp/"
     $ROOT run "$name" --toolchain debian -- bash -euxc "
         apt-get update -qq
         apt-get install -y -qq --no-install-recommends $release samba smbclient btrfs-progs >/dev/null
         apt-get install -y -qq --no-install-recommends $release samba-testsuite iproute2 procps man-db faketime tzdata systemd prometheus e2fsprogs acl attr openssh-client openssh-server >/dev/null
-        apt-get install -y -qq $release /tmp/$(basename "$deb") >/dev/null
-        dpkg-query -W -f='\${Status} \${Version}\n' rvss samba samba-vfs-modules
-        for p in rvss samba samba-vfs-modules; do
+        apt-get install -y -qq $release /tmp/$(basename "$deb") /tmp/$(basename "$tools") >/dev/null
+        dpkg-query -W -f='\${Package} \${Status} \${Version}\n' rvss rvss-tools samba samba-vfs-modules
+        for p in rvss rvss-tools samba samba-vfs-modules; do
             dpkg-query -W -f='\${Status}' \$p | grep -q 'install ok installed'
         done
         test -f \"\$(smbd -b | sed -n 's/^ *MODULESDIR: *//p')/vfs/rvss.so\"
@@ -163,7 +173,8 @@ run_tests() {
     shift 3
     [ $# -eq 0 ] || shift
     local names="$*"
-    $ROOT run "$name" --toolchain debian --bind "$ROOTS/$build/src/rvss:/src/rvss" -- bash -uc "
+    $ROOT run "$name" --toolchain debian --bind "$ROOTS/$build/src/rvss:/src/rvss" \
+        --bind "${RVSS_CACHE:-/var/cache/rvss}/roots:/var/cache/rvss/roots" -- bash -uc "
         cd /src/rvss
         export RVSS_MODULE=\$(smbd -b | sed -n 's/^ *MODULESDIR: *//p')/vfs/rvss.so
         export RVSS_CLI=/usr/sbin/rvss RVSS_FAKE_MODULES=/src/rvss/target/fake-samba
@@ -201,7 +212,8 @@ for t in "${targets[@]}"; do
     deb=$(ls "$ROOTS/$t-build/src/rvss/target/debian/"rvss_*.deb 2>/dev/null | head -n1)
     if [ -n "$deb" ] && [ "${build%% *}" = ok ]; then
         cp "$deb" "$out/$t-$(basename "$deb")"
-        say "$t: package root (apt-get install ./$(basename "$deb"))"
+        cp "$(tools_of "$deb")" "$out/$t-$(basename "$(tools_of "$deb")")"
+        say "$t: package root (apt-get install ./$(basename "$deb") ./$(basename "$(tools_of "$deb")"))"
         pstart=$SECONDS
         if install_package_root "$t" "$t-pkg" "$deb" >"$out/$t-package.log" 2>&1 &&
             upgrade_check "$t-pkg" >>"$out/$t-package.log" 2>&1; then

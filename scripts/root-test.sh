@@ -18,7 +18,10 @@ $ROOT new "$name" "$target" >/dev/null
 $ROOT copy-project "$name"
 echo "root-test: clean $target root ready in $((SECONDS - start)) s"
 
-$ROOT run "$name" --toolchain host -- bash -euc '
+# make test makes a clean root of its own (tests/e2e/package.rs: rvss-tools
+# alone on a replication target), from the minbase tarballs cached here.
+cache=${RVSS_CACHE:-/var/cache/rvss}/roots
+$ROOT run "$name" --toolchain host --bind "$cache:/var/cache/rvss/roots" -- bash -euc '
     cd /src/rvss
     t=$SECONDS
     # the README'"'"'s first line

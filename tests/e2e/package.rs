@@ -1,6 +1,8 @@
-//! The Debian package, end to end: built by scripts/deb.sh (what `make deb`
-//! runs) from the tested module and CLI, inspected with dpkg-deb, unpacked
-//! into a throwaway root, and its rvss.so, man pages and CLI used there.
+//! The Debian packages, end to end: built by scripts/deb.sh (what `make
+//! deb` runs) from the tested module and CLI, inspected with dpkg-deb,
+//! unpacked into a throwaway root, and their rvss.so, man pages and CLI
+//! used there; rvss-tools alone installed in a clean root without Samba,
+//! serving a replication target.
 
 use crate::common::*;
 use std::path::{Path, PathBuf};
@@ -24,12 +26,24 @@ fn run(cmd: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-/// Builds the package into `dir` and returns its path; in the matrix's
-/// package roots (no build tools), RVSS_DEB names the package built in the
-/// build root instead.
-fn build_package(dir: &Path) -> PathBuf {
+/// The two packages scripts/deb.sh builds.
+struct Debs {
+    /// rvss: the module.
+    module: PathBuf,
+    /// rvss-tools: the CLI.
+    tools: PathBuf,
+}
+
+/// Builds the packages into `dir`; in the matrix's package roots (no build
+/// tools), RVSS_DEB names the rvss package built in the build root instead,
+/// rvss-tools beside it.
+fn build_packages(dir: &Path) -> Debs {
+    let version = env!("CARGO_PKG_VERSION");
+    let arch = run("dpkg", &["--print-architecture"]).trim().to_string();
     if let Some(deb) = std::env::var_os("RVSS_DEB") {
-        return PathBuf::from(deb);
+        let module = PathBuf::from(deb);
+        let tools = module.with_file_name(format!("rvss-tools_{version}_{arch}.deb"));
+        return Debs { module, tools };
     }
     let o = Command::new("bash")
         .arg(manifest_dir().join("scripts/deb.sh"))
@@ -42,7 +56,18 @@ fn build_package(dir: &Path) -> PathBuf {
         .output()
         .expect("bash");
     assert!(o.status.success(), "scripts/deb.sh failed:\n{}", text(&o));
-    PathBuf::from(String::from_utf8_lossy(&o.stdout).trim())
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let built: Vec<&str> = stdout.lines().collect();
+    let debs = Debs {
+        module: dir.join(format!("rvss_{version}_{arch}.deb")),
+        tools: dir.join(format!("rvss-tools_{version}_{arch}.deb")),
+    };
+    assert_eq!(
+        built,
+        [debs.tools.to_str().unwrap(), debs.module.to_str().unwrap()],
+        "scripts/deb.sh printed other packages"
+    );
+    debs
 }
 
 #[test]
@@ -52,7 +77,8 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
         std::process::id()
     )));
     std::fs::create_dir_all(&tmp.0).unwrap();
-    let deb = build_package(&tmp.0);
+    let debs = build_packages(&tmp.0);
+    let deb = &debs.module;
     let version = env!("CARGO_PKG_VERSION");
     let arch = run("dpkg", &["--print-architecture"]).trim().to_string();
     assert_eq!(
@@ -60,6 +86,7 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
         format!("rvss_{version}_{arch}.deb")
     );
     let deb_s = deb.to_str().unwrap();
+    let tools_s = debs.tools.to_str().unwrap();
 
     // Control fields: the samba release series it was built for, as a
     // range that every patch release (security update) satisfies.
@@ -84,6 +111,11 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
         "Depends does not name the samba {series} series as {range}: {depends}"
     );
     assert!(depends.contains("libc6 (>= "), "{depends}");
+    // The CLI, in rvss-tools, of exactly this version.
+    assert!(
+        depends.contains(&format!("rvss-tools (= {version})")),
+        "{depends}"
+    );
     assert_eq!(field("Recommends"), "samba-vfs-modules");
     // The installed samba and its next patch release satisfy the range; the
     // next minor release does not.
@@ -101,28 +133,46 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
     assert!(satisfies(&format!("{epoch}{series}.999+dfsg-0+deb99u9")));
     assert!(!satisfies(&format!("{epoch}{next}.0+dfsg-1")));
 
-    // Contents, owned by root.
+    // Contents, owned by root: the module's package, then the CLI's.
     let modules_dir = modules_dir();
-    let listing = run("dpkg-deb", &["-c", deb_s]);
     let module_in_pkg = format!("{}/vfs/rvss.so", modules_dir.display());
-    for f in [
-        module_in_pkg.as_str(),
-        "/usr/sbin/rvss",
-        "/usr/share/man/man8/vfs_rvss.8.gz",
-        "/usr/share/man/man8/rvss.8.gz",
-        "/usr/share/doc/rvss/copyright",
-        "/usr/share/doc/rvss/changelog.gz",
-        "/usr/share/doc/rvss/examples/smb.conf",
-        "/usr/share/doc/rvss/examples/ctdb/05.rvss-cephfs-evict.script",
-        "/usr/lib/systemd/system/rvss-maintenance.service",
-        "/usr/lib/systemd/system/rvss-maintenance.timer",
-    ] {
-        let line = listing
-            .lines()
-            .find(|l| l.ends_with(&format!(".{f}")))
-            .unwrap_or_else(|| panic!("{f} is not in the package:\n{listing}"));
-        assert!(line.contains("root/root"), "{line}");
-    }
+    let owned = |deb: &str, files: &[&str]| -> String {
+        let listing = run("dpkg-deb", &["-c", deb]);
+        for f in files {
+            let line = listing
+                .lines()
+                .find(|l| l.ends_with(&format!(".{f}")))
+                .unwrap_or_else(|| panic!("{f} is not in {deb}:\n{listing}"));
+            assert!(line.contains("root/root"), "{line}");
+        }
+        listing
+    };
+    let listing = owned(
+        deb_s,
+        &[
+            module_in_pkg.as_str(),
+            "/usr/share/man/man8/vfs_rvss.8.gz",
+            "/usr/share/doc/rvss/copyright",
+            "/usr/share/doc/rvss/changelog.gz",
+            "/usr/share/doc/rvss/examples/smb.conf",
+            "/usr/share/doc/rvss/examples/ctdb/05.rvss-cephfs-evict.script",
+            "/usr/lib/systemd/system/rvss-maintenance.service",
+            "/usr/lib/systemd/system/rvss-maintenance.timer",
+        ],
+    );
+    assert!(
+        !listing.contains("./usr/sbin/rvss") && !listing.contains("/rvss.8.gz"),
+        "the CLI is rvss-tools':\n{listing}"
+    );
+    let listing = owned(
+        tools_s,
+        &[
+            "/usr/sbin/rvss",
+            "/usr/share/man/man8/rvss.8.gz",
+            "/usr/share/doc/rvss-tools/copyright",
+            "/usr/share/doc/rvss-tools/changelog.gz",
+        ],
+    );
     assert!(
         listing
             .lines()
@@ -133,6 +183,7 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
     // Unpacked into a throwaway root.
     let root = tmp.0.join("root");
     run("dpkg", &["-x", deb_s, root.to_str().unwrap()]);
+    run("dpkg", &["-x", tools_s, root.to_str().unwrap()]);
     let module = root.join(module_in_pkg.trim_start_matches('/'));
     let built = rvss::samba::built_for(&std::fs::read(&module).unwrap())
         .expect("the packaged module names its Samba");
@@ -201,6 +252,7 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
         "EXIT STATUS",
         "violations",
         "orphan",
+        "apt install ./rvss-tools_*.deb btrfs-progs",
     ] {
         assert!(cli.contains(s), "rvss(8) lacks {s:?}");
     }
@@ -323,4 +375,206 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
         "{}",
         text(&o)
     );
+}
+
+/// A root made by scripts/root.sh, removed when the test ends, also on
+/// failure.
+struct CleanRoot(String);
+
+impl CleanRoot {
+    fn script() -> PathBuf {
+        manifest_dir().join("scripts/root.sh")
+    }
+
+    /// A fresh minbase root of the host's Debian suite (the packages were
+    /// built against its libc), from scripts/root.sh's cached tarball.
+    fn new(name: &str) -> (CleanRoot, PathBuf) {
+        let os = std::fs::read_to_string("/etc/os-release").expect("/etc/os-release");
+        let suite = os
+            .lines()
+            .find_map(|l| l.strip_prefix("VERSION_CODENAME="))
+            .map(|s| s.trim_matches('"').to_string())
+            .expect("/etc/os-release names no VERSION_CODENAME: not Debian?");
+        let guard = CleanRoot(name.to_string());
+        let path = run(
+            "bash",
+            &[Self::script().to_str().unwrap(), "new", name, &suite],
+        );
+        (guard, PathBuf::from(path.trim()))
+    }
+
+    /// `script` run by bash as root in the root; its output and status.
+    fn run(&self, script: &str) -> std::process::Output {
+        Command::new("bash")
+            .arg(Self::script())
+            .args([
+                "run",
+                &self.0,
+                "--toolchain",
+                "debian",
+                "--",
+                "bash",
+                "-euc",
+            ])
+            .arg(script)
+            .output()
+            .expect("bash scripts/root.sh run")
+    }
+}
+
+impl Drop for CleanRoot {
+    fn drop(&mut self) {
+        let _ = Command::new("bash")
+            .arg(Self::script())
+            .args(["rm", &self.0])
+            .status();
+    }
+}
+
+/// A replication target host: rvss-tools depends on nothing of Samba, takes
+/// the CLI over from an older single rvss package, and installed alone
+/// (with btrfs-progs) in a clean root without Samba or libtdb, `rvss
+/// serve-target` receives a copy and lists it.
+#[test]
+fn tools_package_alone_serves_a_replication_target_without_samba() {
+    let tmp = TempDir(PathBuf::from(format!(
+        "/tmp/rvss-deb-tools-e2e-{}",
+        std::process::id()
+    )));
+    std::fs::create_dir_all(&tmp.0).unwrap();
+    let debs = build_packages(&tmp.0);
+    let tools = debs.tools.to_str().unwrap();
+    let version = env!("CARGO_PKG_VERSION");
+    let field = |f: &str| run("dpkg-deb", &["-f", tools, f]).trim().to_string();
+    assert_eq!(field("Package"), "rvss-tools");
+    assert_eq!(field("Version"), version);
+    let depends = field("Depends");
+    assert!(
+        !depends.to_lowercase().contains("samba"),
+        "rvss-tools depends on Samba: {depends}"
+    );
+    for want in ["libc6 (>= ", "btrfs-progs"] {
+        assert!(depends.contains(want), "Depends lacks {want}: {depends}");
+    }
+    // Older rvss packages shipped /usr/sbin/rvss and rvss(8).
+    assert_eq!(field("Breaks"), "rvss (<< 0.3.0)");
+    assert_eq!(field("Replaces"), "rvss (<< 0.3.0)");
+
+    // The upgrade from a single rvss package (0.2.0's layout: module and
+    // CLI in one package), unpacked by dpkg in a private database: the
+    // CLI's files pass to rvss-tools.
+    let old = tmp.0.join("old");
+    let old_s = old.to_str().unwrap();
+    run("dpkg-deb", &["-R", debs.module.to_str().unwrap(), old_s]);
+    run("dpkg-deb", &["-x", tools, old_s]);
+    std::fs::remove_dir_all(old.join("usr/share/doc/rvss-tools")).unwrap();
+    for f in ["md5sums", "postinst", "prerm", "postrm"] {
+        std::fs::remove_file(old.join("DEBIAN").join(f)).unwrap();
+    }
+    let control = std::fs::read_to_string(old.join("DEBIAN/control")).unwrap();
+    let control = control
+        .replace(&format!("Version: {version}"), "Version: 0.2.0")
+        .replace(&format!("rvss-tools (= {version}), "), "");
+    std::fs::write(old.join("DEBIAN/control"), control).unwrap();
+    let old_deb = tmp.0.join("rvss_0.2.0.deb");
+    run(
+        "dpkg-deb",
+        &["--root-owner-group", "-b", old_s, old_deb.to_str().unwrap()],
+    );
+    let db = tmp.0.join("dpkg-root");
+    for d in ["info", "updates"] {
+        std::fs::create_dir_all(db.join("var/lib/dpkg").join(d)).unwrap();
+    }
+    for f in ["status", "available"] {
+        std::fs::write(db.join("var/lib/dpkg").join(f), "").unwrap();
+    }
+    let dpkg_root = format!("--root={}", db.display());
+    let unpack = |debs: &[&str]| {
+        let mut args = vec![dpkg_root.as_str(), "--force-depends", "--unpack"];
+        args.extend_from_slice(debs);
+        run("dpkg", &args)
+    };
+    unpack(&[old_deb.to_str().unwrap()]);
+    let said = unpack(&[tools, debs.module.to_str().unwrap()]);
+    assert!(
+        said.contains("Unpacking rvss (0.3.0) over (0.2.0)"),
+        "{said}"
+    );
+    let owners = run(
+        "dpkg",
+        &[
+            dpkg_root.as_str(),
+            "-S",
+            "/usr/sbin/rvss",
+            "/usr/share/man/man8/rvss.8.gz",
+        ],
+    );
+    assert_eq!(
+        owners,
+        "rvss-tools: /usr/sbin/rvss\nrvss-tools: /usr/share/man/man8/rvss.8.gz\n"
+    );
+    assert!(db.join("usr/sbin/rvss").is_file());
+
+    // A clean root of this host's suite (in make root-test and make matrix
+    // a root inside their root, from the host's cached minbase tarballs).
+    let (root, path) = CleanRoot::new(&format!("pkg-target-{}", std::process::id()));
+    std::fs::copy(&debs.tools, path.join("tmp/rvss-tools.deb")).unwrap();
+    let copy = "@GMT-2026.12.06-12.00.00";
+    let o = root.run(&format!(
+        r#"
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends /tmp/rvss-tools.deb btrfs-progs >/dev/null
+        if dpkg -l | grep -i samba; then echo "samba is installed"; exit 1; fi
+        if ldconfig -p | grep -F libtdb.so; then echo "libtdb is installed"; exit 1; fi
+        if ldd /usr/sbin/rvss | grep -iE 'not found|samba|smb|tdb'; then exit 1; fi
+        dpkg-query -W -f='${{Package}} ${{Version}}\n' rvss-tools
+        # a btrfs filesystem: a backup's snapshot and the target directory
+        truncate -s 256M /var/tmp/pool.img
+        mkfs.btrfs -q /var/tmp/pool.img
+        mkdir -p /mnt/pool
+        trap 'umount /mnt/pool 2>/dev/null || true' EXIT
+        mount -o loop /var/tmp/pool.img /mnt/pool
+        mkdir /mnt/pool/rvss
+        btrfs subvolume create /mnt/pool/vol >/dev/null
+        echo original >/mnt/pool/vol/disk.vhdx
+        btrfs subvolume snapshot -r /mnt/pool/vol /mnt/pool/{copy} >/dev/null
+        uuid=$(btrfs subvolume show /mnt/pool/{copy} | sed -n 's/^[[:space:]]*UUID:[[:space:]]*//p')
+        echo "UUID $uuid"
+        # what rvss replicate sends over SSH, as sshd runs the forced command
+        btrfs send -q /mnt/pool/{copy} |
+            SSH_ORIGINAL_COMMAND="rvss serve-target /mnt/pool/rvss receive vm {copy} $uuid" \
+            /usr/sbin/rvss serve-target /mnt/pool/rvss
+        echo "LIST $(SSH_ORIGINAL_COMMAND='rvss serve-target /mnt/pool/rvss list vm' /usr/sbin/rvss serve-target /mnt/pool/rvss)"
+        cat /mnt/pool/rvss/vm/{copy}/disk.vhdx
+        rc=0
+        SSH_ORIGINAL_COMMAND='rvss gc' /usr/sbin/rvss serve-target /mnt/pool/rvss || rc=$?
+        echo "REFUSED $rc"
+        "#
+    ));
+    let said = text(&o);
+    assert!(o.status.success(), "the target root failed:\n{said}");
+    let line = |tag: &str| -> String {
+        said.lines()
+            .find_map(|l| l.strip_prefix(tag))
+            .unwrap_or_else(|| panic!("no {tag:?} line:\n{said}"))
+            .trim()
+            .to_string()
+    };
+    assert!(said.contains(&format!("rvss-tools {version}\n")), "{said}");
+    let uuid = line("UUID ");
+    assert_eq!(uuid.len(), 36, "{said}");
+    let list: serde_json::Value = serde_json::from_str(&line("LIST ")).expect(&said);
+    assert_eq!(
+        list,
+        serde_json::json!([{
+            "name": copy,
+            "subvolume": true,
+            "readonly": true,
+            "received_uuid": uuid,
+        }]),
+        "{said}"
+    );
+    assert!(said.contains("original\n"), "{said}");
+    assert_eq!(line("REFUSED "), "2", "{said}");
+    assert!(said.contains("rvss: serve-target: refused"), "{said}");
 }
