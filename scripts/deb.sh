@@ -120,9 +120,10 @@ install -D -m 0644 "$top/packaging/debian/smb.conf.example" "$doc/examples/smb.c
 # (vfs_rvss(8), CEPHFS AND CTDB CLUSTERS): an example the admin installs.
 install -D -m 0755 "$top/scripts/ctdb/05.rvss-cephfs-evict.script" \
     "$doc/examples/ctdb/05.rvss-cephfs-evict.script"
-# The daily maintenance timer (rvss(8), MAINTENANCE), enabled by postinst
-# with deb-systemd-helper as Debian's own packages are.
-for unit in rvss-maintenance.service rvss-maintenance.timer; do
+# The daily maintenance timer (rvss(8), MAINTENANCE) and the replication
+# started when a backup is retained (rvss(8), REPLICATION), enabled by
+# postinst with deb-systemd-helper as Debian's own packages are.
+for unit in rvss-maintenance.service rvss-maintenance.timer rvss-replicate.service rvss-replicate.path; do
     install -D -m 0644 "$top/packaging/systemd/$unit" "$root/usr/lib/systemd/system/$unit"
 done
 for script in postinst prerm postrm; do

@@ -125,10 +125,12 @@ install_package_root() {
         done
         test -f \"\$(smbd -b | sed -n 's/^ *MODULESDIR: *//p')/vfs/rvss.so\"
         test -x /usr/sbin/rvss
-        # The daily maintenance timer: enabled by the install, its units
-        # valid as systemd reads them in this root.
+        # The daily maintenance timer and the replication path unit: enabled
+        # by the install, their units valid as systemd reads them in this root.
         test -L /etc/systemd/system/timers.target.wants/rvss-maintenance.timer
-        systemd-analyze verify /usr/lib/systemd/system/rvss-maintenance.service /usr/lib/systemd/system/rvss-maintenance.timer
+        test -L /etc/systemd/system/paths.target.wants/rvss-replicate.path
+        systemd-analyze verify /usr/lib/systemd/system/rvss-maintenance.service /usr/lib/systemd/system/rvss-maintenance.timer \
+            /usr/lib/systemd/system/rvss-replicate.service /usr/lib/systemd/system/rvss-replicate.path
     "
 }
 

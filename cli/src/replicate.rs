@@ -92,6 +92,17 @@ pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
             s.name
         )));
     }
+    if args.share.is_none() {
+        // Every share's run, so whatever asked for one is served (a backup
+        // retained from now on asks again: rvss_core::replicate::pending).
+        let dir = rvss_core::state_dir::get();
+        if let Err(e) = rvss_core::replicate::pending::take(&dir) {
+            eprintln!(
+                "rvss replicate: removing {}: {e}",
+                dir.join(rvss_core::replicate::pending::FILE_NAME).display()
+            );
+        }
+    }
     let mut all = Report::default();
     let mut failed = 0;
     let mut shown = Shown {

@@ -57,7 +57,20 @@ pub fn delete_with(
     base_path: &str,
     snap_path: &str,
 ) -> Result<Deleted> {
-    registry
+    let deleted = registry
         .resolve_at(share, Path::new(base_path))?
-        .delete(share, base_path, snap_path)
+        .delete(share, base_path, snap_path)?;
+    if deleted == Deleted::Retained && share.config.replicate_to.is_some() {
+        // A new backup to replicate: systemd starts `rvss replicate`
+        // (crate::replicate::pending), never this call.
+        let dir = crate::state_dir::get();
+        if let Err(e) = crate::replicate::pending::request(&dir) {
+            log::warn!(
+                "{}: asking for replication ({}): {e}",
+                share.name,
+                dir.join(crate::replicate::pending::FILE_NAME).display()
+            );
+        }
+    }
+    Ok(deleted)
 }

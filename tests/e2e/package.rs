@@ -158,6 +158,8 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
             "/usr/share/doc/rvss/examples/ctdb/05.rvss-cephfs-evict.script",
             "/usr/lib/systemd/system/rvss-maintenance.service",
             "/usr/lib/systemd/system/rvss-maintenance.timer",
+            "/usr/lib/systemd/system/rvss-replicate.service",
+            "/usr/lib/systemd/system/rvss-replicate.path",
         ],
     );
     assert!(
@@ -245,6 +247,7 @@ fn package_depends_on_the_samba_series_and_its_module_serves_fsrvp() {
         "MAINTENANCE",
         "rvss-maintenance.timer",
         "journalctl -u rvss-maintenance",
+        "rvss-replicate.path",
         "restore ",
         "smbconf [SHARE]",
         "fsrvp-workers",

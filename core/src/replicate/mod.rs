@@ -3,9 +3,11 @@
 //! chain planning here; a run in `run`, against a `Destination` (`local`,
 //! `ssh`); the receiving directory in `store`, which `serve` runs on the
 //! target host; the send stream in `stream`. Run by `rvss replicate`,
-//! never in a hook.
+//! never in a hook: a hook that retains a backup only asks for a run
+//! (`pending`).
 
 pub mod local;
+pub mod pending;
 pub mod run;
 pub mod serve;
 pub mod ssh;
