@@ -39,7 +39,16 @@ fn replication_world_keeping(name: &str, retain: u32) -> (World, PathBuf, PathBu
     s.options
         .push(format!("rvss:replicate to = {}", target.display()));
     w.write_conf();
+    // The module reads the option too (it asks for a run when it keeps a
+    // backup): Samba's FSRVP server reads smb.conf when it starts.
+    w.restart_samba();
     (w, share, target)
+}
+
+/// Where the module asks for a replication run (`rvss-replicate.pending`
+/// in Samba's state directory, the world's own), as the test sees it.
+pub(crate) fn pending_flag(w: &World) -> PathBuf {
+    w.dir.join("samba/var/lib/samba/rvss-replicate.pending")
 }
 
 /// `rvss replicate --json`: exit code, the copies sent, the text.
@@ -67,9 +76,18 @@ fn full_then_incremental_verified_on_the_target() {
         list.iter().all(|e| e["replicated"] == false),
         "nothing replicated yet: {list:?}"
     );
+    // Each retained backup asked for a run (rvss-replicate.path starts
+    // one while the flag exists); the run takes the request first.
+    let pending = pending_flag(&w);
+    assert!(pending.is_file(), "{} must exist", pending.display());
 
     let (code, sent, out) = replicate(&w);
     assert_eq!(code, 0, "rvss replicate: {out}");
+    assert!(
+        !pending.exists(),
+        "rvss replicate must remove {}",
+        pending.display()
+    );
     assert_eq!(sent.len(), 2, "{out}");
     assert_eq!(sent[0]["parent"], serde_json::Value::Null, "first is full");
     assert_eq!(sent[1]["parent"], sent[0]["gmt"], "second from the first");

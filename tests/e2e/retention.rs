@@ -81,6 +81,10 @@ fn retained_backups_previous_versions_prune_and_restore() {
         backup_cycle(&w, &share, &format!("version {i}"));
         std::thread::sleep(std::time::Duration::from_millis(1100));
     }
+    // No rvss:replicate to: no replication asked for.
+    let pending = crate::replication::pending_flag(&w);
+    assert!(!pending.exists(), "{} must not exist", pending.display());
+    assert!(pending.parent().unwrap().join("rvss-history").is_file());
     w.must(&format!("printf 'live' > '{}/disk.vhdx'", share.display()));
 
     // Exactly two read-only backups remain: versions 2 and 3.
