@@ -100,10 +100,41 @@ impl MirrorPair {
         }
         s
     }
+
+    /// Pids of the pair's daemons and ceph-fuse clients (their pid files).
+    fn pids(&self) -> Vec<u32> {
+        let mut v = vec![];
+        for x in ["A", "B"] {
+            let Ok(rd) = fs::read_dir(self.dir.join(x).join("run")) else {
+                continue;
+            };
+            for e in rd.flatten() {
+                if e.file_name().to_string_lossy().ends_with(".pid") {
+                    if let Ok(p) = fs::read_to_string(e.path()) {
+                        v.extend(p.trim().parse::<u32>());
+                    }
+                }
+            }
+        }
+        v
+    }
+}
+
+/// Whether `pid` is still running (gone or a zombie: not).
+fn running(pid: u32) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat"))
+        .map(|s| {
+            s.rsplit_once(')')
+                .is_some_and(|(_, r)| !r.trim_start().starts_with('Z'))
+        })
+        .unwrap_or(false)
 }
 
 impl Drop for MirrorPair {
+    /// `down` kills by pid (SIGKILL) without waiting: wait here, bounded,
+    /// until every process it killed has exited.
     fn drop(&mut self) {
+        let pids = self.pids();
         let o = nsenter(self.world_pid, "sh")
             .args(["-c", &self.cmd("down", "")])
             .output();
@@ -111,6 +142,16 @@ impl Drop for MirrorPair {
             Ok(o) if o.status.success() => {}
             Ok(o) => eprintln!("cephfs-mirror-pair.sh down failed: {}", text(&o)),
             Err(e) => eprintln!("cephfs-mirror-pair.sh down: {e}"),
+        }
+        let t = Instant::now();
+        while pids.iter().any(|&p| running(p)) && t.elapsed() < Duration::from_secs(20) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let left: Vec<u32> = pids.into_iter().filter(|&p| running(p)).collect();
+        if left.is_empty() {
+            eprintln!("mirror pair down in {:.1} s", t.elapsed().as_secs_f64());
+        } else {
+            eprintln!("mirror pair: still running 20 s after down: {left:?}");
         }
     }
 }
