@@ -37,8 +37,10 @@ test: build
 
 # The cluster suite (tests/e2e_cephfs.rs): a real single-host Ceph cluster
 # per test and a two-node CTDB cluster of real ctdbd + smbd, each with its
-# own ceph-fuse mount (installs ceph and ctdb from Debian once, about a
-# minute; the suite took 4 minutes on a busy 2-core host). Not part of
+# own ceph-fuse mount, and a pair of clusters with the cephfs-mirror daemon
+# (installs ceph, cephfs-mirror and ctdb from Debian once, about a minute;
+# the suite took 4 minutes on a busy 2-core host, before the mirror test,
+# which takes about a minute). Not part of
 # plain `cargo test` (Cargo.toml: test = false) so that it runs once, here.
 test-cluster: build
 	@bash scripts/deps-cluster.sh

@@ -3,7 +3,9 @@
 //! network namespace, real ceph-fuse mounts, real smbd/rpcd_fsrvp loading
 //! rvss.so, real rpcclient, smbclient and smbtorture; and a real two-node
 //! CTDB cluster (ctdbd in test mode, clustered registry) where each node has
-//! its own smbd and ceph-fuse mount of the same filesystem.
+//! its own smbd and ceph-fuse mount of the same filesystem; and a pair of
+//! clusters with the cephfs-mirror daemon copying a share's backups from one
+//! to the other.
 //!
 //! Slow (Ceph takes about 10 s to come up per test): a binary of its own,
 //! not the one of tests/e2e/ (Cargo.toml: test = false, so plain
@@ -14,6 +16,9 @@
 #[path = "cephfs/cluster.rs"]
 mod cluster;
 mod common;
+/// Ceph's snapshot mirroring of a share to a peer cluster (cephfs-mirror).
+#[path = "cephfs/mirror.rs"]
+mod mirror;
 /// Attacks on what rvss trusts on CephFS (catalog, `.snap`).
 #[path = "cephfs/trust.rs"]
 mod trust;

@@ -71,6 +71,7 @@ pub fn install_cluster_packages() {
             "ceph-mds",
             "ceph-mgr",
             "ceph-fuse",
+            "cephfs-mirror",
             "ctdbd",
         ] {
             let found = Command::new("sh")
