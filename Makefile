@@ -81,6 +81,9 @@ lint: deps
 	$(CARGO) fmt --all --check
 	$(CARGO) fmt --check --manifest-path fuzz/Cargo.toml
 	$(CARGO) clippy --release --all-targets -- -D warnings
+	# The cluster suite is test = false (make test-cluster runs it once), so
+	# --all-targets leaves it out.
+	$(CARGO) clippy --release --test e2e_cephfs -- -D warnings
 	$(CARGO) test --release -p rvss-core --test import_cycles
 
 install: build man
