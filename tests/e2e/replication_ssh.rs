@@ -4,8 +4,8 @@
 //! authorized_keys line (`command="rvss serve-target ROOT",restrict`) and
 //! keys the test makes. Full then incremental sends whose streams are the
 //! change, target retention, the forced command refusing everything else,
-//! a changed host key, an unreachable and a full target, and a transfer
-//! killed midway.
+//! a changed host key, an unreachable and a full target, a target that
+//! hangs while an FSRVP set runs, and a transfer killed midway.
 
 use crate::common::*;
 use crate::replication::{readonly, show};
@@ -553,4 +553,67 @@ fn over_ssh_a_backup_the_server_pruned_is_listed_and_restored_from_its_copy() {
         text(&o)
     );
     drop(t);
+}
+
+#[test]
+fn over_ssh_a_target_that_hangs_never_holds_up_a_backup() {
+    let (mut w, _fs1, share) = retention_world("ssh-hang", &["rvss:retain = 5"]);
+    let t = target_for(&mut w, "ssh-hang", 600, None);
+    // The module reads rvss:replicate to as well (it asks for a run).
+    w.restart_samba();
+    // Before any shadow copy: nothing to send, and no error.
+    let (code, r, out) = replicate(&w);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(r["sent"].as_array().unwrap().len(), 0, "{out}");
+    let pending = crate::replication::pending_flag(&w);
+    backup_cycle(&w, &share, "version 1");
+    assert!(pending.is_file(), "{} must exist", pending.display());
+    let (code, r, out) = replicate(&w);
+    assert_eq!((code, r["sent"].as_array().unwrap().len()), (0, 1), "{out}");
+    assert!(!pending.exists(), "{out}");
+
+    // The target answers nothing (its replies to the server blackholed): a
+    // connection hangs until ssh's ConnectTimeout (10 s). The fault first:
+    t.world
+        .must(&format!("ip route add blackhole {SOURCE_ADDR}/32"));
+    let started = Instant::now();
+    let (code, _r, out) = replicate(&w);
+    let hung = started.elapsed();
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        hung >= Duration::from_secs(9) && out.contains("timed out"),
+        "the target must hang rvss replicate until ssh gives up: {hung:?}: {out}"
+    );
+
+    // A whole FSRVP set while it hangs: no hook contacts the target, so each
+    // takes what it takes without one (far below the 10 s a connection
+    // attempt costs), and the set asks for a run.
+    std::thread::sleep(Duration::from_millis(1100));
+    backup_cycle(&w, &share, "version 2");
+    let o = w.cli("list --history 2 --json");
+    assert!(o.status.success(), "{}", text(&o));
+    let history: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let ops: Vec<(&str, f64)> = history
+        .iter()
+        .map(|r| (r["op"].as_str().unwrap(), r["ms"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(
+        ops.iter().map(|(op, _)| *op).collect::<Vec<_>>(),
+        ["create", "delete"],
+        "{history:?}"
+    );
+    assert!(
+        history.iter().all(|r| r["status"] == "NT_STATUS_OK"),
+        "{history:?}"
+    );
+    assert!(ops.iter().all(|(_, ms)| *ms < 2000.0), "{history:?}");
+    assert!(pending.is_file(), "{} must exist", pending.display());
+
+    // Reachable again: the run the set asked for sends the new backup.
+    t.world
+        .must(&format!("ip route del blackhole {SOURCE_ADDR}/32"));
+    let (code, r, out) = replicate(&w);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(r["sent"].as_array().unwrap().len(), 1, "{out}");
+    assert!(!pending.exists(), "{out}");
 }

@@ -152,6 +152,13 @@ impl Backend for Btrfs {
         }
         let dir = layout::snapshot_dir_of(&share.config, &share.path, &current_mounts()?)
             .with_context(|| format!("share {}", share.name))?;
+        let missing =
+            matches!(dir.symlink_metadata(), Err(e) if e.kind() == std::io::ErrorKind::NotFound);
+        if missing && share.config.snapshot_dir.is_none() {
+            // rvss makes its default directory at the first shadow copy:
+            // none yet, nothing to send. (One configured must exist.)
+            return Ok(crate::replicate::Report::default());
+        }
         let catalog = Catalog::open(&dir)?;
         // Sent only while it is still the snapshot rvss made; its UUID is
         // what the copy's received UUID must be.
