@@ -16,7 +16,8 @@ pub struct Args {
     /// Only this share.
     #[arg(long)]
     pub share: Option<String>,
-    /// Print JSON: the copies sent and the target copies removed.
+    /// Print JSON: the copies sent, the target copies removed, the backups
+    /// whose snapshot vanished.
     #[arg(long)]
     pub json: bool,
 }
@@ -119,8 +120,15 @@ pub fn run(cli: &Cli, args: &Args, registry: &Registry) -> Outcome {
         shown.end_progress();
         match outcome {
             Ok(r) => {
+                for v in &r.vanished {
+                    eprintln!("rvss replicate: {v}");
+                }
+                if !r.vanished.is_empty() {
+                    failed += 1;
+                }
                 all.sent.extend(r.sent);
                 all.pruned.extend(r.pruned);
+                all.vanished.extend(r.vanished);
             }
             Err(e) => {
                 eprintln!("rvss replicate: {e}");

@@ -352,3 +352,35 @@ fn maintain_replicates_before_it_prunes_and_a_missing_target_fails_clearly() {
     assert_eq!((code, sent.len()), (0, 1), "{out}");
     assert_eq!(sent[0]["parent"], list[0]["gmt"], "{out}");
 }
+
+#[test]
+fn a_backup_whose_snapshot_vanished_fails_the_run_clearly_and_the_rest_is_sent() {
+    let (w, share, _target) = replication_world("replicate-vanished");
+    backup_cycle(&w, &share, "version 1");
+    std::thread::sleep(Duration::from_millis(1100));
+    backup_cycle(&w, &share, "version 2");
+    let list = list_json(&w);
+    assert_eq!(list.len(), 2, "{list:?}");
+    // The first backup's snapshot removed behind rvss's back.
+    w.must(&format!(
+        "btrfs subvolume delete '{}' >/dev/null",
+        list[0]["path"].as_str().unwrap()
+    ));
+    let o = w.cli("replicate --json");
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{out}");
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["vanished"][0]["gmt"], list[0]["gmt"], "{out}");
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains(&format!(
+            "rvss replicate: vm: backup {} vanished",
+            list[0]["gmt"].as_str().unwrap()
+        )),
+        "{out}"
+    );
+    // The other one went, whole (its would-be parent is gone).
+    let sent = report["sent"].as_array().unwrap();
+    assert_eq!(sent.len(), 1, "{out}");
+    assert_eq!(sent[0]["gmt"], list[1]["gmt"], "{out}");
+    assert_eq!(sent[0]["parent"], serde_json::Value::Null, "{out}");
+}

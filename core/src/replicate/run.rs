@@ -92,11 +92,33 @@ pub struct Pruned {
     pub path: String,
 }
 
+/// A retained backup whose snapshot is gone (removed outside rvss, or
+/// changed): recorded, but nothing to send.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Vanished {
+    pub share: String,
+    pub gmt: String,
+    pub path: String,
+}
+
+impl std::fmt::Display for Vanished {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: backup {} vanished ({} is not the snapshot rvss made), not replicated",
+            self.share, self.gmt, self.path
+        )
+    }
+}
+
 /// What a run did.
 #[derive(Debug, Default, Clone, PartialEq, serde::Serialize)]
 pub struct Report {
     pub sent: Vec<Sent>,
     pub pruned: Vec<Pruned>,
+    /// Backups that could not be sent because their snapshot is gone: the
+    /// others are sent; the run counts as failed.
+    pub vanished: Vec<Vanished>,
 }
 
 /// What a run tells as it goes (the CLI prints it).
@@ -158,13 +180,15 @@ pub fn replicate(
     entries.sort_by(|a, b| (a.created, &a.gmt).cmp(&(b.created, &b.gmt)));
 
     let mut backups = vec![];
+    let mut vanished = vec![];
     for e in entries {
         let Some(uuid) = uuid_of(&e)? else {
-            log::warn!(
-                "{share}: backup {} vanished ({}), not replicated",
-                e.gmt,
-                e.path
-            );
+            let v = Vanished {
+                share: share.to_string(),
+                gmt: e.gmt.clone(),
+                path: e.path.clone(),
+            };
+            vanished.push(v);
             continue;
         };
         let name = Path::new(&e.path)
@@ -197,7 +221,10 @@ pub fn replicate(
         });
     }
 
-    let mut report = Report::default();
+    let mut report = Report {
+        vanished,
+        ..Report::default()
+    };
     for step in super::plan(&sources) {
         let b = &backups[step.index];
         let parent = step.parent.map(|p| &backups[p]);
