@@ -339,10 +339,9 @@ pub fn read_regular_at(dir: impl AsFd, name: &OsStr) -> io::Result<Option<Vec<u8
     Ok(Some(buf))
 }
 
-/// Sets the owner of what `fd` refers to (an O_PATH descriptor of a
-/// symbolic link included: AT_EMPTY_PATH acts on the descriptor itself,
-/// never on a name).
-pub fn chown_fd(fd: impl AsFd, uid: u32, gid: u32) -> io::Result<()> {
+/// `uid` and `gid` as the kernel's ids; -1 (which the kernel reads as
+/// "leave unchanged") is refused.
+fn owner_ids(uid: u32, gid: u32) -> io::Result<(rustix::fs::Uid, rustix::fs::Gid)> {
     if uid == u32::MAX || gid == u32::MAX {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -351,12 +350,19 @@ pub fn chown_fd(fd: impl AsFd, uid: u32, gid: u32) -> io::Result<()> {
     }
     // SAFETY: from_raw is unsafe only because -1 means "leave unchanged" to
     // the kernel; both ids were checked above not to be -1.
-    let (u, g) = unsafe {
+    Ok(unsafe {
         (
             rustix::fs::Uid::from_raw(uid),
             rustix::fs::Gid::from_raw(gid),
         )
-    };
+    })
+}
+
+/// Sets the owner of what `fd` refers to (an O_PATH descriptor of a
+/// symbolic link included: AT_EMPTY_PATH acts on the descriptor itself,
+/// never on a name).
+pub fn chown_fd(fd: impl AsFd, uid: u32, gid: u32) -> io::Result<()> {
+    let (u, g) = owner_ids(uid, gid)?;
     rustix::fs::chownat(fd, c"", Some(u), Some(g), rustix::fs::AtFlags::EMPTY_PATH)?;
     Ok(())
 }
@@ -369,20 +375,7 @@ pub fn chown_at_nofollow(
     uid: u32,
     gid: u32,
 ) -> io::Result<()> {
-    if uid == u32::MAX || gid == u32::MAX {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "owner id -1 is not an owner",
-        ));
-    }
-    // SAFETY: from_raw is unsafe only because -1 means "leave unchanged" to
-    // the kernel; both ids were checked above not to be -1.
-    let (u, g) = unsafe {
-        (
-            rustix::fs::Uid::from_raw(uid),
-            rustix::fs::Gid::from_raw(gid),
-        )
-    };
+    let (u, g) = owner_ids(uid, gid)?;
     rustix::fs::chownat(dir, name, Some(u), Some(g), AtFlags::SYMLINK_NOFOLLOW)?;
     Ok(())
 }
