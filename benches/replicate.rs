@@ -66,6 +66,8 @@ const METHODS: [&str; 3] = [RAW, RVSS, BTRBK];
 /// uses too.
 const SSH_OPTIONS: &str = "-o BatchMode=yes -o StrictHostKeyChecking=yes -o ConnectTimeout=10 \
      -o ServerAliveInterval=15 -o ServerAliveCountMax=4 -o LogLevel=ERROR";
+/// The series of `rvss replicate` runs with nothing to send.
+const IDLE: &str = "rvss replicate with nothing to send";
 /// Peak RSS growth from the small to the large share that still counts as
 /// flat.
 const FLAT_MIB: f64 = 4.0;
@@ -183,7 +185,8 @@ impl Bed {
         }
     }
 
-    /// Removes every received subvolume on the target.
+    /// Removes every received subvolume on the target, and waits until
+    /// their space is free.
     fn clear(&self) {
         let t = self.tgt.display();
         self.w.must(&format!(
@@ -191,6 +194,7 @@ impl Bed {
                if [ \"$(stat -c %i \"$s\" 2>/dev/null)\" = 256 ]; then \
                  btrfs subvolume delete \"$s\" >/dev/null; fi; done; done"
         ));
+        settle(&self.w, &self.tgt);
     }
 
     fn delete(&self, copy: &Path) {
@@ -540,6 +544,19 @@ fn main() {
         );
     }
 
+    let idle: Vec<String> = modes
+        .iter()
+        .map(|mode| {
+            let v = &r.samples[&format!("{IDLE}, {mode}")];
+            format!("{mode} {:.0} ms", support::median(v))
+        })
+        .collect();
+    r.note(format!(
+        "rvss's fixed cost per run, the median of `rvss replicate` run again right after each \
+         incremental step (nothing left to send; page cache warm): {}. It is part of every \
+         rvss time above and weighs most on the small incremental steps.",
+        idle.join(", ")
+    ));
     let mut streams: Vec<String> = sent_bytes
         .iter()
         .map(|(k, v)| format!("{k}: {:.1} MiB", v / 1048576.0))
@@ -816,6 +833,29 @@ fn step(
             .entry(format!("rvss VmHWM MiB, {}, {mode}", label(mib)))
             .or_default()
             .push(kib as f64 / 1024.0);
+        if kind == Kind::Incremental {
+            // rvss's fixed cost: the same run again, nothing left to send
+            // (smb.conf through testparm, the catalog, the target's
+            // inventory; over SSH one connection).
+            let (idle, o) = support::timed(|| {
+                w.sh(&format!(
+                    "'{}' -s '{}' replicate --share {share} --json",
+                    cli_path().display(),
+                    bed.conf(mode).display()
+                ))
+            });
+            let again: serde_json::Value =
+                serde_json::from_slice(&o.stdout).unwrap_or(serde_json::Value::Null);
+            assert!(
+                o.status.success() && again["sent"].as_array().is_some_and(Vec::is_empty),
+                "rvss replicate with nothing to send: {}",
+                text(&o)
+            );
+            r.samples
+                .entry(format!("{IDLE}, {mode}"))
+                .or_default()
+                .push(idle);
+        }
     }
     r.samples
         .entry(format!("{}, {mode}, {}: {m}", label(mib), kind.label()))
