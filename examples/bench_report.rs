@@ -63,6 +63,7 @@ const ORDER: &[&str] = &[
     "many",
     "structure",
     "memory",
+    "replicate",
 ];
 
 fn main() {
@@ -226,8 +227,8 @@ fn markdown(benches: &[Bench], root: &Path, plotted: bool, summarised: bool) -> 
     let _ = writeln!(s, "## Commands\n");
     let _ = writeln!(
         s,
-        "`make bench` = `make build`, then `scripts/bench.sh`: installs gnuplot-nox if \
-         missing, runs `cargo bench --benches` (each bench writes `target/bench/<name>.json`), \
+        "`make bench` = `make build`, then `scripts/bench.sh`: installs gnuplot-nox, \
+         valgrind and btrbk if missing, runs `cargo bench --benches` (each bench writes `target/bench/<name>.json`), \
          then `cargo run --release --example bench_report` (this file and the plot). \
          `RVSS_BENCH_QUICK=1 make bench` makes a short run for development.\n"
     );
