@@ -224,6 +224,11 @@ fn markdown(benches: &[Bench], root: &Path, plotted: bool, summarised: bool) -> 
         sh("cut -d' ' -f1-3 /proc/loadavg")
     );
 
+    // A report assembled from more than one run says which rows came from
+    // which (scripts/bench.sh never sets it: `make bench` is one run).
+    if let Some(note) = std::env::var_os("RVSS_BENCH_PROVENANCE") {
+        let _ = writeln!(s, "**Runs:** {}\n", note.to_string_lossy());
+    }
     let _ = writeln!(s, "## Commands\n");
     let _ = writeln!(
         s,
