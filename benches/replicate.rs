@@ -46,6 +46,7 @@
 mod common;
 mod support;
 
+use common::link::{keygen, link, prepare_sshd};
 use common::{cli_path, parse_expose, text, World};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -262,16 +263,6 @@ impl Bed {
     }
 }
 
-fn keygen(path: &Path, comment: &str) -> String {
-    let o = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f"])
-        .arg(path)
-        .output()
-        .expect("ssh-keygen (openssh-client) must be installed");
-    assert!(o.status.success(), "ssh-keygen: {}", text(&o));
-    std::fs::read_to_string(path.with_extension("pub")).expect("public key")
-}
-
 fn require(path: &str, what: &str) {
     assert!(
         Path::new(path).exists(),
@@ -362,27 +353,14 @@ fn main() {
         .to_string();
     assert!(loopdev.starts_with("/dev/loop"), "loop device: {loopdev:?}");
     host_world.must(&format!("mount '{loopdev}' '{}'", tgt.display()));
-    let (a, b) = (
-        format!("rvb{}a", std::process::id() % 100000),
-        format!("rvb{}b", std::process::id() % 100000),
+    link(
+        &w,
+        &host_world,
+        &format!("rvb{}", std::process::id() % 100000),
+        SOURCE_ADDR,
+        TARGET_ADDR,
     );
-    let ip = |args: String| {
-        let o = Command::new("ip")
-            .args(args.split(' '))
-            .output()
-            .expect("ip (iproute2)");
-        assert!(o.status.success(), "ip {args}: {}", text(&o));
-    };
-    ip(format!("link add {a} type veth peer name {b}"));
-    ip(format!("link set {a} netns {}", w.pid));
-    ip(format!("link set {b} netns {}", host_world.pid));
-    w.must(&format!(
-        "ip addr add {SOURCE_ADDR}/24 dev {a} && ip link set {a} up"
-    ));
-    host_world.must(&format!(
-        "ip addr add {TARGET_ADDR}/24 dev {b} && ip link set {b} up"
-    ));
-    host_world.must("mount -t tmpfs -o mode=0755 tmpfs /run && mkdir -m 0755 /run/sshd");
+    prepare_sshd(&host_world);
     let host_pub = keygen(&host_world.dir.join("host_ed25519"), "target");
     let rvss_key = w.dir.join("rvss_ed25519");
     let rvss_pub = keygen(&rvss_key, "rvss@source");

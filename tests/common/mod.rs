@@ -12,6 +12,7 @@
 #![allow(dead_code)]
 
 pub mod ceph;
+pub mod link;
 pub mod rpc_output;
 pub mod soak;
 

@@ -7,11 +7,12 @@
 //! a changed host key, an unreachable and a full target, a target that
 //! hangs while an FSRVP set runs, and a transfer killed midway.
 
+use crate::common::link::{keygen, link, prepare_sshd};
 use crate::common::*;
 use crate::replication::{readonly, show};
 use crate::retention::{backup_cycle, list_json, retention_world};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -94,16 +95,6 @@ impl Target {
     }
 }
 
-fn keygen(path: &Path, comment: &str) -> String {
-    let o = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f"])
-        .arg(path)
-        .output()
-        .expect("ssh-keygen (openssh-client) must be installed");
-    assert!(o.status.success(), "ssh-keygen: {}", text(&o));
-    std::fs::read_to_string(path.with_extension("pub")).unwrap()
-}
-
 /// Connects `source` to a new target world by a veth pair, gives the target
 /// a btrfs of `mb` MiB and a running sshd, and points share vm at it.
 fn target_for(source: &mut World, name: &str, mb: u64, retain: Option<u32>) -> Target {
@@ -114,30 +105,15 @@ fn target_for(source: &mut World, name: &str, mb: u64, retain: Option<u32>) -> T
     let root = fs.join("replicas");
     world.must(&format!("mkdir '{}'", root.display()));
 
-    // Two hosts on one link.
-    let (a, b) = (
-        format!("rvs{}x{n}a", std::process::id() % 10000),
-        format!("rvs{}x{n}b", std::process::id() % 10000),
+    // Two hosts on one link; sshd's runtime directory in the target's /run.
+    link(
+        source,
+        &world,
+        &format!("rvs{}x{n}", std::process::id() % 10000),
+        SOURCE_ADDR,
+        TARGET_ADDR,
     );
-    let ip = |args: &str| {
-        let o = Command::new("sh")
-            .args(["-c", &format!("ip {args}")])
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "ip {args}: {}", text(&o));
-    };
-    ip(&format!("link add {a} type veth peer name {b}"));
-    ip(&format!("link set {a} netns {}", source.pid));
-    ip(&format!("link set {b} netns {}", world.pid));
-    source.must(&format!(
-        "ip addr add {SOURCE_ADDR}/24 dev {a} && ip link set {a} up"
-    ));
-    world.must(&format!(
-        "ip addr add {TARGET_ADDR}/24 dev {b} && ip link set {b} up"
-    ));
-
-    // sshd's privilege separation directory, in the target's own /run.
-    world.must("mount -t tmpfs -o mode=0755 tmpfs /run && mkdir -m 0755 /run/sshd");
+    prepare_sshd(&world);
     let host_pub = keygen(&world.dir.join("host_ed25519"), "target");
     let key = source.dir.join("rvss_ed25519");
     let key_pub = keygen(&key, "rvss@source");
