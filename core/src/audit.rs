@@ -151,33 +151,91 @@ pub fn record(r: &Record) {
     }
 }
 
-/// Appends `r` to `dir`'s history, rotating it past `MAX_BYTES`: five
-/// calls (open, fstat, pread, write, close) at each hook, the directory
-/// opened only to rotate. `dir` is Samba's state directory, root's.
+/// Appends `r` to `dir`'s history, rotating it past `MAX_BYTES`. The file
+/// stays open in this process between hooks (`Appender`): two or three
+/// calls at each hook (stat; pread unless the last write was this
+/// process's; write), the file opened again only when its path names
+/// another file (rotated here or by another process, removed by an admin).
+/// `dir` is Samba's state directory, root's.
 pub fn append_in(dir: &Path, r: &Record) -> std::io::Result<()> {
     let mut line = serde_json::to_vec(r).map_err(std::io::Error::other)?;
     line.push(b'\n');
-    let (mut f, len) = crate::sys::fs::open_append_regular(
-        &dir.join(FILE_NAME),
-        // The history names users: readable by root and Samba's admins'
-        // group as Samba's logs are, not by everyone.
-        rustix::fs::Mode::from_raw_mode(0o640),
-    )?;
+    let path = dir.join(FILE_NAME);
+    let mut appender = appender();
+    let kept = appender.current(&path)?;
     // A record torn by a crash has no newline: end it first, so that it
-    // costs no more than itself.
-    if len > 0 {
+    // costs no more than itself. Nothing to look at when the file ends
+    // where this process's last record did.
+    if kept.len > 0 && kept.len != kept.end {
         let mut last = [0u8];
         use std::os::unix::fs::FileExt;
-        if f.read_at(&mut last, len - 1)? == 1 && last[0] != b'\n' {
+        if kept.file.read_at(&mut last, kept.len - 1)? == 1 && last[0] != b'\n' {
             line.insert(0, b'\n');
         }
     }
-    f.write_all(&line)?;
-    if len + line.len() as u64 > MAX_BYTES {
+    (&kept.file).write_all(&line)?;
+    let len = kept.len + line.len() as u64;
+    kept.end = len;
+    if len > MAX_BYTES {
         let d = crate::sys::fs::open_dir(dir)?;
         crate::sys::fs::rename_at(&d, OsStr::new(FILE_NAME), OsStr::new(OLD_FILE_NAME))?;
+        *appender = Appender::default();
     }
     Ok(())
+}
+
+/// The history file this process appends to, kept open: opening it
+/// (O_CREAT, a path looked up) and closing it again cost more than the
+/// rest of the append.
+#[derive(Default)]
+struct Appender {
+    kept: Option<Kept>,
+}
+
+struct Kept {
+    path: std::path::PathBuf,
+    id: crate::sys::fs::FileId,
+    file: std::fs::File,
+    /// Its size when looked at for this append.
+    len: u64,
+    /// Where this process's last record ended.
+    end: u64,
+}
+
+fn appender() -> std::sync::MutexGuard<'static, Appender> {
+    static A: std::sync::Mutex<Appender> = std::sync::Mutex::new(Appender { kept: None });
+    A.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Appender {
+    /// The file at `path`: the one kept open while `path` still names it,
+    /// else opened (created) again.
+    fn current(&mut self, path: &Path) -> std::io::Result<&mut Kept> {
+        let now = crate::sys::fs::file_id(path);
+        let kept = match (self.kept.take(), now) {
+            (Some(mut k), Ok((id, len))) if k.path == path && k.id == id => {
+                k.len = len;
+                k
+            }
+            _ => {
+                let (file, len) = crate::sys::fs::open_append_regular(
+                    path,
+                    // The history names users: readable by root and Samba's
+                    // admins' group as Samba's logs are, not by everyone.
+                    rustix::fs::Mode::from_raw_mode(0o640),
+                )?;
+                Kept {
+                    path: path.to_path_buf(),
+                    id: crate::sys::fs::FileId::of(&file)?,
+                    file,
+                    len,
+                    // Not this process's: look at the last byte.
+                    end: u64::MAX,
+                }
+            }
+        };
+        Ok(self.kept.insert(kept))
+    }
 }
 
 /// The last `limit` records of `dir`'s history, oldest first; lines that do
@@ -331,6 +389,29 @@ mod tests {
         let all = read_in(&d, usize::MAX).unwrap();
         assert_eq!(all.len(), n, "nothing lost at the first rotation");
         assert_eq!(all.last().unwrap(), &rec(n - 1, true));
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn the_kept_history_file_follows_its_path() {
+        let d = tempdir("kept");
+        append_in(&d, &rec(0, true)).unwrap();
+        // Another process rotated it: the next record starts the new file.
+        std::fs::rename(d.join(FILE_NAME), d.join(OLD_FILE_NAME)).unwrap();
+        append_in(&d, &rec(1, true)).unwrap();
+        let text = std::fs::read_to_string(d.join(FILE_NAME)).unwrap();
+        assert_eq!(text.lines().count(), 1, "{text}");
+        assert_eq!(read_in(&d, 10).unwrap(), vec![rec(0, true), rec(1, true)]);
+        // An admin removed it: created again.
+        std::fs::remove_file(d.join(FILE_NAME)).unwrap();
+        append_in(&d, &rec(2, true)).unwrap();
+        assert_eq!(read_in(&d, 10).unwrap(), vec![rec(0, true), rec(2, true)]);
+        // Something else put in its place is refused, never written to.
+        std::fs::remove_file(d.join(FILE_NAME)).unwrap();
+        std::os::unix::fs::symlink(d.join(OLD_FILE_NAME), d.join(FILE_NAME)).unwrap();
+        assert!(append_in(&d, &rec(3, true)).is_err());
+        let old = std::fs::read_to_string(d.join(OLD_FILE_NAME)).unwrap();
+        assert_eq!(old.lines().count(), 1, "the link's target untouched: {old}");
         std::fs::remove_dir_all(&d).unwrap();
     }
 

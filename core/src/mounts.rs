@@ -8,6 +8,8 @@ use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mount {
+    /// The kernel's mount id (mountinfo's first field, statx's mount id).
+    pub id: u64,
     /// Where the filesystem is mounted.
     pub mount_point: PathBuf,
     /// Which directory of the filesystem appears there (e.g. `/` or a subvolume).
@@ -59,6 +61,7 @@ pub fn parse_bytes(text: &[u8]) -> Vec<Mount> {
                 return None;
             }
             Some(Mount {
+                id: std::str::from_utf8(l[0]).ok()?.parse().ok()?,
                 root: unescape(l[3]),
                 mount_point: unescape(l[4]),
                 fs_type: String::from_utf8_lossy(r[0]).into_owned(),
@@ -81,6 +84,11 @@ pub fn containing<'a>(mounts: &'a [Mount], path: &Path) -> Option<&'a Mount> {
         }
     }
     best
+}
+
+/// The mount whose id (statx's `stx_mnt_id`) is `id`.
+pub fn with_id(mounts: &[Mount], id: u64) -> Option<&Mount> {
+    mounts.iter().find(|m| m.id == id)
 }
 
 /// The current process's mounts.
@@ -174,6 +182,28 @@ garbage line
         assert_eq!(m[2].root, Path::new("/vol1"));
         assert_eq!(m[1].fs_type, "btrfs");
         assert_eq!(m[1].source, "/dev/loop0");
+        assert_eq!(m.iter().map(|m| m.id).collect::<Vec<_>>(), [22, 40, 41, 42]);
+        assert_eq!(
+            with_id(&m, 41).map(|m| m.root.clone()),
+            Some("/vol1".into())
+        );
+        assert!(with_id(&m, 1).is_none());
+    }
+
+    #[test]
+    fn a_path_is_on_the_mount_its_id_names() {
+        // statx's mount id and mountinfo's first field name one mount: the
+        // one the longest-prefix rule finds for the real path.
+        let table = current().expect("mountinfo");
+        for p in ["/", "/proc/self", "/dev", "/tmp"] {
+            let real = std::fs::canonicalize(p).expect("canonicalize");
+            let id = crate::sys::fs::mount_id(Path::new(p))
+                .expect("statx")
+                .expect("Linux 5.8+");
+            let by_id = with_id(&table, id).map(|m| &m.mount_point);
+            let by_prefix = containing(&table, &real).map(|m| &m.mount_point);
+            assert_eq!(by_id, by_prefix, "{p}");
+        }
     }
 
     #[test]

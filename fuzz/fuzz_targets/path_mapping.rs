@@ -91,6 +91,7 @@ fuzz_target!(|data: &[u8]| {
 
     // Snapshot keys: relative, plain names only, never empty.
     let mount = Mount {
+        id: 0,
         mount_point: path(i.mount_point).to_path_buf(),
         root: path(i.mount_root).to_path_buf(),
         fs_type: "btrfs".into(),

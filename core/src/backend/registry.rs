@@ -4,7 +4,8 @@
 use super::Backend;
 use crate::error::{Error, Result};
 use crate::share::Share;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Every backend the module and the CLI know, in auto-detection order:
 /// the first whose `serves` answers yes serves the share; none: the first
@@ -63,16 +64,51 @@ impl Registry {
                     ))
                 });
         }
+        // Which filesystem a path is on changes only with the mount table:
+        // the answer is kept until the table changes (a call or three fewer
+        // at every hook). A backend chosen here still checks the share
+        // itself and refuses what it cannot serve.
+        let mounts = crate::mounts::cached().ok();
+        let mut last = last_answer();
+        if let (Some(a), Some(m)) = (last.as_ref(), mounts.as_ref()) {
+            if a.backends == self.backends.as_ptr() as usize
+                && a.path == path
+                && Arc::ptr_eq(&a.mounts, m)
+            {
+                if let Some(b) = self.backends.get(a.backend) {
+                    return Ok(*b);
+                }
+            }
+        }
         let Ok(dir) = crate::sys::fs::open_dir(path) else {
             return Ok(first);
         };
-        Ok(self
-            .backends
-            .iter()
-            .copied()
-            .find(|b| b.serves(&dir))
-            .unwrap_or(first))
+        let Some(index) = self.backends.iter().position(|b| b.serves(&dir)) else {
+            return Ok(first);
+        };
+        *last = mounts.map(|mounts| Answer {
+            backends: self.backends.as_ptr() as usize,
+            path: path.to_path_buf(),
+            mounts,
+            backend: index,
+        });
+        Ok(self.backends[index])
     }
+}
+
+/// The last backend auto-detected (its index in the registry, whose
+/// address is only compared), for which path, under which mount table
+/// (held, so that its address names this table only).
+struct Answer {
+    backends: usize,
+    path: PathBuf,
+    mounts: Arc<Vec<crate::mounts::Mount>>,
+    backend: usize,
+}
+
+fn last_answer() -> MutexGuard<'static, Option<Answer>> {
+    static LAST: Mutex<Option<Answer>> = Mutex::new(None);
+    LAST.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The backend serving `share` among the built-in ones.

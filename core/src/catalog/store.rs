@@ -126,6 +126,12 @@ impl Catalog {
         Catalog::open_with(dir_path, dir_path, false)
     }
 
+    /// `open` on the directory already open as `dir` (the handle whose
+    /// rules the caller checked: no path is looked up again).
+    pub fn open_at(dir: File, dir_path: &Path) -> Result<Catalog> {
+        Catalog::open_handle(dir, dir_path, dir_path, false)
+    }
+
     /// Opens the catalog in `dir_path` of snapshots that lie outside it
     /// (CephFS: `<share>/.snap/<name>`): an entry is named after its
     /// snapshot's path relative to `key_root`, and every write is durable

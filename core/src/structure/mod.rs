@@ -35,6 +35,7 @@
 use crate::error::{Error, Result};
 use crate::mounts::Mount;
 use serde::Serialize;
+use std::fs::File;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
@@ -45,7 +46,7 @@ mod tests;
 mod walk;
 
 pub use pattern::{default_vm_file_patterns, Pattern};
-pub use since::{require_supported_as_taken_since, require_supported_live};
+pub use since::{require_supported_as_taken_since, require_supported_live, Taken};
 pub use walk::walk;
 
 /// `rvss:max depth` when unset: ONTAP's default shadow copy directory depth.
@@ -216,7 +217,8 @@ pub fn require_supported(root: &Path, rules: &Rules, mounts: &[Mount], share: &s
 }
 
 /// For the commit: the rules hold for the share as its snapshot holds it
-/// (`snapshot`: the share's directory inside the snapshot just taken),
+/// (`taken`: the share's directory inside the snapshot just taken, open;
+/// `snapshot`: its path),
 /// violations named by their path in the live share `live`. A snapshot
 /// shows what the live tree held at the ioctl, except what was mounted
 /// there (it leaves no trace) and nested subvolumes (empty stand-ins, which
@@ -224,6 +226,7 @@ pub fn require_supported(root: &Path, rules: &Rules, mounts: &[Mount], share: &s
 /// One walk, of the tree as taken, instead of one of the live tree before
 /// the ioctl, which users could change until the ioctl.
 pub fn require_supported_as_taken(
+    taken: File,
     snapshot: &Path,
     live: &Path,
     rules: &Rules,
@@ -236,7 +239,7 @@ pub fn require_supported_as_taken(
             first = Some(v);
         }
     };
-    let mut count = walk(snapshot, rules, &[], &mut |mut v| {
+    let mut count = walk::walk_open(taken, snapshot, rules, &[], &mut |mut v| {
         if let Ok(rel) = v.path.strip_prefix(snapshot) {
             v.path = crate::paths::join_rel(live, rel);
         }

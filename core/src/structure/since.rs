@@ -158,34 +158,48 @@ pub fn require_supported_live(
     checked
 }
 
-/// The commit: the rules on the share as the snapshot `snapshot` (the
-/// subvolume just made of `source`) holds it at `rel`, violations named by
-/// their path in the live share `live`; only what changed since the full
-/// check of this set when this process made one, else the whole tree.
+/// The snapshot just made of a share's subvolume, as the commit checks it.
+pub struct Taken<'a> {
+    /// Where the snapshot is.
+    pub path: &'a Path,
+    /// Its root, open.
+    pub root: &'a File,
+    /// The share's directory inside it (`rel` below the root), open.
+    pub share_dir: File,
+    /// The UUID of the subvolume it was made of.
+    pub source_uuid: [u8; 16],
+}
+
+/// The commit: the rules on the share as the snapshot `taken` holds it at
+/// `rel`, violations named by their path in the live share `live`; only
+/// what changed since the full check of this set when this process made
+/// one, else the whole tree. Nothing is looked up by path again: the
+/// snapshot and the share in it are the handles the hook opened.
 pub fn require_supported_as_taken_since(
-    snapshot: &Path,
-    source: &File,
+    taken: Taken<'_>,
     live: &Path,
     rel: &Path,
     rules: &Rules,
     mounts: &[Mount],
     share: &str,
 ) -> Result<()> {
-    let taken = crate::paths::join_rel(snapshot, rel);
-    let since = sys::btrfs::subvol_info(source)
-        .ok()
-        .and_then(|info| recall(&Key::new(info.uuid, live, rules), true, share));
+    let shown = crate::paths::join_rel(taken.path, rel);
+    let since = recall(&Key::new(taken.source_uuid, live, rules), true, share);
     let Some(since) = since else {
         log::debug!(
             "{share}: no full check of this set known to this process; \
              the snapshot walked in full"
         );
-        return super::require_supported_as_taken(&taken, live, rules, mounts, share);
+        return super::require_supported_as_taken(
+            taken.share_dir,
+            &shown,
+            live,
+            rules,
+            mounts,
+            share,
+        );
     };
-    let tree = sys::fs::open_dir(snapshot)
-        .map_err(|e| format!("open {}: {e}", snapshot.display()))
-        .and_then(|tree| changed(&tree, &taken, rel, since, rules, live, STAND_IN));
-    match tree {
+    match changed(taken.root, &shown, rel, since, rules, live, STAND_IN) {
         Ok((n, mut summary)) => {
             log::debug!(
                 "{share}: at commit: checked {n} changed entries since transid {since} \
@@ -196,7 +210,7 @@ pub fn require_supported_as_taken_since(
         }
         Err(why) => {
             log::debug!("{share}: at commit: {why}; the snapshot walked in full");
-            super::require_supported_as_taken(&taken, live, rules, mounts, share)
+            super::require_supported_as_taken(taken.share_dir, &shown, live, rules, mounts, share)
         }
     }
 }

@@ -480,6 +480,7 @@ fn mounts_on_files_come_from_the_mount_table() {
     let t = Tree::new("mounts");
     t.dir("a").file("a/bound.vhdx").file("b.vhdx");
     let m = |p: PathBuf| Mount {
+        id: 0,
         mount_point: p,
         root: "/".into(),
         fs_type: "ext4".into(),

@@ -51,6 +51,31 @@ pub fn walk(
     Ok(w.count)
 }
 
+/// `walk` of the tree below `fd`, the share's directory already open
+/// (shown as `root`).
+pub fn walk_open(
+    fd: File,
+    root: &Path,
+    rules: &Rules,
+    mounts: &[Mount],
+    on: &mut dyn FnMut(Violation),
+) -> Result<usize> {
+    let mut w = Walker {
+        root,
+        rules,
+        base: 0,
+        root_dev: 0,
+        rel: Vec::new(),
+        buf: dir::EntryBuffer::new(),
+        count: 0,
+        pruned: Vec::new(),
+        on,
+    };
+    w.run(fd)?;
+    w.mounts_on_files(mounts);
+    Ok(w.count)
+}
+
 /// Walks the tree below the open directory `fd`, which lies at depth
 /// `depth` of the share and is shown as `shown` in violations (its own
 /// entry is the caller's to judge; mounts are the caller's too): the walk

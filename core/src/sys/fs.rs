@@ -154,6 +154,19 @@ fn walk_beneath(root: impl AsFd, rel: &Path) -> io::Result<File> {
     }
 }
 
+/// The id of the mount `path` lies on, its links followed (as Samba
+/// follows a share path's): None when the kernel does not say (before
+/// Linux 5.8).
+pub fn mount_id(path: &Path) -> io::Result<Option<u64>> {
+    let st = rustix::fs::statx(
+        rustix::fs::CWD,
+        path,
+        AtFlags::empty(),
+        rustix::fs::StatxFlags::MNT_ID,
+    )?;
+    Ok((st.stx_mask & rustix::fs::StatxFlags::MNT_ID.bits() != 0).then_some(st.stx_mnt_id))
+}
+
 /// The mount an open file is on: statx's mount id (Linux 5.8+), else its
 /// device number (which refuses a subvolume boundary too: the safe side).
 fn mount_of(f: impl AsFd) -> io::Result<(u64, bool)> {
@@ -299,6 +312,33 @@ pub fn open_append_regular(path: &Path, mode: Mode) -> io::Result<(File, u64)> {
         ));
     }
     Ok((f, st.st_size as u64))
+}
+
+/// Which file a path or descriptor is: its device and inode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileId {
+    dev: u64,
+    ino: u64,
+}
+
+impl FileId {
+    pub fn of(f: impl AsFd) -> io::Result<FileId> {
+        let st = rustix::fs::fstat(f)?;
+        Ok(FileId {
+            dev: st.st_dev as u64,
+            ino: st.st_ino as u64,
+        })
+    }
+}
+
+/// The file `path` names (a link not followed) and its size, in one call.
+pub fn file_id(path: &Path) -> io::Result<(FileId, u64)> {
+    let st = rustix::fs::statat(rustix::fs::CWD, path, AtFlags::SYMLINK_NOFOLLOW)?;
+    let id = FileId {
+        dev: st.st_dev as u64,
+        ino: st.st_ino as u64,
+    };
+    Ok((id, st.st_size as u64))
 }
 
 /// Reads the whole regular file `name` inside `dir` in four calls (open,

@@ -54,25 +54,35 @@ pub fn check_path(share: &Share) -> Result<String> {
 /// earlier; the time used is handed back to Samba).
 pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) -> Result<Created> {
     let base = Path::new(base_volume);
-    if !base.exists() {
-        return Err(Error::new(
-            ntstatus::OBJECT_PATH_NOT_FOUND,
-            format!("share path {base_volume} vanished before its snapshot"),
-        ));
-    }
     let mounts = current_mounts()?;
-    let layout = layout::resolve(base, &share.config, &mounts)?;
+    let (layout, share_dir) = match layout::resolve_open(base, &share.config, &mounts) {
+        // Looked at only when resolving failed: a call fewer for every
+        // snapshot that succeeds.
+        Err(_) if !base.exists() => {
+            return Err(Error::new(
+                ntstatus::OBJECT_PATH_NOT_FOUND,
+                format!("share path {base_volume} vanished before its snapshot"),
+            ))
+        }
+        resolved => resolved?,
+    };
     // The rules of AddToShadowCopySet, again: Samba allows up to 30 minutes
     // between it and this commit.
     layout::check_snapshot_dir_at_commit(&layout, &mounts)?;
     let folders = open_snapshot_folders(&layout, writable)?;
     let snapshots = folders.target(writable);
-    let source = sys::fs::open_dir(&layout.subvolume)
-        .with_context(|| format!("open subvolume {}", layout.subvolume.display()))?;
-    let source_uuid = snapshot::uuid_of(&source)
+    let source = subvolume_of(&layout, share_dir)?;
+    let source_info = sys::btrfs::subvol_info(&source)
         .with_context(|| format!("subvolume info of {}", layout.subvolume.display()))?;
+    let source_uuid = snapshot::uuid_text(&source_info.uuid);
 
-    let catalog = Catalog::open(&layout.snapshot_dir)?;
+    let catalog = Catalog::open_at(
+        folders
+            .snapshot_dir
+            .try_clone()
+            .with_context(|| format!("open {}", layout.snapshot_dir.display()))?,
+        &layout.snapshot_dir,
+    )?;
     let template = Entry {
         id: uuid::Uuid::new_v4().to_string(),
         share: share.name.to_string(),
@@ -110,7 +120,7 @@ pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) ->
             // The share may vanish between the check and the snapshot: then
             // the shadow copy would expose nothing. Undo rather than hand
             // back an empty backup.
-            let why = match share_in(snapshots, &name, &layout.rel) {
+            let why = match open_taken(snapshots, &name, &layout.rel) {
                 // The rules of AddToShadowCopySet again (the tree may have
                 // changed in up to 30 minutes since), on what the backup
                 // holds: the snapshot as taken (read-only: it cannot change;
@@ -120,10 +130,15 @@ pub fn create(share: &Share, base_volume: &str, _tstamp: i64, writable: bool) ->
                 // reports a change). Only what changed since this set's
                 // full check when this process made it (the snapshot's
                 // leaves carry their transactions), else the whole tree.
-                Ok(()) => match current_mounts().and_then(|now| {
+                Ok((root, share_dir)) => match current_mounts().and_then(|now| {
+                    let taken = crate::structure::Taken {
+                        path: &snapshot,
+                        root: &root,
+                        share_dir,
+                        source_uuid: source_info.uuid,
+                    };
                     crate::structure::require_supported_as_taken_since(
-                        &snapshot,
-                        &source,
+                        taken,
                         &layout.share,
                         &layout.rel,
                         &share.config.structure,
@@ -238,16 +253,16 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
     }
     // The rules of a snapshot directory, at this use too: one that became
     // writable by a user since (or a link) may hold what is not rvss's.
-    if let Some(why) = layout::trusted_dir_problem(&snapshot_dir) {
-        return Err(Error::new(
+    let trusted = layout::open_trusted_dir(&snapshot_dir).map_err(|why| {
+        Error::new(
             ntstatus::ACCESS_DENIED,
             format!(
                 "refusing to delete {snap_path}: snapshot directory {} breaks the \
                  snapshot-directory rules: {why}",
                 snapshot_dir.display()
             ),
-        ));
-    }
+        )
+    })?;
     let rel = snap.strip_prefix(&snapshot_dir).map_err(|_| {
         Error::new(
             ntstatus::ACCESS_DENIED,
@@ -263,7 +278,7 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
             "refusing to delete the snapshot directory itself",
         ));
     }
-    let catalog = Catalog::open(&snapshot_dir)?;
+    let catalog = Catalog::open_at(trusted, &snapshot_dir)?;
     let lock = catalog.lock()?;
     let found = catalog.find_exposed(snap_path)?;
     if let Some(e) = found.as_ref().filter(|e| e.being_restored()) {
@@ -303,7 +318,7 @@ pub fn delete(share: &Share, base_path: &str, snap_path: &str) -> Result<Deleted
         }
         return Ok(Deleted::Retained);
     }
-    snapshot::destroy_entry(&snapshot_dir, &entry)?;
+    snapshot::destroy_entry_in(catalog.dir(), &snapshot_dir, &entry)?;
     catalog.remove(&entry, Durability::WithNextCommit)?;
     Ok(Deleted::Destroyed)
 }
@@ -386,15 +401,39 @@ fn retain(snapshot_dir: &Path, e: &mut Entry) -> Result<()> {
     Ok(())
 }
 
-/// Whether the snapshot `name` just made in `folder` holds the share's
-/// directory `rel`, reached without following links.
-fn share_in(folder: &File, name: &OsStr, rel: &Path) -> std::io::Result<()> {
-    sys::fs::open_beneath(folder, &Path::new(name).join(rel)).map(drop)
+/// The snapshot `name` just made in `folder` and the share's directory
+/// `rel` in it, both open, reached without following links (an error: the
+/// snapshot does not hold the share).
+fn open_taken(folder: &File, name: &OsStr, rel: &Path) -> std::io::Result<(File, File)> {
+    let root = sys::fs::open_beneath(folder, Path::new(name))?;
+    let share_dir = if rel.as_os_str().is_empty() {
+        root.try_clone()?
+    } else {
+        sys::fs::open_beneath(&root, rel)?
+    };
+    Ok((root, share_dir))
 }
 
-/// A subvolume's snapshot folders, open: `<snapshot dir>/<key>` and, for
-/// a writable copy, its `.writable` subfolder.
+/// The subvolume the share lies in, open: the share's own directory
+/// (`share_dir`, already open) when it is the subvolume's root.
+fn subvolume_of(layout: &Layout, share_dir: File) -> Result<File> {
+    use std::os::unix::fs::MetadataExt;
+    let is_root = |f: &File| {
+        f.metadata()
+            .is_ok_and(|m| m.ino() == sys::btrfs::BTRFS_FIRST_FREE_OBJECTID)
+    };
+    if layout.rel.as_os_str().is_empty() && is_root(&share_dir) {
+        return Ok(share_dir);
+    }
+    sys::fs::open_dir(&layout.subvolume)
+        .with_context(|| format!("open subvolume {}", layout.subvolume.display()))
+}
+
+/// A subvolume's snapshot folders, open: the snapshot directory,
+/// `<snapshot dir>/<key>` and, for a writable copy, its `.writable`
+/// subfolder.
 struct Folders {
+    snapshot_dir: File,
     key: File,
     writable: Option<File>,
 }
@@ -426,7 +465,7 @@ fn open_snapshot_folders(layout: &Layout, writable: bool) -> Result<Folders> {
     // Usually all there already: two opens.
     if let Ok(dir) = sys::fs::open_dir(sd) {
         if let Ok(key) = open_key_folder(&dir, &layout.key) {
-            return with_writable(layout, key, writable);
+            return with_writable(layout, dir, key, writable);
         }
     }
     if layout.default_snapshot_dir {
@@ -438,19 +477,22 @@ fn open_snapshot_folders(layout: &Layout, writable: bool) -> Result<Folders> {
                 .with_context(|| format!("create snapshot directory {}", sd.display()))?;
         }
     }
-    let mut dir = sys::fs::open_dir(sd).with_context(|| {
+    let top = sys::fs::open_dir(sd).with_context(|| {
         format!(
             "snapshot directory {} (rvss:snapshot dir) is unusable",
             sd.display()
         )
     })?;
+    let mut dir = top
+        .try_clone()
+        .with_context(|| format!("open {}", sd.display()))?;
     for part in layout.key.iter() {
         sys::fs::mkdir_at(&dir, part, KEY_DIR_MODE.into())
             .with_context(|| format!("create {}", sd.join(&layout.key).display()))?;
         dir = sys::fs::open_dir_at(&dir, part)
             .with_context(|| format!("open {}", sd.join(&layout.key).display()))?;
     }
-    with_writable(layout, dir, writable)
+    with_writable(layout, top, dir, writable)
 }
 
 /// `<snapshot dir>/<key>` opened below the open snapshot directory, without
@@ -461,8 +503,14 @@ fn open_key_folder(sd: &File, key: &Path) -> std::io::Result<File> {
 
 /// The folders, with `.writable` opened (created where missing) for a
 /// writable copy.
-fn with_writable(layout: &Layout, key: File, writable: bool) -> Result<Folders> {
+fn with_writable(
+    layout: &Layout,
+    snapshot_dir: File,
+    key: File,
+    writable: bool,
+) -> Result<Folders> {
     let mut folders = Folders {
+        snapshot_dir,
         key,
         writable: None,
     };

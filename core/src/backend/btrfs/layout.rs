@@ -107,6 +107,14 @@ pub fn snapshot_dir_of(cfg: &Config, share_path: &Path, mounts: &[Mount]) -> Res
     if let Some(d) = &cfg.snapshot_dir {
         return Ok(d.clone());
     }
+    // The mount by its id: one call, no path resolved.
+    let by_id = sys::fs::mount_id(share_path)
+        .ok()
+        .flatten()
+        .and_then(|id| mounts::with_id(mounts, id));
+    if let Some(m) = by_id.filter(|m| m.fs_type == "btrfs") {
+        return Ok(snapshot_dir_on(cfg, m).0);
+    }
     let path =
         sys::fs::open_dir_real(share_path).map_or_else(|_| share_path.to_path_buf(), |(_, p)| p);
     btrfs_mount_of(mounts, &path).map(|m| snapshot_dir_on(cfg, m).0)
@@ -122,6 +130,15 @@ fn btrfs_mount_of<'a>(mounts: &'a [Mount], path: &Path) -> Result<&'a Mount> {
 /// Resolves a share path. Fails with NOT_SUPPORTED (and the reason) for
 /// anything rvss cannot snapshot completely and invisibly.
 pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layout> {
+    resolve_open(share_path, cfg, mounts).map(|(layout, _)| layout)
+}
+
+/// `resolve`, and the share's directory it opened to do so.
+pub fn resolve_open(
+    share_path: &Path,
+    cfg: &Config,
+    mounts: &[Mount],
+) -> Result<(Layout, std::fs::File)> {
     // Samba follows a symlinked share path when it serves the share, so rvss
     // snapshots what the share really shows: the link's target.
     let (dir, share) = sys::fs::open_dir_real(share_path).map_err(|e| {
@@ -193,14 +210,15 @@ pub fn resolve(share_path: &Path, cfg: &Config, mounts: &[Mount]) -> Result<Layo
             snapshot_dir.display()
         )));
     }
-    Ok(Layout {
+    let layout = Layout {
         share,
         subvolume,
         rel,
         snapshot_dir,
         key,
         default_snapshot_dir,
-    })
+    };
+    Ok((layout, dir))
 }
 
 /// Mode of the snapshot directory rvss creates, and the one `rvss doctor`
@@ -387,18 +405,21 @@ fn catalog_files_problem(dir: &Path) -> Option<(DirProblem, String)> {
 /// (`parents_problem`); the catalog's files regular files and `catalog.d` a
 /// root-owned directory not writable by others.
 pub fn trusted_dir_problem(dir: &Path) -> Option<String> {
+    open_trusted_dir(dir).err()
+}
+
+/// `dir` open, when it meets the rules `trusted_dir_problem` checks (else
+/// what breaks them): the handle checked is the one the caller goes on
+/// with, no path looked up again.
+pub fn open_trusted_dir(dir: &Path) -> std::result::Result<std::fs::File, String> {
     use std::os::unix::fs::MetadataExt;
-    let cur = match walk_to(dir) {
-        Ok(d) => d,
-        Err(why) => return Some(why),
-    };
-    let md = match cur.metadata() {
-        Ok(m) => m,
-        Err(e) => return Some(format!("stat {}: {e}", dir.display())),
-    };
+    let cur = walk_to(dir)?;
+    let md = cur
+        .metadata()
+        .map_err(|e| format!("stat {}: {e}", dir.display()))?;
     let mode = md.mode() & 0o7777;
     if md.uid() != 0 || mode & 0o022 != 0 {
-        return Some(format!(
+        return Err(format!(
             "it is owned by uid {} with mode {mode:04o}: it must be owned by root and \
              not writable by group or others",
             md.uid()
@@ -407,19 +428,19 @@ pub fn trusted_dir_problem(dir: &Path) -> Option<String> {
     for name in crate::catalog::FILE_NAMES {
         if let Ok(m) = crate::sys::fs::stat_at(&cur, name) {
             if !m.is_file() {
-                return Some(format!("its catalog file {name} is not a regular file"));
+                return Err(format!("its catalog file {name} is not a regular file"));
             }
         }
     }
     if let Ok(m) = crate::sys::fs::stat_at(&cur, crate::catalog::DIR_NAME) {
         if !m.is_dir || m.uid != 0 || m.mode & 0o022 != 0 {
-            return Some(format!(
+            return Err(format!(
                 "its {} is not a directory owned by root and not writable by others",
                 crate::catalog::DIR_NAME
             ));
         }
     }
-    None
+    Ok(cur)
 }
 
 /// What makes a parent of `dir` unsafe: one not owned by root, or writable
@@ -507,6 +528,7 @@ mod tests {
 
     fn mount(point: &str, root: &str) -> Mount {
         Mount {
+            id: 0,
             mount_point: point.into(),
             root: root.into(),
             fs_type: "btrfs".into(),

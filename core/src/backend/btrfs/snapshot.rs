@@ -5,7 +5,7 @@
 use crate::catalog::Entry;
 use crate::error::{Context, Error, Result};
 use crate::{ntstatus, sys};
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::fs::File;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -27,26 +27,19 @@ impl Snapshot {
     /// already gone. Refuses anything that is not a btrfs subvolume below
     /// the snapshot directory.
     pub fn open(snapshot_dir: &Path, path: &Path) -> Result<Option<Snapshot>> {
-        let outside = || {
-            Error::new(
-                ntstatus::ACCESS_DENIED,
-                format!(
-                    "{} is outside the snapshot directory {}",
-                    path.display(),
-                    snapshot_dir.display()
-                ),
-            )
-        };
-        let rel = path.strip_prefix(snapshot_dir).map_err(|_| outside())?;
-        if !crate::paths::is_plain_absolute(&Path::new("/").join(rel)) || rel.as_os_str().is_empty()
-        {
-            return Err(outside());
-        }
-        let gone = |e: &std::io::Error| e.raw_os_error() == Some(libc::ENOENT);
+        // A path outside is refused as such, whether or not the directory
+        // can be opened.
+        rel_below(snapshot_dir, path)?;
         let dir = sys::fs::open_dir(snapshot_dir)
             .with_context(|| format!("open snapshot directory {}", snapshot_dir.display()))?;
-        let name = rel.file_name().ok_or_else(outside)?;
-        let opened = sys::fs::open_beneath(&dir, rel.parent().unwrap_or(Path::new("")))
+        Snapshot::open_in(&dir, snapshot_dir, path)
+    }
+
+    /// `open` in the snapshot directory already open as `dir`.
+    pub fn open_in(dir: &File, snapshot_dir: &Path, path: &Path) -> Result<Option<Snapshot>> {
+        let (rel, name) = rel_below(snapshot_dir, path)?;
+        let gone = |e: &std::io::Error| e.raw_os_error() == Some(libc::ENOENT);
+        let opened = sys::fs::open_beneath(dir, rel.parent().unwrap_or(Path::new("")))
             .and_then(|parent| Ok((sys::fs::open_dir_at(&parent, name)?, parent)));
         let (root, parent) = match opened {
             Ok(r) => r,
@@ -78,7 +71,14 @@ impl Snapshot {
     /// for an entry saved before the snapshot existed, its parent UUID).
     /// A subvolume swapped in at that path is refused and left alone.
     pub fn open_entry(snapshot_dir: &Path, e: &Entry) -> Result<Option<Snapshot>> {
-        let Some(s) = Snapshot::open(snapshot_dir, Path::new(&e.path))? else {
+        let dir = sys::fs::open_dir(snapshot_dir)
+            .with_context(|| format!("open snapshot directory {}", snapshot_dir.display()))?;
+        Snapshot::open_entry_in(&dir, snapshot_dir, e)
+    }
+
+    /// `open_entry` in the snapshot directory already open as `dir`.
+    pub fn open_entry_in(dir: &File, snapshot_dir: &Path, e: &Entry) -> Result<Option<Snapshot>> {
+        let Some(s) = Snapshot::open_in(dir, snapshot_dir, Path::new(&e.path))? else {
             return Ok(None);
         };
         let info = sys::btrfs::subvol_info(&s.root)
@@ -181,6 +181,35 @@ pub fn uuid_text(u: &[u8; 16]) -> String {
 /// The btrfs UUID of the subvolume whose root is open as `root`.
 pub fn uuid_of(root: &File) -> std::io::Result<String> {
     sys::btrfs::subvol_info(root).map(|i| uuid_text(&i.uuid))
+}
+
+/// `path` relative to `snapshot_dir` and its last component, when it is a
+/// plain path strictly below it.
+fn rel_below<'p>(snapshot_dir: &Path, path: &'p Path) -> Result<(&'p Path, &'p OsStr)> {
+    let outside = || {
+        Error::new(
+            ntstatus::ACCESS_DENIED,
+            format!(
+                "{} is outside the snapshot directory {}",
+                path.display(),
+                snapshot_dir.display()
+            ),
+        )
+    };
+    let rel = path.strip_prefix(snapshot_dir).map_err(|_| outside())?;
+    if !crate::paths::is_plain_absolute(&Path::new("/").join(rel)) || rel.as_os_str().is_empty() {
+        return Err(outside());
+    }
+    let name = rel.file_name().ok_or_else(outside)?;
+    Ok((rel, name))
+}
+
+/// `destroy_entry` in the snapshot directory already open as `dir`.
+pub fn destroy_entry_in(dir: &File, snapshot_dir: &Path, e: &Entry) -> Result<()> {
+    match Snapshot::open_entry_in(dir, snapshot_dir, e)? {
+        Some(s) => s.destroy(),
+        None => Ok(()),
+    }
 }
 
 /// Destroys the snapshot a catalog entry records, if it is still the one
