@@ -28,27 +28,15 @@ pub fn walk(
     mounts: &[Mount],
     on: &mut dyn FnMut(Violation),
 ) -> Result<usize> {
-    let mut w = Walker {
-        root,
-        rules,
-        base: 0,
-        root_dev: 0,
-        rel: Vec::new(),
-        buf: dir::EntryBuffer::new(),
-        count: 0,
-        pruned: Vec::new(),
-        on,
-    };
     match sys::fs::open_dir(root) {
-        Ok(fd) => w.run(fd)?,
+        Ok(fd) => walk_open(fd, root, rules, mounts, on),
         Err(e) if is_unreadable(&e) => {
+            let mut w = Walker::new(root, 0, rules, on);
             w.report(Rule::Unreadable, root.to_path_buf(), unreadable_detail(&e));
-            return Ok(w.count);
+            Ok(w.count)
         }
-        Err(e) => return Err(e).with_context(|| format!("open {}", display_path(root))),
+        Err(e) => Err(e).with_context(|| format!("open {}", display_path(root))),
     }
-    w.mounts_on_files(mounts);
-    Ok(w.count)
 }
 
 /// `walk` of the tree below `fd`, the share's directory already open
@@ -60,17 +48,7 @@ pub fn walk_open(
     mounts: &[Mount],
     on: &mut dyn FnMut(Violation),
 ) -> Result<usize> {
-    let mut w = Walker {
-        root,
-        rules,
-        base: 0,
-        root_dev: 0,
-        rel: Vec::new(),
-        buf: dir::EntryBuffer::new(),
-        count: 0,
-        pruned: Vec::new(),
-        on,
-    };
+    let mut w = Walker::new(root, 0, rules, on);
     w.run(fd)?;
     w.mounts_on_files(mounts);
     Ok(w.count)
@@ -87,17 +65,7 @@ pub fn walk_subtree(
     rules: &Rules,
     on: &mut dyn FnMut(Violation),
 ) -> Result<usize> {
-    let mut w = Walker {
-        root: shown,
-        rules,
-        base: depth,
-        root_dev: 0,
-        rel: Vec::new(),
-        buf: dir::EntryBuffer::new(),
-        count: 0,
-        pruned: Vec::new(),
-        on,
-    };
+    let mut w = Walker::new(shown, depth, rules, on);
     w.run(fd)?;
     Ok(w.count)
 }
@@ -151,7 +119,27 @@ struct Walker<'a> {
     on: &'a mut dyn FnMut(Violation),
 }
 
-impl Walker<'_> {
+impl<'a> Walker<'a> {
+    /// A walk of the tree at `root`, which lies at depth `base` of the share.
+    fn new(
+        root: &'a Path,
+        base: u32,
+        rules: &'a Rules,
+        on: &'a mut dyn FnMut(Violation),
+    ) -> Walker<'a> {
+        Walker {
+            root,
+            rules,
+            base,
+            root_dev: 0,
+            rel: Vec::new(),
+            buf: dir::EntryBuffer::new(),
+            count: 0,
+            pruned: Vec::new(),
+            on,
+        }
+    }
+
     fn report(&mut self, rule: Rule, path: PathBuf, detail: String) {
         if matches!(
             rule,
