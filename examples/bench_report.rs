@@ -241,7 +241,13 @@ fn markdown(benches: &[Bench], root: &Path, plotted: bool, summarised: bool) -> 
         if b.commands.is_empty() {
             continue;
         }
-        let _ = writeln!(s, "- **{}** (`benches/{}.rs`):", b.title, b.bench);
+        // A bench of several files is a folder (benches/replicate/).
+        let source = if Path::new("benches").join(&b.bench).is_dir() {
+            format!("benches/{}/", b.bench)
+        } else {
+            format!("benches/{}.rs", b.bench)
+        };
+        let _ = writeln!(s, "- **{}** (`{source}`):", b.title);
         for c in &b.commands {
             let _ = writeln!(s, "  - {c}");
         }

@@ -11,7 +11,7 @@ log() { printf 'bench: %s\n' "$*" >&2; }
 
 # gnuplot draws both figures (gnuplot-nox: no X11, has pngcairo);
 # valgrind's massif attributes rpcd_fsrvp's heap growth (benches/massif.rs);
-# btrbk is the replication bench's reference tool (benches/replicate.rs).
+# btrbk is the replication bench's reference tool (benches/replicate/).
 missing=()
 for pkg in gnuplot-nox valgrind btrbk; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
@@ -26,7 +26,7 @@ fi
 
 # The loop images live in /tmp (tests/common World): the busy-share benches
 # write up to 8 GiB into one (benches/eightshares.rs: 8 x 1 GiB; dirty.rs:
-# 4 GiB and its snapshot); benches/replicate.rs makes the largest, a 15.3 GiB
+# 4 GiB and its snapshot); benches/replicate/ makes the largest, a 15.3 GiB
 # source (the 1 and 10 GiB shares and their backups) and a 14 GiB target.
 # Fail now rather than with ENOSPC an hour in.
 need_gib=31
