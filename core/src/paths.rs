@@ -44,6 +44,14 @@ pub fn is_within(path: &Path, base: &Path) -> bool {
     }
 }
 
+/// Whether `p` is written as realpath(3) writes paths: absolute, its
+/// components joined by single slashes, no `.` or `..` component, no
+/// trailing slash. Such a path with no link on the way is its own real path.
+pub fn is_canonical_form(p: &Path) -> bool {
+    let b = p.as_os_str().as_bytes();
+    is_plain_bytes(b) && !b.ends_with(b"/..") && !b.windows(4).any(|w| w == b"/../")
+}
+
 /// An absolute path whose bytes are its components joined by single
 /// slashes: no `//`, no `.` component, no trailing slash (but `/`).
 fn is_plain_bytes(b: &[u8]) -> bool {

@@ -41,12 +41,29 @@ pub fn open_dir(path: &Path) -> io::Result<File> {
 }
 
 /// Opens the directory `path` following links, as Samba does when it serves
-/// a share, with the path it really has (what realpath(3) answers), read
-/// back from the descriptor: three calls whatever the depth, where
-/// realpath reads every component as a link. Falls back to realpath when
-/// /proc cannot say (not mounted, or the directory was removed meanwhile).
+/// a share, with the path it really has (what realpath(3) answers). A path
+/// written canonically is opened refusing every link on the way
+/// (RESOLVE_NO_SYMLINKS): opened, it is its own real path, in one call.
+/// Otherwise the path is read back from the descriptor: three calls
+/// whatever the depth, where realpath reads every component as a link;
+/// realpath itself when /proc cannot say (not mounted, or the directory
+/// was removed meanwhile).
 pub fn open_dir_real(path: &Path) -> io::Result<(File, std::path::PathBuf)> {
     use std::os::unix::ffi::OsStringExt;
+    if crate::paths::is_canonical_form(path) {
+        let fd = rustix::fs::openat2(
+            rustix::fs::CWD,
+            path,
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
+            ResolveFlags::NO_SYMLINKS,
+        );
+        // Any failure (a link on the way: ELOOP; no openat2: ENOSYS) is
+        // the general way's to answer.
+        if let Ok(fd) = fd {
+            return Ok((File::from(fd), path.to_path_buf()));
+        }
+    }
     let dir = File::from(rustix::fs::open(
         path,
         OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
@@ -559,10 +576,18 @@ mod tests {
     fn open_dir_real_answers_what_realpath_does() {
         let dir = std::env::temp_dir().join(format!("rvss-sys-real-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("a/b")).unwrap();
+        std::fs::create_dir_all(dir.join("a/b/c")).unwrap();
         std::fs::write(dir.join("a/file"), b"x").unwrap();
         std::os::unix::fs::symlink("a/b", dir.join("link")).unwrap();
-        for p in ["a/b", "link", "a/./b/", "link/../b"] {
+        for p in [
+            "a/b",
+            "link",
+            "link/c",
+            "a/./b/",
+            "link/../b",
+            "a/b/../b",
+            "a//b",
+        ] {
             let p = dir.join(p);
             let (f, real) = open_dir_real(&p).unwrap();
             assert_eq!(real, std::fs::canonicalize(&p).unwrap(), "{p:?}");
